@@ -1,0 +1,146 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	API_BASE_URL_EXPRESSION,
+	tokenUrl,
+	VONAGE_ACCEPT,
+} from '../nodes/VonageContactCenter/transport/endpoints';
+
+/**
+ * Client id/secret → bearer token (OAuth2 client-credentials grant, scope
+ * interaction-content:read). The token is cached in the hidden, expirable `accessToken`
+ * field: n8n fetches it on first use and again whenever the API answers 401.
+ */
+export class VonageContactCenterApi implements ICredentialType {
+	name = 'vonageContactCenterApi';
+
+	displayName = 'Vonage Contact Center API';
+
+	icon: Icon = {
+		light: 'file:../nodes/VonageContactCenter/vonageContactCenter.svg',
+		dark: 'file:../nodes/VonageContactCenter/vonageContactCenter.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#vonage-contact-center';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'EMEA', value: 'emea' },
+				{ name: 'NAM (North America)', value: 'nam' },
+				{ name: 'APAC', value: 'apac' },
+			],
+			default: 'emea',
+			description: 'The region of your Vonage Contact Center account (the first part of your API host)',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'API Base URL Override',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://emea.api.cc.vonage.com',
+			description:
+				'Leave empty to use https://{region}.api.newvoicemedia.com. Set it for the newer gateway host or a proxy.',
+		},
+		{
+			displayName: 'Token URL Override',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://emea.cc.vonage.com/Auth/connect/token',
+			description: 'Leave empty to use https://{region}.cc.vonage.com/Auth/connect/token',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const url = tokenUrl(credentials);
+		const form = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? ''),
+			client_secret: String(credentials.clientSecret ?? ''),
+			scope: 'interaction-content:read',
+		});
+		// The status is checked here rather than by n8n so the thrown error can never carry the
+		// request (and with it the client secret) along.
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: true,
+		})) as { statusCode: number; body: unknown };
+		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as {
+			access_token?: unknown;
+			error?: unknown;
+			error_description?: unknown;
+		};
+		if (response.statusCode >= 400 || typeof body.access_token !== 'string' || body.access_token === '') {
+			const reason = [body.error, body.error_description].filter((v) => typeof v === 'string').join(': ');
+			throw new Error(
+				`Vonage Contact Center token request to ${new URL(url).host} failed (HTTP ${response.statusCode}${reason ? `, ${reason}` : ''}): check the client ID, client secret and region`,
+			);
+		}
+		return { accessToken: body.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	// Obtains a token, then lists the last hour's interactions: proves the region, the secret
+	// and the interaction-content:read scope in one click.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: API_BASE_URL_EXPRESSION,
+			url: '/interaction-content/interactions',
+			method: 'GET',
+			headers: { Accept: VONAGE_ACCEPT },
+			qs: {
+				start: '={{ new Date(Date.now() - 3600000).toISOString() }}',
+				end: '={{ new Date().toISOString() }}',
+				limit: 1,
+			},
+		},
+	};
+}

@@ -1,0 +1,52 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { analysisDescription, analysisOperations } from './resources/analysis';
+import { contentDescription, contentOperations } from './resources/content';
+import { interactionDescription, interactionOperations } from './resources/interaction';
+import { API_BASE_URL_EXPRESSION, VONAGE_ACCEPT } from './transport/endpoints';
+
+export class VonageContactCenter implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Vonage Contact Center',
+		name: 'vonageContactCenter',
+		icon: { light: 'file:vonageContactCenter.svg', dark: 'file:vonageContactCenter.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Call recordings, transcripts, voicemail, screen recordings and Conversation Analyzer results from Vonage Contact Center',
+		defaults: { name: 'Vonage Contact Center' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vonageContactCenterApi', required: true }],
+		requestDefaults: {
+			baseURL: API_BASE_URL_EXPRESSION,
+			headers: { Accept: VONAGE_ACCEPT },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Analysis', value: 'analysis', description: 'Conversation Analyzer results' },
+					{ name: 'Content', value: 'content', description: 'Recordings, transcripts and other files' },
+					{ name: 'Interaction', value: 'interaction', description: 'Calls, chats and other interactions' },
+				],
+				default: 'content',
+			},
+			...interactionDescription,
+			...contentDescription,
+			...analysisDescription,
+		],
+	};
+
+	// Streaming, windowed search and cross-item batching are flows routing cannot express.
+	customOperations = {
+		interaction: interactionOperations,
+		content: contentOperations,
+		analysis: analysisOperations,
+	};
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { downloadToBinary } from '../../../shared/streamToBinary';
+import { assertGuid, assertPattern, encodePathSegment } from '../../../shared/validation';
+import { CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+
+/** The content keys VCC documents by name; anything else is a content id from the listing. */
+export const NAMED_CONTENT_KEYS = [
+	{ name: 'Call Recording', value: 'callRecording', description: 'The call recording (audio/wav)' },
+	{ name: 'Transcript', value: 'transcript', description: 'The transcript of a call recording (JSON)' },
+	{ name: 'Chat Transcript', value: 'chatTranscript', description: 'The transcript of a chat (JSON)' },
+	{ name: 'Attachment', value: 'attachment', description: 'An attachment file' },
+	{
+		name: 'Categorization Result',
+		value: 'categorizationResult',
+		description: 'The categorization of the transcript (JSON)',
+	},
+	{
+		name: 'Content ID (From the Content List)',
+		value: 'contentId',
+		description:
+			'Voicemail, screen, video and IVR recordings are addressed by the ID the interaction lists',
+	},
+];
+
+export function interactionGuidParameter(fx: IExecuteFunctions, itemIndex: number): string {
+	return assertGuid(fx.getNode(), fx.getNodeParameter('guid', itemIndex), 'Interaction GUID', itemIndex);
+}
+
+/** The chosen content key, or the typed content id, checked against VCC's documented alphabet. */
+export function contentKeyParameter(fx: IExecuteFunctions, itemIndex: number): string {
+	const choice = fx.getNodeParameter('contentKey', itemIndex) as string;
+	const value = choice === 'contentId' ? fx.getNodeParameter('contentId', itemIndex) : choice;
+	return assertPattern(
+		fx.getNode(),
+		value,
+		'Content key',
+		CONTENT_KEY_PATTERN,
+		"1–36 characters of letters, digits and !-_.,*'() such as callRecording or a content id from the interaction",
+		itemIndex,
+	);
+}
+
+export function contentPath(guid: string, contentKey: string): string {
+	return `/interaction-content/interactions/${encodePathSegment(guid)}/content/${encodePathSegment(contentKey)}`;
+}
+
+export interface ContentDownload {
+	guid: string;
+	contentKey: string;
+	binaryPropertyName: string;
+	itemIndex: number;
+	range?: string;
+	/** Extra JSON to describe the file (e.g. the entry of the content list). */
+	describe?: IDataObject;
+}
+
+/** Streams one content file into a binary item. */
+export async function downloadContentFile(
+	fx: IExecuteFunctions,
+	run: VonageRun,
+	download: ContentDownload,
+): Promise<INodeExecutionData> {
+	const { guid, contentKey, itemIndex } = download;
+	const headers = download.range ? { Range: `bytes=${download.range}` } : undefined;
+	const file = await downloadToBinary(
+		fx,
+		VONAGE_API,
+		vonageGet(run, contentPath(guid, contentKey), undefined, headers),
+		{ baseName: `${guid}-${contentKey}` },
+		{ ...run.call, itemIndex, subject: `interaction ${guid}, content ${contentKey}` },
+	);
+	const json: IDataObject = {
+		interactionId: guid,
+		contentKey,
+		...(download.describe ?? {}),
+		fileName: file.fileName,
+		mimeType: file.mimeType,
+		bytes: file.bytes,
+		source: 'vonageContactCenter',
+	};
+	if (file.contentRange) json.contentRange = file.contentRange;
+	return { json, binary: { [download.binaryPropertyName]: file.binary } };
+}

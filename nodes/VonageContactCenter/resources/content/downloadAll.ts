@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { encodePathSegment } from '../../../shared/validation';
+import { requestJson } from '../../../shared/vendorRequest';
+import {
+	startVonageRun,
+	vonageGet,
+	VONAGE_API,
+	VONAGE_REQUESTS_PER_MINUTE,
+} from '../../transport/vonageApi';
+import { downloadContentFile, interactionGuidParameter } from './contentFile';
+
+const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
+
+/** Content types an interaction can list (Interaction Content API). */
+const CONTENT_TYPES = [
+	{ name: 'Attachment', value: 'attachment' },
+	{ name: 'Call Recording', value: 'callRecording' },
+	{ name: 'Categorization Result', value: 'categorizationResult' },
+	{ name: 'Chat Transcript', value: 'chatTranscript' },
+	{ name: 'IVR Audio Recording', value: 'ivrAudioRecording' },
+	{ name: 'Screen Recording', value: 'screenRecording' },
+	{ name: 'Transcript', value: 'transcript' },
+	{ name: 'Video Recording', value: 'videoRecording' },
+	{ name: 'Voicemail', value: 'voicemail' },
+];
+
+export const contentDownloadAllDescription: INodeProperties[] = [
+	{
+		displayName: 'Content Types',
+		name: 'contentTypes',
+		type: 'multiOptions',
+		options: CONTENT_TYPES,
+		default: [],
+		description: 'Only files of these types. Leave empty for every file of the interaction.',
+		displayOptions: { show: showOnlyForDownloadAll },
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put each file in',
+		displayOptions: { show: showOnlyForDownloadAll },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForDownloadAll },
+		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+	},
+];
+
+interface ContentEntry extends IDataObject {
+	contentKey: string;
+	type?: string;
+}
+
+export async function downloadAllContent(this: IExecuteFunctions) {
+	const run = await startVonageRun(this);
+	return await runForEachItem(this, async (itemIndex) => {
+		const guid = interactionGuidParameter(this, itemIndex);
+		const wanted = this.getNodeParameter('contentTypes', itemIndex, []) as string[];
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+		const { body } = await requestJson<{ content?: ContentEntry[] }>(
+			this,
+			VONAGE_API,
+			vonageGet(run, `/interaction-content/interactions/${encodePathSegment(guid)}`),
+			{ ...run.call, itemIndex, subject: `interaction ${guid}` },
+		);
+		const entries = (body?.content ?? []).filter(
+			(entry) =>
+				typeof entry?.contentKey === 'string' &&
+				(wanted.length === 0 || wanted.includes(String(entry.type ?? entry.contentKey))),
+		);
+		const files: INodeExecutionData[] = [];
+		// One at a time: the pacer already spaces them, and each file streams to the store
+		// before the next starts, so memory stays flat however many files there are.
+		for (const entry of entries) {
+			const { contentKey, type, contentType, contentLength, lastModified } = entry;
+			files.push(
+				await downloadContentFile(this, run, {
+					guid,
+					contentKey,
+					binaryPropertyName,
+					itemIndex,
+					describe: { type: type ?? contentKey, listedContentType: contentType, listedContentLength: contentLength, lastModified },
+				}),
+			);
+		}
+		return files;
+	});
+}

@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
+import { requestJson } from '../../../shared/vendorRequest';
+import { startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { contentPath, interactionGuidParameter } from './contentFile';
+
+const showOnlyForGetTranscript = { resource: ['content'], operation: ['getTranscript'] };
+
+export const contentGetTranscriptDescription: INodeProperties[] = [
+	{
+		displayName: 'Transcript',
+		name: 'transcriptKey',
+		type: 'options',
+		options: [
+			{ name: 'Call Transcript', value: 'transcript' },
+			{ name: 'Chat Transcript', value: 'chatTranscript' },
+		],
+		default: 'transcript',
+		displayOptions: { show: showOnlyForGetTranscript },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForGetTranscript },
+		options: [
+			{
+				displayName: 'Include Raw Transcript',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to keep the vendor\'s original document in the "raw" field',
+			},
+			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+		],
+	},
+];
+
+export async function getTranscript(this: IExecuteFunctions) {
+	const run = await startVonageRun(this);
+	return await runForEachItem(this, async (itemIndex) => {
+		const guid = interactionGuidParameter(this, itemIndex);
+		const key = this.getNodeParameter('transcriptKey', itemIndex) as 'transcript' | 'chatTranscript';
+		const { includeRaw } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean };
+		const { body } = await requestJson<unknown>(this, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
+			...run.call,
+			itemIndex,
+			subject: `interaction ${guid}, content ${key}`,
+		});
+		const transcript = normaliseTranscript({
+			vendor: 'vonageContactCenter',
+			interactionId: guid,
+			channel: key === 'chatTranscript' ? 'chat' : 'voice',
+			document: body,
+			includeRaw: includeRaw === true,
+		});
+		return [{ json: transcriptJson(transcript) }];
+	});
+}

@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { contentDownloadDescription, downloadContent } from './download';
+import { contentDownloadAllDescription, downloadAllContent } from './downloadAll';
+import { contentGetTranscriptDescription, getTranscript } from './getTranscript';
+
+const showOnlyForContent = { resource: ['content'] };
+
+export const contentDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForContent },
+		options: [
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a content file',
+				description: 'Stream one recording, transcript, voicemail, screen recording or attachment into a binary field',
+			},
+			{
+				name: 'Download All',
+				value: 'downloadAll',
+				action: 'Download all content files of an interaction',
+				description: 'One binary item per content file of the interaction, optionally only some types',
+			},
+			{
+				name: 'Get Transcript',
+				value: 'getTranscript',
+				action: 'Get a transcript',
+				description: 'A call or chat transcript as JSON in the shared transcript shape',
+			},
+		],
+		default: 'download',
+	},
+	{
+		displayName: 'Interaction GUID',
+		name: 'guid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2480fc2c-bbd7-427c-9439-02f76583aef5',
+		description: 'The interaction the content belongs to (from Interaction → Search or a trigger)',
+		displayOptions: { show: showOnlyForContent },
+	},
+	...contentDownloadDescription,
+	...contentDownloadAllDescription,
+	...contentGetTranscriptDescription,
+];
+
+export const contentOperations = {
+	download: downloadContent,
+	downloadAll: downloadAllContent,
+	getTranscript,
+};

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
+import { apiBaseUrl, VONAGE_ACCEPT } from './endpoints';
+
+export const VONAGE_API: VendorApi = {
+	vendor: 'Vonage Contact Center',
+	credentialType: 'vonageContactCenterApi',
+	renewsOn401: true,
+};
+
+/** The official sample client throttles to ~160 requests/minute, shared by all VCC APIs. */
+export const VONAGE_REQUESTS_PER_MINUTE = 160;
+
+/** VCC content keys: 1–36 characters of [0-9a-zA-Z!-_.,*'()] (Interaction Content API docs). */
+export const CONTENT_KEY_PATTERN = /^[0-9a-zA-Z!\-_.,*'()]{1,36}$/;
+
+/** One node run's settings, built once and shared by every item so pacing spans them all. */
+export interface VonageRun {
+	baseUrl: string;
+	call: CallOptions;
+}
+
+export async function startVonageRun(fx: IExecuteFunctions): Promise<VonageRun> {
+	const credentials = await fx.getCredentials(VONAGE_API.credentialType);
+	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
+	return {
+		baseUrl: apiBaseUrl(credentials),
+		call: {
+			vendor: VONAGE_API.vendor,
+			policy: retryPolicyFrom(behaviour),
+			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE),
+		},
+	};
+}
+
+/** A GET on a VCC API; `path` must already hold encoded segments. */
+export function vonageGet(run: VonageRun, path: string, qs?: IDataObject, headers?: IDataObject): IHttpRequestOptions {
+	return {
+		method: 'GET',
+		url: `${run.baseUrl}${path}`,
+		qs,
+		// Required on every call, binary downloads included: without it VCC answers 400.
+		headers: { Accept: VONAGE_ACCEPT, ...(headers ?? {}) },
+	};
+}

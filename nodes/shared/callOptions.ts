@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { RequestPacer } from './requestPacer';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
+
+/**
+ * The request-behaviour options every vendor node offers in the same words: how fast to go
+ * (the vendor's fair-use rate) and how often to try again.
+ */
+export interface RequestBehaviour {
+	requestsPerMinute?: number;
+	maxTries?: number;
+}
+
+export function requestBehaviourOptions(defaultRate: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Max Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: defaultRate,
+			description:
+				'Upper bound on requests this node sends per minute, shared by all items of one run; 0 means no pacing. The default is the vendor\'s fair-use rate.',
+		},
+		{
+			displayName: 'Max Tries',
+			name: 'maxTries',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 4,
+			description:
+				'How many times a request is sent before giving up when the vendor is rate limiting (429), has a server error (5xx) or drops the connection',
+		},
+	];
+}
+
+export function retryPolicyFrom(behaviour: RequestBehaviour): RetryPolicy {
+	const maxTries = Math.max(1, Math.min(10, Math.floor(behaviour.maxTries ?? DEFAULT_RETRY_POLICY.maxTries)));
+	return { ...DEFAULT_RETRY_POLICY, maxTries };
+}
+
+export function pacerFrom(behaviour: RequestBehaviour, defaultRate: number): RequestPacer {
+	return new RequestPacer(behaviour.requestsPerMinute ?? defaultRate);
+}

@@ -1,0 +1,94 @@
+/**
+ * The one retry policy every vendor uses. Pure functions (no I/O) so the rules can be read and
+ * tested on their own; the transport applies them.
+ */
+export interface RetryPolicy {
+	/** Total attempts, the first included. */
+	maxTries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** A Retry-After asking for longer than this fails at once rather than stalling the workflow. */
+	maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxTries: 4,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: 120_000,
+};
+
+/** Network failures worth another try: the server or a proxy dropped us, not a bad request. */
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'ESOCKETTIMEDOUT',
+]);
+
+export function isTransientNetworkError(code: string | undefined, message = ''): boolean {
+	return (
+		(code !== undefined && TRANSIENT_NETWORK_CODES.has(code)) ||
+		/socket hang up|aborted|premature close/i.test(message)
+	);
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
+	const text = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value.trim() : '';
+	if (text === '') return undefined;
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - nowMs);
+}
+
+/** Exponential backoff with "equal jitter": never less than half the step, never above the cap. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(step / 2 + random() * (step / 2));
+}
+
+export type RetryDecision =
+	| { retry: true; delayMs: number }
+	| { retry: false; reason: 'notRetryable' | 'triesExhausted' | 'retryAfterTooLong'; delayMs?: number };
+
+export interface AttemptOutcome {
+	attempt: number;
+	method: string;
+	status?: number;
+	networkErrorCode?: string;
+	networkErrorMessage?: string;
+	retryAfter?: unknown;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * 429 is retried for every method (the server did no work); 5xx and dropped connections only
+ * for idempotent methods, where a second try cannot do something twice.
+ */
+export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy, nowMs = Date.now()): RetryDecision {
+	const idempotent = IDEMPOTENT.has(outcome.method.toUpperCase());
+	const throttled = outcome.status === 429;
+	const serverError = outcome.status !== undefined && outcome.status >= 500 && outcome.status !== 501;
+	const network =
+		outcome.status === undefined &&
+		isTransientNetworkError(outcome.networkErrorCode, outcome.networkErrorMessage);
+
+	if (!throttled && !((serverError || network) && idempotent)) return { retry: false, reason: 'notRetryable' };
+	if (outcome.attempt >= policy.maxTries) return { retry: false, reason: 'triesExhausted' };
+
+	if (throttled) {
+		const asked = parseRetryAfter(outcome.retryAfter, nowMs);
+		if (asked !== undefined) {
+			if (asked > policy.maxRetryAfterMs) return { retry: false, reason: 'retryAfterTooLong', delayMs: asked };
+			return { retry: true, delayMs: asked };
+		}
+	}
+	return { retry: true, delayMs: backoffDelay(outcome.attempt, policy) };
+}

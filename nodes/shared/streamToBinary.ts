@@ -1,0 +1,139 @@
+import {
+	NodeApiError,
+	sleep,
+	type IBinaryData,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import {
+	baseMimeType,
+	extensionForMimeType,
+	fileNameFromContentDisposition,
+} from './fileNames';
+import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
+import { requestStream, type CallOptions, type HttpResult, type BodyStream, type VendorApi } from './vendorRequest';
+
+/**
+ * Streams a vendor response straight into n8n's binary store (filesystem / database / S3,
+ * whatever the instance uses): the file is never held whole in memory.
+ */
+
+export interface DownloadNaming {
+	/** Used when the response has no Content-Disposition filename: `<baseName>.<ext>`. */
+	baseName: string;
+	/** A name the vendor gave elsewhere (e.g. a file list); wins over Content-Disposition. */
+	fileName?: string;
+	/** When the server sends no Content-Type. */
+	defaultMimeType?: string;
+}
+
+export interface DownloadedFile {
+	binary: IBinaryData;
+	bytes: number;
+	mimeType: string;
+	fileName: string;
+	statusCode: number;
+	/** Content-Range when the server answered a byte range. */
+	contentRange?: string;
+}
+
+type PrepareInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
+function headerNumber(headers: IDataObject, name: string): number | undefined {
+	const value = headers[name];
+	const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
+	return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Stores an already-open response; `expectedBytes` is what Content-Length promised. */
+export async function storeResponseAsBinary(
+	fx: IExecuteFunctions,
+	response: HttpResult<BodyStream>,
+	naming: DownloadNaming,
+): Promise<DownloadedFile & { expectedBytes?: number }> {
+	const { headers } = response;
+	const mimeType = baseMimeType(headers['content-type']) ?? naming.defaultMimeType ?? 'application/octet-stream';
+	const fileName =
+		naming.fileName ??
+		fileNameFromContentDisposition(headers['content-disposition']) ??
+		`${naming.baseName}.${extensionForMimeType(mimeType)}`;
+
+	const binary = await fx.helpers.prepareBinaryData(
+		response.body as unknown as PrepareInput,
+		fileName,
+		mimeType,
+	);
+	return {
+		binary,
+		bytes: binary.bytes ?? Number.NaN,
+		// A compressed body's length says nothing about the stored bytes.
+		expectedBytes: headers['content-encoding'] ? undefined : headerNumber(headers, 'content-length'),
+		mimeType,
+		fileName,
+		statusCode: response.statusCode,
+		contentRange: typeof headers['content-range'] === 'string' ? headers['content-range'] : undefined,
+	};
+}
+
+function failureCode(error: unknown): { code?: string; message: string } {
+	const e = error as { code?: string; message?: string; cause?: { code?: string } };
+	return { code: e.code ?? e.cause?.code, message: e.message ?? String(error) };
+}
+
+/**
+ * Request + store, with the whole download tried again (bounded, same policy) when the
+ * connection drops mid-body: the store receives either a complete file or an error.
+ */
+export async function downloadToBinary(
+	fx: IExecuteFunctions,
+	api: VendorApi,
+	request: IHttpRequestOptions,
+	naming: DownloadNaming,
+	call: CallOptions,
+): Promise<DownloadedFile> {
+	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
+	const headers = { 'Accept-Encoding': 'identity', ...(request.headers ?? {}) };
+	for (let attempt = 1; ; attempt++) {
+		const response = await requestStream(fx, api, { ...request, headers }, call);
+		let stored: DownloadedFile & { expectedBytes?: number };
+		try {
+			stored = await storeResponseAsBinary(fx, response, naming);
+		} catch (error) {
+			const { code, message } = failureCode(error);
+			const decision = decideRetry(
+				{ attempt, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
+				policy,
+			);
+			if (decision.retry && isTransientNetworkError(code, message)) {
+				await sleep(decision.delayMs);
+				continue;
+			}
+			throw new NodeApiError(fx.getNode(), { message, code: code ?? 'stream' } as JsonObject, {
+				message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
+				description:
+					!decision.retry && decision.reason === 'triesExhausted'
+						? `Gave up after ${attempt} tries; nothing was stored as a success.`
+						: 'Nothing was stored as a success.',
+				httpCode: String(response.statusCode),
+				itemIndex: call.itemIndex,
+			});
+		}
+		const { expectedBytes, ...file } = stored;
+		if (expectedBytes !== undefined && Number.isFinite(file.bytes) && file.bytes !== expectedBytes) {
+			throw new NodeApiError(
+				fx.getNode(),
+				{ message: 'short body', expected: expectedBytes, received: file.bytes } as JsonObject,
+				{
+					message: `${call.vendor}: the download ended after ${file.bytes} of ${expectedBytes} bytes${call.subject ? ` (${call.subject})` : ''}`,
+					description: 'The connection closed before the whole file arrived; nothing was stored as a success.',
+					httpCode: String(response.statusCode),
+					itemIndex: call.itemIndex,
+				},
+			);
+		}
+		return file;
+	}
+}

@@ -1,0 +1,145 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+/**
+ * Turns whatever a vendor sent back on failure (JSON envelope, HTML page, `null`, nothing)
+ * into one readable NodeApiError: vendor, HTTP code, what failed, the vendor's own words.
+ */
+
+export interface FailureContext {
+	vendor: string;
+	/** e.g. "interaction 2480fc2c-…" or "crtObjectId 42 in campaign 7" */
+	subject?: string;
+	itemIndex?: number;
+}
+
+const MAX_MESSAGE = 300;
+
+/** Removes anything that looks like a credential before text reaches a message or a log. */
+export function redactSecrets(text: string): string {
+	return text
+		.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
+		.replace(
+			/("?(?:client_secret|password|access_token|accessToken|token|sessionId|session_id|secret|auth)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
+			'$1[redacted]',
+		)
+		.replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[redacted-jwt]');
+}
+
+function stripHtml(html: string): string {
+	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
+	const text = html
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return title ? `HTML page "${title}"` : `HTML page: ${text}`;
+}
+
+function looksLikeHtml(text: string): boolean {
+	return /^\s*<(!doctype html|html|head|body)/i.test(text);
+}
+
+function pickString(...values: unknown[]): string | undefined {
+	for (const value of values) {
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+		if (typeof value === 'number') return String(value);
+	}
+	return undefined;
+}
+
+/**
+ * Reads the message out of the envelopes these vendors use:
+ * `{message}` (VCC Interaction Content, Genesys `{message, exception}`),
+ * `{error: {code, message}}` (VCC Conversation Analyzer),
+ * `{message, code, info, status}` (Ameyo), `{error, error_description}` (OAuth token endpoints),
+ * `{errors: [{msg}]}` (Kore.ai), plain text and HTML.
+ */
+export function describeVendorBody(body: unknown): string | undefined {
+	if (body === undefined || body === '') return undefined;
+	if (body === null) return 'the body was null';
+	if (Buffer.isBuffer(body)) return describeVendorBody(body.toString('utf8'));
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text === '') return undefined;
+		if (text === 'null') return 'the body was null';
+		if (looksLikeHtml(text)) return stripHtml(text);
+		try {
+			return describeVendorBody(JSON.parse(text) as unknown) ?? text;
+		} catch {
+			return text;
+		}
+	}
+	if (typeof body !== 'object') return String(body);
+	const obj = body as Record<string, unknown>;
+	const nested = typeof obj.error === 'object' && obj.error !== null ? (obj.error as Record<string, unknown>) : {};
+	const errors = Array.isArray(obj.errors) ? (obj.errors as Array<Record<string, unknown>>) : [];
+	const message = pickString(
+		obj.message,
+		nested.message,
+		obj.error_description,
+		errors[0]?.msg,
+		errors[0]?.message,
+		typeof obj.error === 'string' ? obj.error : undefined,
+		obj.title,
+		obj.detail,
+	);
+	const code = pickString(nested.code, obj.code);
+	const extra = pickString(obj.info, obj.exception);
+	if (!message) return JSON.stringify(body).slice(0, MAX_MESSAGE);
+	return [message, code && code !== message ? `code ${code}` : undefined, extra && extra !== message ? extra : undefined]
+		.filter(Boolean)
+		.join(' — ');
+}
+
+function truncate(text: string): string {
+	return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 3)}...` : text;
+}
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'The request was rejected: check the values of the fields named in the message.',
+	401: 'The credentials were rejected even after signing in again: check them in the credential.',
+	403: 'The credentials are valid but lack permission (scope or role) for this request.',
+	404: 'Nothing exists at this id: check it, and that it belongs to this account and region.',
+	416: 'The byte range lies outside the file.',
+	429: 'The vendor is rate limiting this account: lower the request rate in the node options or try later.',
+};
+
+export function vendorHttpError(
+	node: INode,
+	status: number,
+	body: unknown,
+	context: FailureContext,
+	note?: string,
+): NodeApiError {
+	const vendorMessage = redactSecrets(describeVendorBody(body) ?? 'no error details in the response');
+	const subject = context.subject ? `, ${context.subject}` : '';
+	const message = truncate(`${context.vendor}: ${vendorMessage} (HTTP ${status}${subject})`);
+	const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'The vendor had a server error.' : undefined);
+	const description = [note, hint].filter(Boolean).join(' ') || undefined;
+	return new NodeApiError(node, { status, message: vendorMessage } as JsonObject, {
+		message,
+		description,
+		httpCode: String(status),
+		itemIndex: context.itemIndex,
+	});
+}
+
+export function vendorNetworkError(
+	node: INode,
+	code: string | undefined,
+	detail: string,
+	context: FailureContext,
+	note?: string,
+): NodeApiError {
+	const subject = context.subject ? ` (${context.subject})` : '';
+	const what = code ? `connection failed: ${code}` : detail.startsWith(context.vendor) ? detail : `${context.vendor}: ${detail}`;
+	const message = truncate(
+		redactSecrets(code ? `${context.vendor}: ${what}${subject}` : `${what}${subject}`),
+	);
+	return new NodeApiError(node, { code: code ?? 'unknown', message: redactSecrets(detail) } as JsonObject, {
+		message,
+		description: note,
+		httpCode: code ?? 'network',
+		itemIndex: context.itemIndex,
+	});
+}
