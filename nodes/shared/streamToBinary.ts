@@ -1,11 +1,9 @@
 import {
-	NodeApiError,
 	sleep,
 	type IBinaryData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import {
@@ -14,6 +12,7 @@ import {
 	fileNameFromContentDisposition,
 } from './fileNames';
 import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
+import { redactSecrets, vendorApiError } from './vendorError';
 import { requestStream, type CallOptions, type HttpResult, type BodyStream, type VendorApi } from './vendorRequest';
 
 /**
@@ -111,7 +110,7 @@ export async function downloadToBinary(
 				await sleep(decision.delayMs);
 				continue;
 			}
-			throw new NodeApiError(fx.getNode(), { message, code: code ?? 'stream' } as JsonObject, {
+			throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
 				message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
 				description:
 					!decision.retry && decision.reason === 'triesExhausted'
@@ -123,9 +122,9 @@ export async function downloadToBinary(
 		}
 		const { expectedBytes, ...file } = stored;
 		if (expectedBytes !== undefined && Number.isFinite(file.bytes) && file.bytes !== expectedBytes) {
-			throw new NodeApiError(
+			throw vendorApiError(
 				fx.getNode(),
-				{ message: 'short body', expected: expectedBytes, received: file.bytes } as JsonObject,
+				{ message: 'short body', expected: expectedBytes, received: file.bytes },
 				{
 					message: `${call.vendor}: the download ended after ${file.bytes} of ${expectedBytes} bytes${call.subject ? ` (${call.subject})` : ''}`,
 					description: 'The connection closed before the whole file arrived; nothing was stored as a success.',

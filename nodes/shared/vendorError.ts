@@ -14,6 +14,24 @@ export interface FailureContext {
 
 const MAX_MESSAGE = 300;
 
+export interface VendorErrorOptions {
+	message: string;
+	description?: string;
+	httpCode?: string;
+	itemIndex?: number;
+}
+
+/**
+ * NodeApiError swaps any message that mentions a network code (ECONNRESET, ETIMEDOUT…) for a
+ * generic sentence that drops the vendor and the id; ours already says it better, so it is
+ * put back after construction.
+ */
+export function vendorApiError(node: INode, details: JsonObject, options: VendorErrorOptions): NodeApiError {
+	const error = new NodeApiError(node, details, options);
+	error.message = options.message;
+	return error;
+}
+
 /** Removes anything that looks like a credential before text reaches a message or a log. */
 export function redactSecrets(text: string): string {
 	return text
@@ -116,7 +134,7 @@ export function vendorHttpError(
 	const message = truncate(`${context.vendor}: ${vendorMessage} (HTTP ${status}${subject})`);
 	const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'The vendor had a server error.' : undefined);
 	const description = [note, hint].filter(Boolean).join(' ') || undefined;
-	return new NodeApiError(node, { status, message: vendorMessage } as JsonObject, {
+	return vendorApiError(node, { status, message: vendorMessage }, {
 		message,
 		description,
 		httpCode: String(status),
@@ -136,10 +154,9 @@ export function vendorNetworkError(
 	const message = truncate(
 		redactSecrets(code ? `${context.vendor}: ${what}${subject}` : `${what}${subject}`),
 	);
-	return new NodeApiError(node, { code: code ?? 'unknown', message: redactSecrets(detail) } as JsonObject, {
+	return vendorApiError(node, { networkError: code ?? 'unknown', message: redactSecrets(detail) }, {
 		message,
 		description: note,
-		httpCode: code ?? 'network',
 		itemIndex: context.itemIndex,
 	});
 }

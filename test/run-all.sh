@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test this package has, in the order that fails fastest: types, unit + in-process
+# engine tests, the community-node linter, then the build that n8n would load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "type check (nodes, credentials, tests)"
+npx tsc -p test/tsconfig.json
+
+step "tests through n8n-core's WorkflowExecute (vitest)"
+npx vitest run
+
+step "lint (n8n-node lint, strict)"
+npx n8n-node lint
+
+step "build (n8n-node build)"
+npx n8n-node build

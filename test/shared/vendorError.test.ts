@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+
+import { describeVendorBody, redactSecrets } from '../../nodes/shared/vendorError';
+
+describe('describeVendorBody', () => {
+	it.each<[string, unknown, string | undefined]>([
+		['VCC / Genesys {message}', { message: 'GUID must be 36 characters in length' }, 'GUID must be 36 characters in length'],
+		['Conversation Analyzer {error:{code,message}}', { error: { code: 'ApiVersionUnspecified', message: 'No version' } }, 'No version — code ApiVersionUnspecified'],
+		['Ameyo {message, code, info, status}', { message: 'invalid.authentication.token', code: 909090, info: 'login again', status: 401 }, 'invalid.authentication.token — code 909090 — login again'],
+		['Genesys {message, exception}', { message: 'Invalid tenant specified', exception: 'TenantException' }, 'Invalid tenant specified — TenantException'],
+		['OAuth {error, error_description}', { error: 'invalid_client', error_description: 'Unknown client' }, 'Unknown client'],
+		['an HTML page', '<html><head><title>Login</title></head><body>x</body></html>', 'HTML page "Login"'],
+		['the literal null', 'null', 'the body was null'],
+		['an empty body', '', undefined],
+		['JSON text', '{"message":"boom"}', 'boom'],
+	])('reads %s', (_name, body, expected) => {
+		expect(describeVendorBody(body)).toBe(expected);
+	});
+});
+
+describe('redactSecrets', () => {
+	it('removes bearer tokens, JWTs and secret-looking fields', () => {
+		const text = redactSecrets(
+			'Authorization: Bearer abc.def-123 client_secret=s3cr3t "sessionId":"d898-ses" eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.sig_part',
+		);
+		expect(text).not.toMatch(/abc\.def-123|s3cr3t|d898-ses|eyJhbGci/);
+	});
+});

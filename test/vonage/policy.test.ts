@@ -1,0 +1,155 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+	api,
+	AUTH,
+	CLIENT_SECRET,
+	expectAllUsed,
+	GUID,
+	guid,
+	mockToken,
+	runVonage,
+	vonageCredentials,
+} from './fixtures';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => expectAllUsed());
+
+const getInteraction = { resource: 'interaction', operation: 'get', guid: GUID };
+const path = `/interaction-content/interactions/${GUID}`;
+const downloadParams = {
+	resource: 'content',
+	operation: 'download',
+	guid: GUID,
+	contentKey: 'callRecording',
+	binaryPropertyName: 'data',
+};
+
+describe('tokens', () => {
+	it('obtains one token and reuses it for every item of the run', async () => {
+		mockToken('token-1', 1);
+		api('token-1').get(path).times(3).reply(200, { guid: GUID });
+
+		const { items, preAuthenticationCalls } = await runVonage(
+			{ resource: 'content', operation: 'downloadAll', guid: GUID, contentTypes: [], binaryPropertyName: 'data' },
+			{ inputItems: [{ json: {} }, { json: {} }, { json: {} }] },
+		);
+
+		expect(items).toEqual([]);
+		expect(preAuthenticationCalls.vonageContactCenterApi).toBe(1);
+	});
+
+	it('renews the token on 401 and succeeds', async () => {
+		mockToken('old-token');
+		api('old-token').get(`${path}/content/callRecording`).times(2).reply(401, { message: 'Token expired' });
+		mockToken('new-token');
+		api('new-token').get(`${path}/content/callRecording`).reply(200, Buffer.from('RIFF....WAVE'), {
+			'Content-Type': 'audio/wav',
+		});
+		const credentials = vonageCredentials();
+
+		const { items, error, preAuthenticationCalls } = await runVonage(downloadParams, { credentials });
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.bytes).toBe(12);
+		expect(preAuthenticationCalls.vonageContactCenterApi).toBe(2);
+		expect(credentials.vonageContactCenterApi.accessToken).toBe('new-token');
+	});
+
+	it('says to check the credentials when the new token is refused too', async () => {
+		mockToken('token-1');
+		mockToken('token-2');
+		api('token-1').get(path).times(2).reply(401, { message: 'Unauthorized' });
+		api('token-2').get(path).reply(401, { message: 'Unauthorized' });
+
+		const { error } = await runVonage(getInteraction);
+
+		expect(error?.message).toContain('(HTTP 401, interaction');
+		expect((error as { description?: string }).description).toContain('check them in the credential');
+	});
+
+	it('never puts the client secret in the error when the token request fails', async () => {
+		nock(AUTH).post('/Auth/connect/token').reply(400, { error: 'invalid_client' });
+
+		const { error } = await runVonage(getInteraction);
+
+		expect(error?.message).toContain('token request to emea.cc.vonage.com failed (HTTP 400, invalid_client)');
+		expect(JSON.stringify(error)).not.toContain(CLIENT_SECRET);
+		expect(String(error?.stack)).not.toContain(CLIENT_SECRET);
+	});
+});
+
+describe('retries', () => {
+	it('waits for Retry-After on 429, then succeeds', async () => {
+		mockToken();
+		api().get(path).reply(429, { message: 'Too many requests' }, { 'Retry-After': '1' });
+		api().get(path).reply(200, { guid: GUID });
+		const started = Date.now();
+
+		const { items, error } = await runVonage(getInteraction);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.guid).toBe(GUID);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('retries 500, 500 then succeeds on 200', async () => {
+		mockToken();
+		api().get(path).times(2).reply(500, { message: 'Internal error' });
+		api().get(path).reply(200, { guid: GUID });
+
+		const { items, error } = await runVonage(getInteraction);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.guid).toBe(GUID);
+	});
+
+	it('gives a clear error after the bounded tries when 500 persists', async () => {
+		mockToken();
+		api().get(path).times(3).reply(500, { message: 'Internal error' });
+
+		const { error } = await runVonage(getInteraction);
+
+		expect(error?.message).toBe(`Vonage Contact Center: Internal error (HTTP 500, interaction ${GUID})`);
+		expect((error as { description?: string }).description).toMatch(/^Gave up after 3 tries\./);
+	});
+
+	it('does not retry a 404', async () => {
+		mockToken();
+		api().get(path).once().reply(404, { message: 'Not found' });
+
+		const { error } = await runVonage(getInteraction);
+
+		expect((error as { httpCode?: string }).httpCode).toBe('404');
+	});
+});
+
+describe('items', () => {
+	it('with Continue On Fail, a failed input gives one error item and the others still run', async () => {
+		mockToken();
+		api().get(`/interaction-content/interactions/${guid(1)}/content/callRecording`).reply(200, 'RIFFxxxxWAVE', {
+			'Content-Type': 'audio/wav',
+		});
+		api().get(`/interaction-content/interactions/${guid(2)}/content/callRecording`).reply(404, { message: 'No recording' });
+		api().get(`/interaction-content/interactions/${guid(3)}/content/callRecording`).reply(200, 'RIFFxxxxWAVE', {
+			'Content-Type': 'audio/wav',
+		});
+
+		const { items, error } = await runVonage(
+			{ ...downloadParams, guid: '={{ $json.guid }}' },
+			{
+				inputItems: [{ json: { guid: guid(1) } }, { json: { guid: guid(2) } }, { json: { guid: guid(3) } }],
+				continueOnFail: true,
+			},
+		);
+
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items[1].json.error).toBe(
+			`Vonage Contact Center: No recording (HTTP 404, interaction ${guid(2)}, content callRecording)`,
+		);
+		expect(items[0].binary?.data).toBeDefined();
+		expect(items[2].binary?.data).toBeDefined();
+	});
+});
