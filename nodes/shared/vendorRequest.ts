@@ -32,7 +32,11 @@ export type RequestFunctions =
 export interface VendorApi {
 	/** Shown in every message, e.g. "Vonage Contact Center". */
 	vendor: string;
-	credentialType: string;
+	/**
+	 * The n8n credential that signs each request. Leave it out for URLs that must be fetched
+	 * with no credential at all (pre-signed media URLs on another host).
+	 */
+	credentialType?: string;
 	/**
 	 * The credential renews itself when n8n sees a 401 (a preAuthentication credential). Only
 	 * then is a 401 worth one more try.
@@ -122,11 +126,14 @@ async function send(
 	ignoreHttpStatusErrors: boolean,
 ): Promise<RawResponse> {
 	const request: IHttpRequestOptions = {
+		// A redirect to another host must not carry our credentials along.
+		sendCredentialsOnCrossOriginRedirect: false,
 		...options,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors,
 		...(stream ? { encoding: 'stream', json: false } : { json: options.json ?? true }),
 	};
+	if (api.credentialType === undefined) return (await fx.helpers.httpRequest(request)) as RawResponse;
 	return (await fx.helpers.httpRequestWithAuthentication.call(
 		fx,
 		api.credentialType,

@@ -14,6 +14,16 @@ export const GUID = '2480fc2c-bbd7-427c-9439-02f76583aef5';
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fake value the tests look for in errors
 export const CLIENT_SECRET = 'super-secret-client-secret-42';
 
+export const GET_INTERACTION = { resource: 'interaction', operation: 'get', guid: GUID };
+export const INTERACTION_PATH = `/interaction-content/interactions/${GUID}`;
+export const DOWNLOAD_RECORDING = {
+	resource: 'content',
+	operation: 'download',
+	guid: GUID,
+	contentKey: 'callRecording',
+	binaryPropertyName: 'data',
+};
+
 export function guid(n: number): string {
 	return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }

@@ -3,21 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
 import { resetHandler, startLoopbackServer, tokenHandler } from '../support/loopbackServer';
-import { GUID, loopbackCredentials, runVonage } from './fixtures';
+import {
+	DOWNLOAD_RECORDING,
+	GET_INTERACTION,
+	GUID,
+	INTERACTION_PATH,
+	loopbackCredentials,
+	runVonage,
+} from './fixtures';
 
 // Dropped sockets need a real server: nock's pass-through socket reports even a complete
 // response as aborted once a previous one was cut. These tests use real HTTP on 127.0.0.1 only.
 beforeAll(() => nock.restore());
 
-const getInteraction = { resource: 'interaction', operation: 'get', guid: GUID };
-const path = `/interaction-content/interactions/${GUID}`;
-const downloadParams = {
-	resource: 'content',
-	operation: 'download',
-	guid: GUID,
-	contentKey: 'callRecording',
-	binaryPropertyName: 'data',
-};
 
 describe('dropped connections (real loopback HTTP)', () => {
 	it('retries a connection reset on GET', async () => {
@@ -27,11 +25,11 @@ describe('dropped connections (real loopback HTTP)', () => {
 			(_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ guid: GUID })),
 		]);
 		try {
-			const { items, error } = await runVonage(getInteraction, { credentials: loopbackCredentials(server.url) });
+			const { items, error } = await runVonage(GET_INTERACTION, { credentials: loopbackCredentials(server.url) });
 
 			expect(error).toBeUndefined();
 			expect(items[0].json.guid).toBe(GUID);
-			expect(server.requests.map((r) => r.url)).toEqual(['/token', path, path]);
+			expect(server.requests.map((r) => r.url)).toEqual(['/token', INTERACTION_PATH, INTERACTION_PATH]);
 		} finally {
 			await server.close();
 		}
@@ -48,7 +46,7 @@ describe('dropped connections (real loopback HTTP)', () => {
 			(_req, res) => res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': String(wav.length) }).end(wav),
 		]);
 		try {
-			const { items, error } = await runVonage(downloadParams, { credentials: loopbackCredentials(server.url) });
+			const { items, error } = await runVonage(DOWNLOAD_RECORDING, { credentials: loopbackCredentials(server.url) });
 
 			expect(error).toBeUndefined();
 			expect((await readBinary(items[0])).equals(wav)).toBe(true);

@@ -6,8 +6,11 @@ import {
 	AUTH,
 	CLIENT_SECRET,
 	expectAllUsed,
+	DOWNLOAD_RECORDING,
+	GET_INTERACTION,
 	GUID,
 	guid,
+	INTERACTION_PATH,
 	mockToken,
 	runVonage,
 	vonageCredentials,
@@ -16,20 +19,11 @@ import {
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => expectAllUsed());
 
-const getInteraction = { resource: 'interaction', operation: 'get', guid: GUID };
-const path = `/interaction-content/interactions/${GUID}`;
-const downloadParams = {
-	resource: 'content',
-	operation: 'download',
-	guid: GUID,
-	contentKey: 'callRecording',
-	binaryPropertyName: 'data',
-};
 
 describe('tokens', () => {
 	it('obtains one token and reuses it for every item of the run', async () => {
 		mockToken('token-1', 1);
-		api('token-1').get(path).times(3).reply(200, { guid: GUID });
+		api('token-1').get(INTERACTION_PATH).times(3).reply(200, { guid: GUID });
 
 		const { items, preAuthenticationCalls } = await runVonage(
 			{ resource: 'content', operation: 'downloadAll', guid: GUID, contentTypes: [], binaryPropertyName: 'data' },
@@ -42,14 +36,14 @@ describe('tokens', () => {
 
 	it('renews the token on 401 and succeeds', async () => {
 		mockToken('old-token');
-		api('old-token').get(`${path}/content/callRecording`).times(2).reply(401, { message: 'Token expired' });
+		api('old-token').get(`${INTERACTION_PATH}/content/callRecording`).times(2).reply(401, { message: 'Token expired' });
 		mockToken('new-token');
-		api('new-token').get(`${path}/content/callRecording`).reply(200, Buffer.from('RIFF....WAVE'), {
+		api('new-token').get(`${INTERACTION_PATH}/content/callRecording`).reply(200, Buffer.from('RIFF....WAVE'), {
 			'Content-Type': 'audio/wav',
 		});
 		const credentials = vonageCredentials();
 
-		const { items, error, preAuthenticationCalls } = await runVonage(downloadParams, { credentials });
+		const { items, error, preAuthenticationCalls } = await runVonage(DOWNLOAD_RECORDING, { credentials });
 
 		expect(error).toBeUndefined();
 		expect(items[0].json.bytes).toBe(12);
@@ -60,10 +54,10 @@ describe('tokens', () => {
 	it('says to check the credentials when the new token is refused too', async () => {
 		mockToken('token-1');
 		mockToken('token-2');
-		api('token-1').get(path).times(2).reply(401, { message: 'Unauthorized' });
-		api('token-2').get(path).reply(401, { message: 'Unauthorized' });
+		api('token-1').get(INTERACTION_PATH).times(2).reply(401, { message: 'Unauthorized' });
+		api('token-2').get(INTERACTION_PATH).reply(401, { message: 'Unauthorized' });
 
-		const { error } = await runVonage(getInteraction);
+		const { error } = await runVonage(GET_INTERACTION);
 
 		expect(error?.message).toContain('(HTTP 401, interaction');
 		expect((error as { description?: string }).description).toContain('check them in the credential');
@@ -72,7 +66,7 @@ describe('tokens', () => {
 	it('never puts the client secret in the error when the token request fails', async () => {
 		nock(AUTH).post('/Auth/connect/token').reply(400, { error: 'invalid_client' });
 
-		const { error } = await runVonage(getInteraction);
+		const { error } = await runVonage(GET_INTERACTION);
 
 		expect(error?.message).toContain('token request to emea.cc.vonage.com failed (HTTP 400, invalid_client)');
 		expect(JSON.stringify(error)).not.toContain(CLIENT_SECRET);
@@ -83,11 +77,11 @@ describe('tokens', () => {
 describe('retries', () => {
 	it('waits for Retry-After on 429, then succeeds', async () => {
 		mockToken();
-		api().get(path).reply(429, { message: 'Too many requests' }, { 'Retry-After': '1' });
-		api().get(path).reply(200, { guid: GUID });
+		api().get(INTERACTION_PATH).reply(429, { message: 'Too many requests' }, { 'Retry-After': '1' });
+		api().get(INTERACTION_PATH).reply(200, { guid: GUID });
 		const started = Date.now();
 
-		const { items, error } = await runVonage(getInteraction);
+		const { items, error } = await runVonage(GET_INTERACTION);
 
 		expect(error).toBeUndefined();
 		expect(items[0].json.guid).toBe(GUID);
@@ -96,10 +90,10 @@ describe('retries', () => {
 
 	it('retries 500, 500 then succeeds on 200', async () => {
 		mockToken();
-		api().get(path).times(2).reply(500, { message: 'Internal error' });
-		api().get(path).reply(200, { guid: GUID });
+		api().get(INTERACTION_PATH).times(2).reply(500, { message: 'Internal error' });
+		api().get(INTERACTION_PATH).reply(200, { guid: GUID });
 
-		const { items, error } = await runVonage(getInteraction);
+		const { items, error } = await runVonage(GET_INTERACTION);
 
 		expect(error).toBeUndefined();
 		expect(items[0].json.guid).toBe(GUID);
@@ -107,9 +101,9 @@ describe('retries', () => {
 
 	it('gives a clear error after the bounded tries when 500 persists', async () => {
 		mockToken();
-		api().get(path).times(3).reply(500, { message: 'Internal error' });
+		api().get(INTERACTION_PATH).times(3).reply(500, { message: 'Internal error' });
 
-		const { error } = await runVonage(getInteraction);
+		const { error } = await runVonage(GET_INTERACTION);
 
 		expect(error?.message).toBe(`Vonage Contact Center: Internal error (HTTP 500, interaction ${GUID})`);
 		expect((error as { description?: string }).description).toMatch(/^Gave up after 3 tries\./);
@@ -117,9 +111,9 @@ describe('retries', () => {
 
 	it('does not retry a 404', async () => {
 		mockToken();
-		api().get(path).once().reply(404, { message: 'Not found' });
+		api().get(INTERACTION_PATH).once().reply(404, { message: 'Not found' });
 
-		const { error } = await runVonage(getInteraction);
+		const { error } = await runVonage(GET_INTERACTION);
 
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
@@ -137,7 +131,7 @@ describe('items', () => {
 		});
 
 		const { items, error } = await runVonage(
-			{ ...downloadParams, guid: '={{ $json.guid }}' },
+			{ ...DOWNLOAD_RECORDING, guid: '={{ $json.guid }}' },
 			{
 				inputItems: [{ json: { guid: guid(1) } }, { json: { guid: guid(2) } }, { json: { guid: guid(3) } }],
 				continueOnFail: true,

@@ -23,7 +23,7 @@ export interface VonageRun {
 }
 
 export async function startVonageRun(fx: IExecuteFunctions): Promise<VonageRun> {
-	const credentials = await fx.getCredentials(VONAGE_API.credentialType);
+	const credentials = await fx.getCredentials('vonageContactCenterApi');
 	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
 	return {
 		baseUrl: apiBaseUrl(credentials),
