@@ -10,6 +10,7 @@
  *   GET  /stats → request counters (lets the orchestrator check that the node fetched a token)
  *
  * Prints one JSON line {port, token} on stdout once listening; stops on SIGTERM.
+ * BENCH_CORRUPT=1 flips one byte of every file: a self-check that the benchmark then fails.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -21,6 +22,19 @@ import { CLIENT_ID, CLIENT_SECRET, fileChunks, sizeFromGuid, VONAGE_ACCEPT } fro
 const TOKEN = `bench-${randomBytes(12).toString('hex')}`;
 const CONTENT_PATH = /^\/interaction-content\/interactions\/([^/]+)\/content\/callRecording$/;
 const stats = { tokenRequests: 0, contentRequests: 0, rejected: 0 };
+
+function* corrupted(chunks) {
+	let first = true;
+	for (const chunk of chunks) {
+		if (first && chunk.length > 100) {
+			const copy = Buffer.from(chunk); // never touch the shared block
+			copy[100] ^= 0xff;
+			yield copy;
+			first = false;
+		} else yield chunk;
+	}
+}
+const servedChunks = process.env.BENCH_CORRUPT ? (size) => corrupted(fileChunks(size)) : fileChunks;
 
 function sendJson(res, status, body) {
 	if (status >= 400) stats.rejected++;
@@ -64,7 +78,7 @@ async function handleContent(req, res, guid) {
 		'Content-Disposition': `attachment; filename="${guid}.wav"`,
 	});
 	// pipeline() honours backpressure, so at most a chunk or two is ever queued here.
-	await pipeline(Readable.from(fileChunks(size), { objectMode: false }), res);
+	await pipeline(Readable.from(servedChunks(size), { objectMode: false }), res);
 }
 
 const server = createServer((req, res) => {

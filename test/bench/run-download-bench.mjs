@@ -96,13 +96,13 @@ async function main() {
 						spawnSync('sync'); // no writeback of this file left to slow the next one
 					}
 					if (!r.error && r.bytes !== size) r.error = `stored ${r.bytes} bytes, expected ${size}`;
-					if (!r.error && r.sha256 !== sha256) r.error = `stored sha256 ${r.sha256} ≠ served ${sha256}`;
+					if (!r.error && r.sha256 !== sha256) r.error = `stored sha256 ${r.sha256} ≠ expected ${sha256}`;
 					if (r.error) {
 						failures.push(`${label} ${PATHS[key]} (run ${round}): ${r.error}`);
 						console.error(`\nFAILED: ${failures.at(-1)}\n`);
 					}
 					process.stderr.write(
-						r.error ? 'FAILED\n' : `${(size / MIB / r.seconds).toFixed(1)} MB/s, +${r.growthMiB?.toFixed(1) ?? 'n/a'} MB\n`,
+						r.error ? 'FAILED\n' : `${(size / MIB / r.seconds).toFixed(1)} MB/s, RSS growth ${r.growthMiB?.toFixed(1) ?? 'n/a'} MB\n`,
 					);
 					if (r.peakSource === 'sampled') notes.push(`${label} ${key}: VmHWM reset refused, peak from 20 ms rss samples.`);
 					samples[key].push(r);
