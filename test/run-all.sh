@@ -17,3 +17,6 @@ npx n8n-node lint
 
 step "build (n8n-node build)"
 npx n8n-node build
+
+step "package check (every listed node and credential built)"
+node test/check-package.mjs
