@@ -1,5 +1,7 @@
 import {
 	sleep,
+	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IExecuteSingleFunctions,
@@ -38,10 +40,48 @@ export interface VendorApi {
 	 */
 	credentialType?: string;
 	/**
-	 * The credential renews itself when n8n sees a 401 (a preAuthentication credential). Only
-	 * then is a 401 worth one more try.
+	 * The credential can sign in again (a preAuthentication credential with `session`). Only
+	 * then is a 401 (or a signed-out answer) worth one more try.
 	 */
 	renewsOn401: boolean;
+	/**
+	 * For token / login-session credentials: where the credential keeps what it signed in with.
+	 * A 401, or a signed-out answer (a login page or an error envelope sent with 200 or 403,
+	 * see checkAnswer), renews it through that hidden expirable property; see SessionRenewal.
+	 */
+	session?: SessionRenewal;
+	/**
+	 * Optional last word on every answer before its status is judged. Return 'signedOut' when
+	 * it means the session is gone; throw (a NodeApiError) to fail an answer that the status
+	 * calls a success but is not (an empty or HTML body where audio was asked for). It gets the
+	 * response itself: error bodies already read as text, a streamed success body still open
+	 * (read the start if needed, then put it back with `unshift`); it may correct headers it
+	 * has verified (e.g. the Content-Type of sniffed audio). A network error thrown while it
+	 * reads counts as a dropped connection.
+	 */
+	checkAnswer?: (answer: HttpResult<unknown>) => Promise<AnswerVerdict>;
+}
+
+export type AnswerVerdict = 'accept' | 'signedOut';
+
+/**
+ * Renewing a login session without a 401. n8n runs a credential's preAuthentication when its
+ * hidden expirable property is empty (first use) or after a 401. To renew on any other sign,
+ * the request is signed with a copy of the credential whose property is emptied: n8n then runs
+ * preAuthentication exactly as on first use, stores the new session for every later request
+ * and run, and signs this request with it. Nothing is faked, and a real n8n server does the
+ * same (CredentialsHelper.preAuthentication checks the same property).
+ */
+export interface SessionRenewal {
+	/** The credential's hidden, expirable property that holds the session. */
+	property: string;
+	/**
+	 * A stored session the credential must not use as it stands (e.g. one issued by another
+	 * server before the URL was edited): renewed before the request instead of being sent.
+	 */
+	isStale?: (credentials: ICredentialDataDecryptedObject) => boolean;
+	/** Added to the error when the session is refused and renewing is off or did not help. */
+	refusedNote?: string;
 }
 
 export interface CallOptions extends FailureContext {
@@ -113,24 +153,19 @@ function networkCodeOf(error: ThrownHttpError): string | undefined {
 	return error.cause?.code ?? error.code ?? error.errorResponse?.code;
 }
 
-function statusOf(error: ThrownHttpError): number | undefined {
-	const status = error.cause?.response?.status ?? Number(error.httpCode);
-	return Number.isInteger(status) && status >= 100 ? status : undefined;
-}
-
 async function send(
 	fx: RequestFunctions,
 	api: VendorApi,
 	options: IHttpRequestOptions,
 	stream: boolean,
-	ignoreHttpStatusErrors: boolean,
+	credentialOptions?: IAdditionalCredentialOptions,
 ): Promise<RawResponse> {
 	const request: IHttpRequestOptions = {
 		// A redirect to another host must not carry our credentials along.
 		sendCredentialsOnCrossOriginRedirect: false,
 		...options,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors,
+		ignoreHttpStatusErrors: true,
 		...(stream ? { encoding: 'stream', json: false } : { json: options.json ?? true }),
 	};
 	if (api.credentialType === undefined) return (await fx.helpers.httpRequest(request)) as RawResponse;
@@ -138,7 +173,36 @@ async function send(
 		fx,
 		api.credentialType,
 		request,
+		credentialOptions,
 	)) as RawResponse;
+}
+
+async function currentCredentials(fx: RequestFunctions, api: VendorApi): Promise<ICredentialDataDecryptedObject> {
+	return await fx.getCredentials(api.credentialType as string);
+}
+
+/** The credential as n8n would sign with it, but with the session emptied: see SessionRenewal. */
+function withEmptiedSession(
+	fx: RequestFunctions,
+	api: VendorApi,
+	session: SessionRenewal,
+	credentials: ICredentialDataDecryptedObject,
+): IAdditionalCredentialOptions {
+	const type = api.credentialType as string;
+	const details = fx.getNode().credentials?.[type];
+	return {
+		credentialsDecrypted: {
+			id: details?.id ?? '',
+			name: details?.name ?? type,
+			type,
+			data: { ...credentials, [session.property]: '' },
+		},
+	};
+}
+
+function isNodeError(error: unknown): boolean {
+	const name = (error as { name?: unknown } | undefined)?.name;
+	return name === 'NodeApiError' || name === 'NodeOperationError';
 }
 
 async function sendWithPolicy(
@@ -152,62 +216,101 @@ async function sendWithPolicy(
 	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
 	const method = options.method ?? 'GET';
 	const context: FailureContext = { vendor: api.vendor, subject: call.subject, itemIndex: call.itemIndex };
+	const session = api.credentialType === undefined ? undefined : api.session;
 	let renewed = false;
-	let renewing = false;
+	// The next send signs with the session emptied (see SessionRenewal), so n8n signs in again.
+	let emptySession = false;
+	// A renewal is not a try of its own: a 401 says nothing about the vendor's health.
+	let freeSend = false;
 	let attempt = 0;
 
+	if (session?.isStale && session.isStale(await currentCredentials(fx, api))) {
+		// Sign in before the first send; a refusal right after that sign-in is final.
+		emptySession = true;
+		renewed = true;
+	}
+
+	/** A dropped connection or the like: waits and returns when it is worth another try, else throws. */
+	const retryAfterNetworkFailure = async (error: unknown): Promise<void> => {
+		const thrown = error as ThrownHttpError;
+		const code = networkCodeOf(thrown);
+		const detail = thrown.message ?? String(error);
+		if (!isTransientNetworkError(code, detail)) {
+			// Not the network: e.g. the credential's sign-in failed. Its message is already
+			// written for people (and free of secrets); add the vendor and the subject.
+			throw vendorNetworkError(node, code, detail, context);
+		}
+		const decision = decideRetry(
+			{ attempt, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
+			policy,
+		);
+		if (decision.retry) {
+			await sleep(decision.delayMs);
+			return;
+		}
+		const note = decision.reason === 'triesExhausted' ? `Gave up after ${attempt} tries.` : undefined;
+		throw vendorNetworkError(node, code, detail, context, note);
+	};
+
 	for (;;) {
-		// A renewal is not a try of its own: a 401 says nothing about the vendor's health.
-		if (!renewing) attempt++;
+		if (!freeSend) attempt++;
+		freeSend = false;
 		await call.pacer?.wait();
+		const renewalOwed: boolean = emptySession;
+		emptySession = false;
 		let response: RawResponse;
 		try {
-			// With our own status handling n8n never sees a 401, so the renewal is sent the way
-			// n8n does see it: it then runs the credential's preAuthentication and re-sends once.
-			response = await send(fx, api, options, stream, !renewing);
+			const credentialOptions =
+				renewalOwed && session ? withEmptiedSession(fx, api, session, await currentCredentials(fx, api)) : undefined;
+			// Status codes are judged here, not by n8n, so n8n never re-signs on its own; a renewal
+			// is the emptied session property above, which makes n8n sign in before sending.
+			response = await send(fx, api, options, stream, credentialOptions);
 		} catch (error) {
-			const thrown = error as ThrownHttpError;
-			const status = statusOf(thrown);
-			if (renewing && status === 401) {
-				throw vendorHttpError(node, 401, thrown.message, context, 'Signing in again did not help.');
-			}
-			if (renewing && status !== undefined) {
-				// The credential is fresh now; go round once more so the vendor's own error body
-				// is read the normal way.
-				renewing = false;
-				continue;
-			}
-			const code = networkCodeOf(thrown);
-			const detail = thrown.message ?? String(error);
-			if (!isTransientNetworkError(code, detail)) {
-				// Not the network: e.g. the credential's sign-in failed. Its message is already
-				// written for people (and free of secrets); add the vendor and the subject.
-				throw vendorNetworkError(node, code, detail, context);
-			}
-			const decision = decideRetry(
-				{ attempt, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
-				policy,
-			);
-			if (decision.retry) {
-				await sleep(decision.delayMs);
-				continue;
-			}
-			const note = decision.reason === 'triesExhausted' ? `Gave up after ${attempt} tries.` : undefined;
-			throw vendorNetworkError(node, code, thrown.message ?? String(error), context, note);
-		}
-		renewing = false;
-
-		const { statusCode } = response;
-		if (statusCode < 400) return response;
-
-		if (statusCode === 401 && api.renewsOn401 && !renewed) {
-			await bodyForMessage(response.body);
-			renewed = true;
-			renewing = true;
+			// A failed sign-in is not a network failure (it throws here); after a retryable one the
+			// sign-in has happened, so the next try goes out with the stored, renewed session.
+			await retryAfterNetworkFailure(error);
 			continue;
 		}
+		response.headers ??= {};
 
-		const body = await bodyForMessage(response.body);
+		const { statusCode } = response;
+		// Error bodies are read once, here, for the vendor's check and for the message.
+		if (statusCode >= 400) response.body = await bodyForMessage(response.body);
+
+		const checked = api.checkAnswer
+			? await api.checkAnswer(response as HttpResult<unknown>).then(
+					(verdict) => ({ verdict }),
+					(failure: unknown) => ({ failure }),
+				)
+			: { verdict: 'accept' as const };
+		if ('failure' in checked) {
+			// The vendor's own verdict on the answer is final.
+			if (isNodeError(checked.failure)) throw checked.failure;
+			// Anything else broke while the answer was being read: the connection.
+			if (statusCode < 400) await bodyForMessage(response.body);
+			await retryAfterNetworkFailure(checked.failure);
+			continue;
+		}
+		const { verdict } = checked;
+		if (session && (statusCode === 401 || verdict === 'signedOut')) {
+			if (statusCode < 400) response.body = await bodyForMessage(response.body);
+			if (api.renewsOn401 && !renewed) {
+				renewed = true;
+				emptySession = true;
+				freeSend = true;
+				continue;
+			}
+			const error = vendorHttpError(node, statusCode, response.body, context);
+			// The status hint would not fit (a 200 login page, a pasted session nobody can renew).
+			error.description =
+				[renewed ? 'Signing in again did not help.' : undefined, session.refusedNote].filter(Boolean).join(' ') ||
+				undefined;
+			throw error;
+		}
+
+		if (statusCode < 400) return response;
+
+		const body = response.body;
 		const decision = decideRetry(
 			{ attempt, method, status: statusCode, retryAfter: response.headers?.['retry-after'] },
 			policy,

@@ -8,6 +8,7 @@ export const VONAGE_API: VendorApi = {
 	vendor: 'Vonage Contact Center',
 	credentialType: 'vonageContactCenterApi',
 	renewsOn401: true,
+	session: { property: 'accessToken' },
 };
 
 /** The official sample client throttles to ~160 requests/minute, shared by all VCC APIs. */

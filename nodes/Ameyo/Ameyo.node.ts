@@ -1,0 +1,46 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { searchCampaigns } from './resources/voiceLog/campaigns';
+import { voiceLogDescription, voiceLogOperations } from './resources/voiceLog';
+import { ameyoApiTest } from './transport/credentialTest';
+
+export class Ameyo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ameyo',
+		name: 'ameyo',
+		icon: { light: 'file:ameyo.svg', dark: 'file:ameyo.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Download call recordings (voice logs) from an Ameyo / Exotel contact-center server',
+		defaults: { name: 'Ameyo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ameyoApi', required: true, testedBy: 'ameyoApiTest' }],
+		requestDefaults: {
+			baseURL: '={{ String($credentials.server).trim().replace(/\\/+$/, "") }}',
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Voice Log', value: 'voiceLog', description: 'Call recordings' }],
+				default: 'voiceLog',
+			},
+			...voiceLogDescription,
+		],
+	};
+
+	methods = {
+		credentialTest: { ameyoApiTest },
+		listSearch: { searchCampaigns },
+	};
+
+	// Streaming, sniffing the first bytes and logging in again are flows routing cannot express.
+	customOperations = {
+		voiceLog: voiceLogOperations,
+	};
+}

@@ -1,0 +1,48 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { contentDescription, contentOperations } from './resources/content';
+import { interactionDescription, interactionOperations } from './resources/interaction';
+import { BASE_URL_EXPRESSION } from './transport/endpoints';
+
+export class GenesysContextServices implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Genesys Context Services',
+		name: 'genesysContextServices',
+		icon: { light: 'file:genesysContextServices.svg', dark: 'file:genesysContextServices.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Interactions, chat transcripts, plain text and attachments from Genesys Engage Context Services / Universal Contact Server (UCS)',
+		defaults: { name: 'Genesys Context Services' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'genesysContextServicesApi', required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json' },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Content', value: 'content', description: 'Plain text, structured text (transcripts) and binary content' },
+					{ name: 'Interaction', value: 'interaction', description: 'Chats, e-mails and other multimedia interactions' },
+				],
+				default: 'interaction',
+			},
+			...interactionDescription,
+			...contentDescription,
+		],
+	};
+
+	// Following content URLs, parsing transcripts and streaming files are flows routing cannot express.
+	customOperations = {
+		interaction: interactionOperations,
+		content: contentOperations,
+	};
+}

@@ -1,0 +1,138 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { baseMimeType } from '../../../shared/fileNames';
+import { GENESYS_VENDOR, transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
+import { downloadOnServer } from '../../transport/download';
+import { getText, type GenesysRun } from '../../transport/genesysApi';
+import { XmlParseError } from '../../transport/xmlParser';
+
+/**
+ * Fetching the three kinds of interaction content. Content → Get … builds the URL from the Base
+ * URL; Interaction → Get follows the URLs in the resource (checked by the transport first).
+ */
+
+export type ContentKind = 'plainText' | 'structuredText' | 'binaryContent';
+
+/** Path segment and the field of the Interaction resource that holds its URL. */
+export const CONTENT_KINDS: Record<ContentKind, { segment: string; field: string; label: string }> = {
+	plainText: { segment: 'plain_text', field: 'text', label: 'plain text' },
+	structuredText: { segment: 'structured_text', field: 'structured_text', label: 'structured text' },
+	binaryContent: { segment: 'binary_content', field: 'binary_content', label: 'binary content' },
+};
+
+export const SOURCE = GENESYS_VENDOR;
+
+export interface TranscriptOptions {
+	includeRaw?: boolean;
+	includeNotices?: boolean;
+}
+
+function isXml(mimeType: string | undefined, text: string): boolean {
+	if (mimeType && /xml/i.test(mimeType)) return true;
+	if (mimeType && mimeType !== 'text/plain' && mimeType !== 'application/octet-stream') return false;
+	return text.trimStart().startsWith('<');
+}
+
+/**
+ * Structured text as a transcript. XML (a chat transcript above all) is parsed; other content
+ * (an e-mail's HTML, say) cannot be read as turns, so it comes back whole as text and raw.
+ */
+export function structuredTextTranscript(
+	fx: IExecuteFunctions,
+	interactionId: string,
+	text: string,
+	mimeType: string | undefined,
+	options: TranscriptOptions,
+	itemIndex: number,
+): GenesysTranscript & { mimeType?: string } {
+	if (!isXml(mimeType, text)) {
+		return {
+			vendor: GENESYS_VENDOR,
+			interactionId,
+			channel: 'unknown',
+			text: text.trim(),
+			segments: [],
+			format: mimeType ?? 'text',
+			parties: [],
+			raw: text,
+			...(mimeType ? { mimeType } : {}),
+		};
+	}
+	try {
+		const transcript = transcriptFromStructuredText({
+			interactionId,
+			text,
+			includeRaw: options.includeRaw === true,
+			includeNotices: options.includeNotices === true,
+		});
+		return mimeType ? { ...transcript, mimeType } : transcript;
+	} catch (error) {
+		if (!(error instanceof XmlParseError)) throw new NodeOperationError(fx.getNode(), error as Error, { itemIndex });
+		throw new NodeOperationError(
+			fx.getNode(),
+			`The structured text of interaction ${interactionId} is not well-formed XML: ${error.message}`,
+			{ itemIndex, description: 'Use Content → Download Binary Content or Get Plain Text to see it as it is.' },
+		);
+	}
+}
+
+export async function fetchPlainText(
+	fx: IExecuteFunctions,
+	run: GenesysRun,
+	url: string,
+	interactionId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const body = await getText(fx, run, { method: 'GET', url, headers: { Accept: 'text/plain, */*' } }, {
+		...run.call,
+		itemIndex,
+		subject: `interaction ${interactionId}, plain text`,
+	});
+	const json: IDataObject = { interactionId, text: body.text, bytes: body.bytes };
+	const mimeType = baseMimeType(body.contentType);
+	if (mimeType) json.mimeType = mimeType;
+	return json;
+}
+
+export async function fetchStructuredText(
+	fx: IExecuteFunctions,
+	run: GenesysRun,
+	url: string,
+	interactionId: string,
+	options: TranscriptOptions & { listedMimeType?: string },
+	itemIndex: number,
+): Promise<GenesysTranscript> {
+	const body = await getText(fx, run, { method: 'GET', url, headers: { Accept: 'text/xml, application/xml, */*' } }, {
+		...run.call,
+		itemIndex,
+		subject: `interaction ${interactionId}, structured text`,
+	});
+	const mimeType = baseMimeType(body.contentType) ?? baseMimeType(options.listedMimeType);
+	return structuredTextTranscript(fx, interactionId, body.text, mimeType, options, itemIndex);
+}
+
+export async function fetchBinaryContent(
+	fx: IExecuteFunctions,
+	run: GenesysRun,
+	url: string,
+	interactionId: string,
+	binaryPropertyName: string,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const file = await downloadOnServer(
+		fx,
+		run,
+		{ method: 'GET', url, headers: { Accept: '*/*' } },
+		{ baseName: interactionId },
+		{ ...run.call, itemIndex, subject: `interaction ${interactionId}, binary content` },
+	);
+	return {
+		json: { interactionId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes, source: SOURCE },
+		binary: { [binaryPropertyName]: file.binary },
+	};
+}

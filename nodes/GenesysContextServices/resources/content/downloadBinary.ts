@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { encodePathSegment } from '../../../shared/validation';
+import { GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { assertGenesysId } from '../../transport/ids';
+import { CONTENT_KINDS, fetchBinaryContent } from './contentFetch';
+
+const showOnlyForDownloadBinary = { resource: ['content'], operation: ['downloadBinary'] };
+
+export const contentDownloadBinaryDescription: INodeProperties[] = [
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: { show: showOnlyForDownloadBinary },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForDownloadBinary },
+		options: requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE),
+	},
+];
+
+export async function downloadBinaryContent(this: IExecuteFunctions) {
+	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
+	return await runForEachItem(this, async (itemIndex) => {
+		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+		const url = `${run.server.baseUrl}/interactions/${encodePathSegment(id)}/${CONTENT_KINDS.binaryContent.segment}`;
+		return [await fetchBinaryContent(this, run, url, id, binaryPropertyName, itemIndex)];
+	});
+}

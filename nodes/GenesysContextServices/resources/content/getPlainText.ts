@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { encodePathSegment } from '../../../shared/validation';
+import { GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { assertGenesysId } from '../../transport/ids';
+import { CONTENT_KINDS, fetchPlainText } from './contentFetch';
+
+const showOnlyForGetPlainText = { resource: ['content'], operation: ['getPlainText'] };
+
+export const contentGetPlainTextDescription: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForGetPlainText },
+		options: requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE),
+	},
+];
+
+export async function getPlainText(this: IExecuteFunctions) {
+	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
+	return await runForEachItem(this, async (itemIndex) => {
+		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+		const url = `${run.server.baseUrl}/interactions/${encodePathSegment(id)}/${CONTENT_KINDS.plainText.segment}`;
+		return [{ json: await fetchPlainText(this, run, url, id, itemIndex) }];
+	});
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { encodePathSegment } from '../../../shared/validation';
+import { GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { assertGenesysId } from '../../transport/ids';
+import { CONTENT_KINDS, fetchStructuredText, type TranscriptOptions } from './contentFetch';
+
+const showOnlyForGetStructuredText = { resource: ['content'], operation: ['getStructuredText'] };
+
+/** Shared with Interaction → Get, whose "Include Content" can return the same transcript. */
+export const transcriptOptions: INodeProperties[] = [
+	{
+		displayName: 'Include Notices',
+		name: 'includeNotices',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add chat notices (system and custom notices, often copies of bot messages) as system segments',
+	},
+	{
+		displayName: 'Include Raw Text',
+		name: 'includeRaw',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to keep the original structured text (XML) in the "raw" field',
+	},
+];
+
+export const contentGetStructuredTextDescription: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForGetStructuredText },
+		options: [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
+	},
+];
+
+export async function getStructuredText(this: IExecuteFunctions) {
+	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
+	return await runForEachItem(this, async (itemIndex) => {
+		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
+		const url = `${run.server.baseUrl}/interactions/${encodePathSegment(id)}/${CONTENT_KINDS.structuredText.segment}`;
+		const transcript = await fetchStructuredText(this, run, url, id, options, itemIndex);
+		return [{ json: transcript as unknown as IDataObject }];
+	});
+}

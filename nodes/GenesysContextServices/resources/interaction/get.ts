@@ -1,0 +1,156 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { encodePathSegment } from '../../../shared/validation';
+import {
+	assertOnConfiguredServer,
+	genesysGet,
+	getJson,
+	GENESYS_REQUESTS_PER_MINUTE,
+	startGenesysRun,
+	type GenesysRun,
+} from '../../transport/genesysApi';
+import { assertGenesysId } from '../../transport/ids';
+import { interactionList, normaliseInteraction } from '../../transport/interactionResource';
+import {
+	CONTENT_KINDS,
+	fetchBinaryContent,
+	fetchPlainText,
+	fetchStructuredText,
+	structuredTextTranscript,
+	type ContentKind,
+	type TranscriptOptions,
+} from '../content/contentFetch';
+import { transcriptOptions } from '../content/getStructuredText';
+
+const showOnlyForInteractionGet = { resource: ['interaction'], operation: ['get'] };
+
+export const interactionGetDescription: INodeProperties[] = [
+	{
+		displayName: 'Interaction ID',
+		name: 'interactionId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '00001a57JGQ00BW8',
+		description: 'The Genesys interaction ID',
+		displayOptions: { show: showOnlyForInteractionGet },
+	},
+	{
+		displayName: 'Include Content',
+		name: 'includeContent',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Binary Content', value: 'binaryContent', description: 'Into a binary field of the item' },
+			{ name: 'Plain Text', value: 'plainText', description: 'As plainText' },
+			{
+				name: 'Structured Text',
+				value: 'structuredText',
+				description: 'As transcript, in the shared transcript shape',
+			},
+		],
+		default: [],
+		description:
+			'Content to fetch by following the URLs in the interaction. Only URLs on the server of the credential are followed.',
+		displayOptions: { show: showOnlyForInteractionGet },
+	},
+	{
+		displayName: 'Put Binary Content in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the binary content in',
+		displayOptions: { show: { ...showOnlyForInteractionGet, includeContent: ['binaryContent'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForInteractionGet },
+		options: [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
+	},
+];
+
+/** Resource values that are links to content (absolute with any scheme, or from the server root). */
+function isLink(value: string): boolean {
+	return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('/');
+}
+
+async function withContent(
+	fx: IExecuteFunctions,
+	run: GenesysRun,
+	resource: IDataObject,
+	requestedId: string,
+	kinds: ContentKind[],
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const json = normaliseInteraction(resource);
+	const item: INodeExecutionData = { json };
+	const id = typeof resource.interaction_id === 'string' ? resource.interaction_id : requestedId;
+	const options = fx.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
+	for (const kind of kinds) {
+		const { field, label } = CONTENT_KINDS[kind];
+		const value = typeof resource[field] === 'string' ? (resource[field] as string).trim() : '';
+		// No such field: the interaction has no content of this kind.
+		if (value === '') continue;
+		if (!isLink(value)) {
+			// Some servers put the content itself in the field rather than a link to it.
+			if (kind === 'plainText') json.plainText = value;
+			if (kind === 'structuredText') {
+				const mime = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
+				json.transcript = structuredTextTranscript(fx, id, value, mime, options, itemIndex) as unknown as IDataObject;
+			}
+			continue;
+		}
+		// Checked here, before any request, and again by the transport for every redirect.
+		const url = assertOnConfiguredServer(fx, run, value, `the ${label} URL`, itemIndex);
+		if (kind === 'plainText') {
+			json.plainText = (await fetchPlainText(fx, run, url, id, itemIndex)).text;
+		} else if (kind === 'structuredText') {
+			const listedMimeType = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
+			const transcript = await fetchStructuredText(fx, run, url, id, { ...options, listedMimeType }, itemIndex);
+			json.transcript = transcript as unknown as IDataObject;
+		} else {
+			const binaryPropertyName = fx.getNodeParameter('binaryPropertyName', itemIndex) as string;
+			const file = await fetchBinaryContent(fx, run, url, id, binaryPropertyName, itemIndex);
+			const { fileName, mimeType, bytes } = file.json;
+			json.binaryContent = { fileName, mimeType, bytes };
+			item.binary = file.binary;
+		}
+	}
+	return item;
+}
+
+export async function getInteraction(this: IExecuteFunctions) {
+	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
+	return await runForEachItem(this, async (itemIndex) => {
+		const node = this.getNode();
+		const id = assertGenesysId(node, this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+		const kinds = this.getNodeParameter('includeContent', itemIndex, []) as ContentKind[];
+		const { body } = await getJson(this, run, genesysGet(run, `/interactions/${encodePathSegment(id)}`), {
+			...run.call,
+			itemIndex,
+			subject: `interaction ${id}`,
+		});
+		const resources = interactionList(body);
+		if (resources === undefined) {
+			throw new NodeOperationError(node, `Genesys Context Services: the answer for interaction ${id} is not an interaction`, {
+				itemIndex,
+				description: 'Check that the Base URL points at the Context Services REST API, not a web page or a proxy login.',
+			});
+		}
+		const items: INodeExecutionData[] = [];
+		for (const resource of resources) items.push(await withContent(this, run, resource, id, kinds, itemIndex));
+		return items;
+	});
+}

@@ -1,0 +1,54 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { callDescription, callOperations } from './resources/call';
+import { mediaDescription } from './resources/mediaDescription';
+import { recordingDescription, recordingOperations } from './resources/recording';
+import { voicemailDescription, voicemailOperations } from './resources/voicemail';
+import { KORE_BASE_URL_EXPRESSION } from './transport/hosts';
+
+export class KoreAiSmartAssist implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kore.ai SmartAssist',
+		name: 'koreAiSmartAssist',
+		icon: { light: 'file:koreAiSmartAssist.svg', dark: 'file:koreAiSmartAssist.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Call recordings, voicemail with transcription, and call details from Kore.ai SmartAssist / XO Contact Center',
+		defaults: { name: 'Kore.ai SmartAssist' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'koreAiSmartAssistApi', required: true }],
+		requestDefaults: {
+			baseURL: KORE_BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json' },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Call', value: 'call', description: 'Call details, to find session IDs' },
+					{ name: 'Recording', value: 'recording', description: 'Call recordings' },
+					{ name: 'Voicemail', value: 'voicemail', description: 'Voicemail files and their transcription' },
+				],
+				default: 'recording',
+			},
+			...recordingDescription,
+			...voicemailDescription,
+			...mediaDescription,
+			...callDescription,
+		],
+	};
+
+	// Signed-URL second hops, waiting for media, windowed paging and pacing shared across items
+	// are flows routing cannot express.
+	customOperations = {
+		recording: recordingOperations,
+		voicemail: voicemailOperations,
+		call: callOperations,
+	};
+}

@@ -1,0 +1,252 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { splitIntoWindows, type DateWindow } from '../../../shared/dateWindows';
+import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
+import { assertDate, encodePathSegment, splitList } from '../../../shared/validation';
+import { describeVendorBody, vendorApiError } from '../../../shared/vendorError';
+import { koreJson, koreRequest, startKoreRun, KORE_VENDOR, type KoreRun } from '../../transport/koreApi';
+import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
+import { accountIdParameter, botIdParameter } from '../parameters';
+import { ceilToSecond, floorToSecond, formatKoreDate, windowBounds } from './analyticsWindows';
+import {
+	collectCallDetails,
+	MAX_PAGE_SIZE,
+	MAX_WINDOW_DAYS,
+	WindowTooBusy,
+	type CallDetailsPage,
+} from './callDetailsPager';
+
+const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
+
+const SELECTED_FIELDS = [
+	{ name: 'Customer Info', value: 'customerinfo' },
+	{ name: 'Session-Level Tags', value: 'sessionleveltags' },
+	{ name: 'Skills', value: 'skills' },
+	{ name: 'User-Level Tags', value: 'userleveltags' },
+];
+
+export const callGetManyDescription: INodeProperties[] = [
+	{
+		displayName: 'Account ID',
+		name: 'accountId',
+		type: 'string',
+		default: '',
+		placeholder: '674daf4bc9d17f4dc070a1b2',
+		description: 'The contact-center account. Leave empty to use the default in the credential.',
+		displayOptions: { show: showOnlyForGetMany },
+	},
+	{
+		displayName: 'Bot / Stream ID',
+		name: 'botId',
+		type: 'string',
+		default: '',
+		placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
+		description: 'The bot (stream) whose calls to list. Leave empty to use the default in the credential.',
+		displayOptions: { show: showOnlyForGetMany },
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Calls from this time on',
+		displayOptions: { show: showOnlyForGetMany },
+	},
+	{
+		displayName: 'End',
+		name: 'end',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
+		displayOptions: { show: showOnlyForGetMany },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showOnlyForGetMany },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForGetMany, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showOnlyForGetMany },
+		options: [
+			{
+				displayName: 'Channels',
+				name: 'channels',
+				type: 'string',
+				default: '',
+				placeholder: 'voice, rtm',
+				description: 'Only these channels, separated by commas (Kore.ai names such as voice or rtm)',
+			},
+			{
+				displayName: 'Queue IDs',
+				name: 'queues',
+				type: 'string',
+				default: '',
+				placeholder: 'qu-7a58cc5-0599-4609-817c-873d8384a1b2',
+				description: 'Only calls that went through these queues, separated by commas',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForGetMany },
+		options: [
+			{
+				displayName: 'Extra Fields',
+				name: 'selectedFields',
+				type: 'multiOptions',
+				options: SELECTED_FIELDS,
+				default: [],
+				description: 'Additional data Kore.ai includes in each call when asked',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+				default: MAX_PAGE_SIZE,
+				description: 'Calls per request (the API allows at most 100)',
+			},
+			{
+				displayName: 'Time Zone Offset (Minutes)',
+				name: 'timeZoneOffset',
+				type: 'number',
+				default: 0,
+				description:
+					'The time zone Kore.ai reads the range in and writes call times in, in Kore.ai\'s convention: minutes behind UTC, so New York is 300 and India -330. 0 is UTC.',
+			},
+			...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
+		],
+	},
+];
+
+interface GetManyOptions {
+	selectedFields?: string[];
+	pageSize?: number;
+	timeZoneOffset?: number;
+}
+
+interface CallDetailsQuery {
+	accountId: string;
+	botId: string;
+	timeZoneOffset: number;
+	pageSize: number;
+	body: IDataObject;
+}
+
+function readQuery(fx: IExecuteFunctions, run: KoreRun, itemIndex: number): CallDetailsQuery {
+	const node = fx.getNode();
+	const accountId = accountIdParameter(fx, run, itemIndex);
+	const botId = botIdParameter(fx, run, itemIndex);
+	const options = fx.getNodeParameter('options', itemIndex, {}) as GetManyOptions;
+	const filters = fx.getNodeParameter('filters', itemIndex, {}) as { channels?: string; queues?: string };
+	const timeZoneOffset = options.timeZoneOffset ?? 0;
+	if (!Number.isInteger(timeZoneOffset) || Math.abs(timeZoneOffset) > 840) {
+		throw new NodeOperationError(node, `Time Zone Offset "${String(timeZoneOffset)}" is not valid`, {
+			itemIndex,
+			description: 'Use whole minutes from -840 to 840, such as 300 for New York or -330 for India',
+		});
+	}
+	const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
+	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+		throw new NodeOperationError(node, `Page Size "${String(pageSize)}" is not valid`, {
+			itemIndex,
+			description: `Use a whole number from 1 to ${MAX_PAGE_SIZE}`,
+		});
+	}
+	const body: IDataObject = {
+		timeZoneOffset,
+		channels: splitList(filters.channels),
+		queues: splitList(filters.queues),
+	};
+	if (options.selectedFields && options.selectedFields.length > 0) body.selectedFields = options.selectedFields;
+	return { accountId, botId, timeZoneOffset, pageSize, body };
+}
+
+function readRange(fx: IExecuteFunctions, itemIndex: number): DateWindow {
+	const node = fx.getNode();
+	const start = floorToSecond(assertDate(node, fx.getNodeParameter('start', itemIndex), 'Start', itemIndex));
+	const end = ceilToSecond(assertDate(node, fx.getNodeParameter('end', itemIndex), 'End', itemIndex));
+	if (start.getTime() >= end.getTime()) {
+		throw new NodeOperationError(node, 'Start must be before End', { itemIndex });
+	}
+	return { start, end };
+}
+
+function readPage(fx: IExecuteFunctions, body: unknown, subject: string, itemIndex: number): CallDetailsPage {
+	const obj = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
+	if (!Array.isArray(obj.data)) {
+		throw vendorApiError(fx.getNode(), { message: describeVendorBody(body) ?? 'empty body' }, {
+			message: `${KORE_VENDOR}: unexpected answer from call details: ${describeVendorBody(body) ?? 'an empty body'} (${subject})`,
+			description: 'The answer had no "data" list of calls.',
+			itemIndex,
+		});
+	}
+	const numResults = typeof obj.numResults === 'number' ? obj.numResults : undefined;
+	return { data: (obj.data as unknown[]).filter((d): d is IDataObject => typeof d === 'object' && d !== null), numResults };
+}
+
+export async function getManyCalls(this: IExecuteFunctions) {
+	const run = await startKoreRun(this, 'analytics');
+	return await runForEachItem(this, async (itemIndex) => {
+		const query = readQuery(this, run, itemIndex);
+		const range = readRange(this, itemIndex);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const path = `/agentassist/api/public/analytics/account/${encodePathSegment(query.accountId)}/v2/calldetails`;
+
+		const fetchPage = async (window: DateWindow, offset: number): Promise<CallDetailsPage> => {
+			const bounds = windowBounds(window, query.timeZoneOffset);
+			const subject = `account ${query.accountId}, ${bounds.startDate} to ${bounds.endDate}, page ${offset}`;
+			const request = koreRequest(run, 'POST', path, {
+				qs: { offset, limit: query.pageSize },
+				headers: { accountId: query.accountId, iId: query.botId },
+				body: { ...bounds, ...query.body },
+			});
+			const body = await koreJson<unknown>(this, run, request, { itemIndex, subject, scope: 'SmartAssist Analytics' });
+			return readPage(this, body, subject, itemIndex);
+		};
+
+		try {
+			const calls = await collectCallDetails(fetchPage, splitIntoWindows(range.start, range.end, MAX_WINDOW_DAYS), query.pageSize, wanted);
+			return calls.map((json) => ({ json }));
+		} catch (error) {
+			if (!(error instanceof WindowTooBusy)) throw asNodeError(this, error, itemIndex);
+			const at = formatKoreDate(error.window.start, query.timeZoneOffset);
+			throw new NodeOperationError(
+				this.getNode(),
+				`${KORE_VENDOR}: more calls at ${at} than the call-details API can page through`,
+				{ itemIndex, description: 'Narrow the search with the Channels or Queue IDs filters.' },
+			);
+		}
+	});
+}

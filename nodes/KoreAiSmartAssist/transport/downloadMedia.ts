@@ -1,0 +1,141 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { safeFileName } from '../../shared/fileNames';
+import { asNodeError } from '../../shared/itemRunner';
+import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
+import { KORE_MEDIA, KORE_VENDOR, type KoreRun } from './koreApi';
+import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
+import type { MediaFile } from './mediaListing';
+import { isExpired, isWebUrl, urlHost } from './signedUrl';
+
+/**
+ * Streams each listed file into its own binary item. The signed links are fetched with no
+ * credential (KORE_MEDIA), so neither the `auth` token nor anything else of the credential can
+ * reach the media host, not even through a redirect. A link that has lapsed (its `e=` is past,
+ * or the media host answers 401/403/410) costs one fresh listing call; a second refusal is an error.
+ */
+
+/** What a media host answers for a lapsed or tampered signed link. */
+const REFUSED_LINK = new Set(['401', '403', '410']);
+
+const AUDIO_TYPES: Record<string, string> = {
+	wav: 'audio/wav',
+	mp3: 'audio/mpeg',
+	ogg: 'audio/ogg',
+	m4a: 'audio/mp4',
+	webm: 'audio/webm',
+	json: 'application/json',
+};
+
+const GENERIC_TYPES = new Set(['application/octet-stream', 'binary/octet-stream']);
+
+function typeFromName(fileName: string | undefined): string | undefined {
+	const ext = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+	return ext ? AUDIO_TYPES[ext] : undefined;
+}
+
+/** Object stores often say "octet-stream" for audio; the file name knows better. */
+function refineMimeType(file: DownloadedFile): DownloadedFile {
+	const named = typeFromName(file.fileName);
+	if (!named || !GENERIC_TYPES.has(file.mimeType)) return file;
+	return { ...file, mimeType: named, binary: { ...file.binary, mimeType: named } };
+}
+
+export interface MediaDownload {
+	target: MediaTarget;
+	files: MediaFile[];
+	binaryPropertyName: string;
+	/** Extra JSON on every item (e.g. the listing status or a voicemail transcript). */
+	describe?: IDataObject;
+}
+
+function sameFile(fresh: MediaFile[], original: MediaFile, index: number): MediaFile | undefined {
+	if (original.fileName) return fresh.find((f) => f.fileName === original.fileName);
+	return fresh[index];
+}
+
+async function freshLinks(fx: IExecuteFunctions, run: KoreRun, target: MediaTarget, files: MediaFile[], index: number) {
+	const listing = await fetchListing(fx, run, target);
+	const renewed = files.map((file, i) => (listing.state === 'ready' ? sameFile(listing.files, file, i) : undefined) ?? file);
+	if (listing.state !== 'ready' || sameFile(listing.files, files[index], index) === undefined) {
+		throw new NodeOperationError(
+			fx.getNode(),
+			`${KORE_VENDOR}: the link to ${files[index].fileName ?? `file ${index + 1}`} expired and a fresh listing no longer has the file (status ${listing.status}, ${subjectOf(target)})`,
+			{ itemIndex: target.itemIndex },
+		);
+	}
+	return renewed;
+}
+
+export async function downloadMediaFiles(
+	fx: IExecuteFunctions,
+	run: KoreRun,
+	download: MediaDownload,
+): Promise<INodeExecutionData[]> {
+	const { target } = download;
+	let files = [...download.files];
+	const items: INodeExecutionData[] = [];
+
+	for (let index = 0; index < files.length; index++) {
+		let refreshed = false;
+		const fileName = files[index].fileName ? safeFileName(files[index].fileName as string) : undefined;
+		const subject = `${subjectOf(target)}, file ${fileName ?? index + 1}`;
+		let stored: DownloadedFile | undefined;
+
+		while (!stored) {
+			if (!refreshed && isExpired(files[index].fileUrl)) {
+				files = await freshLinks(fx, run, target, files, index);
+				refreshed = true;
+			}
+			const { fileUrl } = files[index];
+			if (!isWebUrl(fileUrl)) {
+				throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: the link to ${subject} is not an http(s) URL`, {
+					itemIndex: target.itemIndex,
+				});
+			}
+			try {
+				stored = await downloadToBinary(
+					fx,
+					KORE_MEDIA,
+					{ method: 'GET', url: fileUrl },
+					{ baseName: `${target.sessionId}-${target.kind}-${index + 1}`, fileName, defaultMimeType: typeFromName(fileName) },
+					// The media host is not the rate-limited API: retries yes, pacing no.
+					{ vendor: KORE_VENDOR, policy: run.call.policy, itemIndex: target.itemIndex, subject },
+				);
+			} catch (error) {
+				const e = error as { httpCode?: string | null; description?: string | null };
+				if (!REFUSED_LINK.has(String(e.httpCode))) throw asNodeError(fx, error, target.itemIndex);
+				if (!refreshed) {
+					files = await freshLinks(fx, run, target, files, index);
+					refreshed = true;
+					continue;
+				}
+				e.description = `The media host ${urlHost(fileUrl)} refused the signed link, and the fresh link fetched after that as well.`;
+				throw asNodeError(fx, error, target.itemIndex);
+			}
+		}
+
+		const file = refineMimeType(stored);
+		items.push({
+			json: {
+				sessionId: target.sessionId,
+				botId: target.botId,
+				kind: target.kind,
+				...(download.describe ?? {}),
+				fileIndex: index,
+				fileCount: files.length,
+				fileName: file.fileName,
+				mimeType: file.mimeType,
+				bytes: file.bytes,
+				source: 'koreAiSmartAssist',
+			},
+			binary: { [download.binaryPropertyName]: file.binary },
+		});
+	}
+	return items;
+}

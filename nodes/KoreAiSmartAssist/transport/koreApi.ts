@@ -1,0 +1,128 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import { asNodeError } from '../../shared/itemRunner';
+import { describeVendorBody } from '../../shared/vendorError';
+import { requestJson, type CallOptions, type VendorApi } from '../../shared/vendorRequest';
+import { koreBaseUrl } from './hosts';
+import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from './rateLimits';
+
+export const KORE_CREDENTIAL = 'koreAiSmartAssistApi';
+export const KORE_VENDOR = 'Kore.ai SmartAssist';
+
+/** The credential mints a fresh JWT per request; there is nothing to renew on a 401. */
+export const KORE_API: VendorApi = { vendor: KORE_VENDOR, credentialType: KORE_CREDENTIAL, renewsOn401: false };
+
+/** Signed media URLs: fetched with no credential at all, whatever host they point to. */
+export const KORE_MEDIA: VendorApi = { vendor: KORE_VENDOR, renewsOn401: false };
+
+/** The API scope each kind of call needs; named in errors so a 401 says what to fix. */
+export type KoreScope = 'SmartAssist Recordings' | 'SmartAssist Voicemail' | 'SmartAssist Analytics';
+
+export interface KoreRunBehaviour extends RequestBehaviour {
+	requestsPerHour?: number;
+}
+
+/** One node run's settings, built once and shared by every item so pacing spans them all. */
+export interface KoreRun {
+	baseUrl: string;
+	defaultBotId: string;
+	defaultAccountId: string;
+	call: CallOptions;
+}
+
+export async function startKoreRun(fx: IExecuteFunctions, kind: 'bot' | 'analytics'): Promise<KoreRun> {
+	const credentials = await fx.getCredentials(KORE_CREDENTIAL);
+	const behaviour = fx.getNodeParameter('options', 0, {}) as KoreRunBehaviour;
+	const host = koreBaseUrl(credentials);
+	if ('problem' in host) throw new NodeOperationError(fx.getNode(), host.problem);
+	const perMinute = behaviour.requestsPerMinute ?? KORE_REQUESTS_PER_MINUTE;
+	// The hourly cap is per bot; analytics is limited per account, by the minute only.
+	const perHour = kind === 'bot' ? (behaviour.requestsPerHour ?? KORE_BOT_REQUESTS_PER_HOUR) : 0;
+	return {
+		baseUrl: host.baseUrl,
+		defaultBotId: String(credentials.botId ?? '').trim(),
+		defaultAccountId: String(credentials.accountId ?? '').trim(),
+		call: {
+			vendor: KORE_VENDOR,
+			policy: retryPolicyFrom(behaviour),
+			pacer: korePacer(perMinute, perHour),
+		},
+	};
+}
+
+/** A request to a Kore.ai API; `path` must already hold encoded segments. */
+export function koreRequest(
+	run: KoreRun,
+	method: 'GET' | 'POST',
+	path: string,
+	extra: { qs?: IDataObject; headers?: IDataObject; body?: IDataObject } = {},
+): IHttpRequestOptions {
+	return {
+		method,
+		url: `${run.baseUrl}${path}`,
+		qs: extra.qs,
+		body: extra.body,
+		headers: {
+			Accept: 'application/json',
+			...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+			...(extra.headers ?? {}),
+		},
+		json: true,
+	};
+}
+
+export interface KoreCall {
+	itemIndex: number;
+	subject: string;
+	scope: KoreScope;
+}
+
+const SCOPE_WORDS = /scope|publish/i;
+
+/**
+ * Kore.ai answers 401 both for a wrong secret and for an app whose API scope is missing or not
+ * yet published; say which one the server's words point to, and how to fix it.
+ */
+function authHint(status: number, body: unknown, scope: KoreScope): string {
+	const said = describeVendorBody(body) ?? '';
+	const publish = `In the bot: App Settings → Dev Tools → API Scope, give the app behind this Client ID the "${scope}" scope, then publish the bot so the scope takes effect.`;
+	if (SCOPE_WORDS.test(said) || status === 403) {
+		return `The token was accepted but the app may not use this API. ${publish}`;
+	}
+	return `Kore.ai refused the signed token: check the Client ID, Client Secret and host in the credential. If they are right, the app may lack the "${scope}" scope or the scope may not be published yet. ${publish}`;
+}
+
+interface ErrorWithStatus {
+	httpCode?: string | null;
+	description?: string | null;
+	errorResponse?: { message?: unknown };
+}
+
+/** A JSON call under the shared policy; 401/403 get a Kore-specific hint about scopes. */
+export async function koreJson<T>(
+	fx: IExecuteFunctions,
+	run: KoreRun,
+	request: IHttpRequestOptions,
+	call: KoreCall,
+): Promise<T> {
+	try {
+		const { body } = await requestJson<T>(fx, KORE_API, request, {
+			...run.call,
+			itemIndex: call.itemIndex,
+			subject: call.subject,
+		});
+		return body;
+	} catch (error) {
+		const e = error as ErrorWithStatus;
+		if (e.httpCode === '401' || e.httpCode === '403') {
+			e.description = authHint(Number(e.httpCode), e.errorResponse?.message, call.scope);
+		}
+		throw asNodeError(fx, error, call.itemIndex);
+	}
+}

@@ -1,0 +1,157 @@
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { encodePathSegment } from '../../shared/validation';
+import { vendorApiError } from '../../shared/vendorError';
+import { koreJson, koreRequest, KORE_VENDOR, type KoreRun, type KoreScope } from './koreApi';
+import { explainStatus, parseMediaListing, type MediaFile, type MediaListing } from './mediaListing';
+
+/**
+ * The recordings (v2) and voicemail calls, and the wait for media that is still being produced.
+ */
+
+export type MediaKind = 'recording' | 'voicemail';
+
+export interface MediaTarget {
+	kind: MediaKind;
+	botId: string;
+	sessionId: string;
+	itemIndex: number;
+	/** Recordings: the documented (optional in practice) user filter. */
+	userId?: string;
+	/** Voicemail: ask for the transcription too. */
+	transcription?: boolean;
+}
+
+const SCOPES: Record<MediaKind, KoreScope> = {
+	recording: 'SmartAssist Recordings',
+	voicemail: 'SmartAssist Voicemail',
+};
+
+export function describeTarget(target: MediaTarget): string {
+	return `${target.kind} of session ${target.sessionId}`;
+}
+
+export function subjectOf(target: MediaTarget): string {
+	return `session ${target.sessionId}, bot ${target.botId}`;
+}
+
+function listingRequest(run: KoreRun, target: MediaTarget): IHttpRequestOptions {
+	const bot = encodePathSegment(target.botId);
+	if (target.kind === 'voicemail') {
+		return koreRequest(run, 'GET', `/api/public/bot/${bot}/voicemail`, {
+			qs: { sessionId: target.sessionId, transcription: target.transcription === true ? 'true' : 'false' },
+		});
+	}
+	const qs: IDataObject = { sessionId: target.sessionId };
+	if (target.userId) qs.userId = target.userId;
+	return koreRequest(run, 'GET', `/api/public/bot/${bot}/v2/recordings`, { qs });
+}
+
+/** One recordings / voicemail call, read into a listing. */
+export async function fetchListing(fx: IExecuteFunctions, run: KoreRun, target: MediaTarget): Promise<MediaListing> {
+	const body = await koreJson<unknown>(fx, run, listingRequest(run, target), {
+		itemIndex: target.itemIndex,
+		subject: subjectOf(target),
+		scope: SCOPES[target.kind],
+	});
+	const listing = parseMediaListing(body);
+	if ('problem' in listing) {
+		throw vendorApiError(fx.getNode(), { message: listing.problem }, {
+			message: `${KORE_VENDOR}: ${listing.problem} (${subjectOf(target)})`,
+			description: `The ${target.kind} API answered HTTP 200 without the documented "status" field.`,
+			itemIndex: target.itemIndex,
+		});
+	}
+	return listing;
+}
+
+export interface WaitSettings {
+	enabled: boolean;
+	intervalMs: number;
+	maxWaitMs: number;
+}
+
+export interface WaitedListing {
+	listing: MediaListing;
+	polls: number;
+	waitedMs: number;
+	/** Still not ready when Max Wait ran out. */
+	timedOut: boolean;
+}
+
+/**
+ * Asks again, every interval, while the call or its media is still in progress, until Max Wait
+ * is used up. Each poll is a paced request like any other, so waiting cannot break the limits.
+ */
+export async function fetchListingWhenReady(
+	fx: IExecuteFunctions,
+	run: KoreRun,
+	target: MediaTarget,
+	wait: WaitSettings,
+): Promise<WaitedListing> {
+	const started = Date.now();
+	for (let polls = 1; ; polls++) {
+		const listing = await fetchListing(fx, run, target);
+		const waitedMs = Date.now() - started;
+		if (listing.state !== 'notReady' || !wait.enabled) return { listing, polls, waitedMs, timedOut: false };
+		const remainingMs = wait.maxWaitMs - waitedMs;
+		if (remainingMs <= 0) return { listing, polls, waitedMs, timedOut: true };
+		await sleep(Math.min(wait.intervalMs, remainingMs));
+	}
+}
+
+export type WhenNoMedia = 'error' | 'returnNothing';
+
+/**
+ * The files to download, or why there are none: not ready (with or without waiting), nothing
+ * available (an error or an empty result, as the user chose), or a status nobody documented.
+ */
+export function downloadableFiles(
+	fx: IExecuteFunctions,
+	target: MediaTarget,
+	waited: WaitedListing,
+	whenNoMedia: WhenNoMedia,
+): MediaFile[] {
+	const { listing } = waited;
+	const node = fx.getNode();
+	const what = describeTarget(target);
+	const status = `${listing.status}: ${explainStatus(listing.status)}`;
+	const { itemIndex } = target;
+
+	if (listing.state === 'ready' && listing.files.length > 0) return listing.files;
+
+	if (listing.state === 'notReady') {
+		if (waited.timedOut) {
+			throw new NodeOperationError(
+				node,
+				`${KORE_VENDOR}: the ${what} is still not ready after waiting ${Math.round(waited.waitedMs / 1000)} s (${status})`,
+				{ itemIndex, description: `Asked ${waited.polls} times. Raise "Max Wait" or run the workflow again later.` },
+			);
+		}
+		throw new NodeOperationError(node, `${KORE_VENDOR}: the ${what} is not ready yet (${status})`, {
+			itemIndex,
+			description: 'Turn on "Wait for Media" to wait for it, or run the workflow again later.',
+		});
+	}
+
+	if (listing.state === 'unavailable' || listing.state === 'ready') {
+		if (whenNoMedia === 'returnNothing') return [];
+		const why = listing.state === 'ready' ? `${listing.status}, but the list of files was empty` : status;
+		throw new NodeOperationError(node, `${KORE_VENDOR}: no ${target.kind} is available for session ${target.sessionId} (${why})`, {
+			itemIndex,
+			description: 'Set "When No Media" to "Return Nothing" to skip such sessions without an error.',
+		});
+	}
+
+	throw new NodeOperationError(
+		node,
+		`${KORE_VENDOR}: unexpected status "${listing.status}" for the ${what}`,
+		{ itemIndex, description: 'Kore.ai documents success, call_in_progress, media_in_progress, media_unavailable and failed.' },
+	);
+}
