@@ -171,7 +171,7 @@ export async function restClient(baseUrl) {
 export async function executeWorkflow({ node24, n8nBin, userFolder, port, workflowId }) {
 	try {
 		const { stdout } = await run(node24, [n8nBin, 'execute', '--id', workflowId, '--rawOutput'], {
-			env: n8nEnv(userFolder, port, { N8N_LOG_LEVEL: 'error' }),
+			env: n8nEnv(userFolder, port, { N8N_LOG_LEVEL: 'info', N8N_LOG_OUTPUT: 'console' }),
 			maxBuffer: 64 * 1024 * 1024,
 			timeout: 300_000,
 		});

@@ -1,0 +1,111 @@
+/**
+ * The package as a user meets it: Debian's chromium (driven by playwright-core) creates the
+ * owner account, opens a new workflow, finds each node by typing its vendor name in the node
+ * panel, adds it and opens its parameters. A screenshot per node goes to artifacts/browser/;
+ * console errors raised by our nodes fail the check.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { OWNER, REPO } from './n8nInstance.mjs';
+
+export const SCREENSHOT_DIR = join(REPO, 'artifacts', 'browser');
+
+const LAUNCH_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+async function createOwnerOrSignIn(page, baseUrl) {
+	await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+	await page.waitForURL(/\/(setup|signin|home|workflows)/, { timeout: 60_000 });
+	if (page.url().includes('/setup')) {
+		await page.locator('input[name="email"]').fill(OWNER.email);
+		await page.locator('input[name="firstName"]').fill(OWNER.firstName);
+		await page.locator('input[name="lastName"]').fill(OWNER.lastName);
+		await page.locator('input[name="password"]').fill(OWNER.password);
+		await page.locator('button[type="submit"], button:has-text("Next")').first().click();
+	} else if (page.url().includes('/signin')) {
+		await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(OWNER.email);
+		await page.locator('input[name="password"]').fill(OWNER.password);
+		await page.locator('button[type="submit"], button:has-text("Sign in")').first().click();
+	}
+	await page.waitForURL((url) => !/\/(setup|signin)/.test(url.pathname), { timeout: 60_000 });
+}
+
+async function dismissModals(page) {
+	for (const label of ['Got it', 'Get started', 'Skip', 'Close']) {
+		const button = page.getByRole('button', { name: label });
+		if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => {});
+	}
+	await page.keyboard.press('Escape');
+}
+
+async function addNodeAndOpen(page, baseUrl, vendor) {
+	await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
+	await page.waitForSelector('#canvas, [data-test-id="canvas"], .vue-flow', { timeout: 60_000 });
+	await page.waitForTimeout(3000); // the editor drops the first keystrokes while it settles
+	await dismissModals(page);
+	// "Add first step" opens the node panel (the keyboard shortcut moved from Tab to N in 2.x).
+	const plus = page.locator('[data-test-id="node-creator-plus-button"]').first();
+	if (await plus.isVisible().catch(() => false)) await plus.click();
+	else await page.keyboard.press('n');
+	const search = page.getByPlaceholder(/search/i).first();
+	await search.waitFor({ timeout: 20_000 });
+	await search.fill(vendor.searchText);
+	const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: vendor.displayName }).first();
+	await item.waitFor({ timeout: 20_000 });
+	await item.click();
+	// Nodes with resources list their actions next (with the package's "Installed" badge): picking
+	// one adds the node and opens its parameters.
+	await page.getByText(vendor.actionText, { exact: true }).first().click();
+	const parameters = page.locator('[data-test-id="node-parameters"], .ndv-wrapper, [data-test-id="ndv"]').first();
+	await parameters.waitFor({ timeout: 20_000 });
+	await page.waitForTimeout(1000);
+	const file = join(SCREENSHOT_DIR, `${vendor.screenshotName}.png`);
+	await page.screenshot({ path: file, fullPage: false });
+	return file;
+}
+
+/** Returns a one-line summary; throws when a node cannot be added or our code logs errors. */
+export async function browserCheck(baseUrl, vendors) {
+	await mkdir(SCREENSHOT_DIR, { recursive: true });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: LAUNCH_ARGS,
+	});
+	const consoleErrors = [];
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') consoleErrors.push(msg.text());
+		});
+		page.on('pageerror', (error) => consoleErrors.push(String(error)));
+		await createOwnerOrSignIn(page, baseUrl);
+		const shots = [];
+		for (const vendor of vendors) {
+			try {
+				shots.push(await addNodeAndOpen(page, baseUrl, vendor.browser));
+			} catch (error) {
+				// Keep what the page looked like when it went wrong.
+				await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${vendor.browser.screenshotName}.png`) }).catch(() => {});
+				throw new Error(`${vendor.name}: ${error.message.split('\n')[0]}`);
+			}
+		}
+		const ours = consoleErrors.filter((text) =>
+			/contact-center|vonageContactCenter|ameyo|koreAiSmartAssist|genesysContextServices/i.test(text),
+		);
+		if (ours.length > 0) throw new Error(`console errors from our nodes: ${ours.slice(0, 5).join(' | ')}`);
+		return `${shots.length} nodes added and opened; screenshots in artifacts/browser/ (${consoleErrors.length} unrelated console errors)`;
+	} finally {
+		await browser.close();
+	}
+}

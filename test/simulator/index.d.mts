@@ -1,0 +1,176 @@
+/** Types for index.mjs (the loopback vendor simulator), for TypeScript tests and tools. */
+
+export type Vendor = 'vonage' | 'ameyo' | 'kore' | 'genesys';
+export type FaultKind = '429' | '500' | '503' | 'reset' | 'slow' | 'short';
+
+export interface FaultRule {
+	vendor?: Vendor;
+	/** Regex source, tested against the request path. */
+	path?: string;
+	fault: FaultKind;
+	/** How many requests it hits (default 1). */
+	times?: number;
+	/** Seconds or an HTTP date, sent as Retry-After (429 default: 1). */
+	retryAfter?: number | string;
+	/** For 'slow': the pause before each of the (at most 10) body pieces, default 200 ms. */
+	delayMs?: number;
+}
+
+export interface SimulatorOptions {
+	port?: number;
+	mediaPort?: number;
+	seed?: number;
+	now?: number;
+	interactions?: number;
+	tokenTtlSeconds?: number;
+	sessionTtlSeconds?: number;
+	faults?: FaultRule[];
+	log?: (line: string) => void;
+	verbose?: boolean;
+	signedUrlTtlSeconds?: number;
+	koreAnalyticsPerMinute?: number;
+	korePlatformPerMinute?: number;
+	ameyoLoginPage?: boolean;
+	genesysBasicAuth?: boolean;
+	koreEnforceJti?: boolean;
+}
+
+export type MutableOptions = Required<
+	Pick<
+		SimulatorOptions,
+		| 'tokenTtlSeconds'
+		| 'sessionTtlSeconds'
+		| 'signedUrlTtlSeconds'
+		| 'koreAnalyticsPerMinute'
+		| 'korePlatformPerMinute'
+		| 'ameyoLoginPage'
+		| 'genesysBasicAuth'
+		| 'koreEnforceJti'
+	>
+>;
+
+export interface SimulatorCredentials {
+	vonage: { region: 'emea'; clientId: string; clientSecret: string; apiBaseUrl: string; tokenUrl: string };
+	ameyo: { baseUrl: string; userId: string; password: string; campaignId: string };
+	kore: { host: string; clientId: string; clientSecret: string; accountId: string; botId: string };
+	genesys: { baseUrl: string; contactCenterId: string; groupId: string; username: string; password: string };
+}
+
+export interface ServedFile {
+	contentType: string;
+	bytes: number;
+	sha256: string;
+}
+
+export interface SimulatorCatalog {
+	vonage: {
+		interactions: Array<{
+			guid: string;
+			start: string;
+			channel: 'call' | 'chat' | 'voicemail';
+			direction: string;
+			handlingAgentId: string | null;
+			content: Array<ServedFile & { contentKey: string; type: string }>;
+		}>;
+		analysis: Array<{ guid: string; status: 'processed' | 'processing' | 'failed' }>;
+		largeFiles: {
+			scheme: string;
+			contentKey: 'callRecording';
+			contentType: 'audio/wav';
+			maxBytes: number;
+			examples: Array<{ guid: string; bytes: number }>;
+		};
+	};
+	ameyo: {
+		campaigns: string[];
+		unassignedCampaignId: string;
+		recordings: Array<{
+			campaignId: string;
+			crtObjectId: string;
+			callId: string;
+			phone: string;
+			start: string;
+			files: { mp3: ServedFile; wav: ServedFile };
+		}>;
+		oddities: {
+			emptyBody: string;
+			nullBody: string;
+			htmlBody: string;
+			commandError: string;
+			notFound: string;
+			serverErrorHtml: string;
+		};
+	};
+	kore: {
+		sessions: Array<{
+			sessionId: string;
+			channel: string;
+			sessionStartTime: string;
+			recordingStatus: 'success' | 'media_unavailable' | 'failed';
+			pollsBeforeSuccess: number;
+			files: Array<ServedFile & { fileName: string }>;
+			voicemail?: ServedFile & { key: 'voicemail recording' | 'voicemail_recording'; fileName: string };
+		}>;
+		sessionIdSuffixes: Record<string, string>;
+		files: { merged: ServedFile; extraLeg: ServedFile; voicemail: ServedFile };
+		expiredLinkStatus: 403;
+	};
+	genesys: {
+		contactCenterId: string;
+		customers: Array<{ customerId: string; name: string; interactionIds: string[] }>;
+		services: Array<{ serviceId: string; interactionIds: string[] }>;
+		interactions: Array<{
+			interactionId: string;
+			mediaType: string;
+			customerId: string;
+			serviceId: string;
+			content: Partial<Record<'plain_text' | 'structured_text' | 'binary_content', ServedFile>>;
+			foreignHost?: string;
+		}>;
+		foreignHostInteractionId: string;
+		noContentInteractionId: string;
+	};
+}
+
+export interface VendorStats {
+	requests: number;
+	requestsLastMinute: number;
+	maxRequestsPerMinute: number;
+	byRoute: Record<string, number>;
+	byStatus: Record<string, number>;
+}
+
+export interface SimulatorStats {
+	startedAt: string;
+	requests: number;
+	requestsLastMinute: number;
+	maxRequestsPerMinute: number;
+	tokensIssued: number;
+	sessionsIssued: number;
+	faultsInjected: Partial<Record<FaultKind, number>>;
+	vendors: Partial<Record<Vendor, VendorStats>>;
+}
+
+export interface Simulator {
+	url: string;
+	mediaUrl: string;
+	credentials: SimulatorCredentials;
+	catalog: SimulatorCatalog;
+	stats(): SimulatorStats;
+	resetStats(): void;
+	setFaults(rules: FaultRule[]): void;
+	clearFaults(): void;
+	faults(): Array<Omit<FaultRule, 'times'> & { remaining: number }>;
+	now(): number;
+	advanceTime(seconds: number): void;
+	options(): MutableOptions;
+	setOptions(partial: Partial<MutableOptions>): MutableOptions;
+	close(): Promise<void>;
+}
+
+export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
+export function largeFileGuid(sizeMiB: number): string;
+export function largeFileGuidBytes(bytes: number): string;
+export function largeFileSize(guid: string): number | undefined;
+export function largeFileSha256(bytes: number): string;
+export function signHs256(payload: Record<string, unknown>, secret: string, header?: Record<string, unknown>): string;

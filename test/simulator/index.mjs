@@ -1,0 +1,200 @@
+/**
+ * Loopback vendor simulator: one HTTP server on 127.0.0.1 that behaves like the five APIs in
+ * shared/docs/vendor-apis.md (Vonage token + Interaction Content + Conversation Analyzer, Ameyo,
+ * Kore.ai, Genesys UCS), plus a second port for Kore.ai's signed media links. Tests and the demo
+ * start and stop it; `server.mjs` is the CLI. Only node: builtins.
+ *
+ *   const sim = await startSimulator({ seed: 1 });
+ *   sim.url, sim.mediaUrl, sim.credentials, sim.catalog, sim.stats(), sim.setFaults([...]), await sim.close()
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+
+import { createClock, createTimers } from './clock.mjs';
+import { createControl } from './control.mjs';
+import { buildCatalog } from './catalog.mjs';
+import { createFaults } from './faults.mjs';
+import { loadMedia } from './media.mjs';
+import { stableSecret } from './random.mjs';
+import { createRouter } from './router.mjs';
+import { createStats } from './stats.mjs';
+import { createAmeyo } from './vendors/ameyo.mjs';
+import { buildAmeyoData } from './vendors/ameyoData.mjs';
+import { createGenesys } from './vendors/genesys.mjs';
+import { buildGenesysData } from './vendors/genesysData.mjs';
+import { createKore } from './vendors/kore.mjs';
+import { buildKoreData } from './vendors/koreData.mjs';
+import { createVonage } from './vendors/vonage.mjs';
+import { buildVonageData } from './vendors/vonageData.mjs';
+
+export { largeFileGuid, largeFileGuidBytes, largeFileSha256, largeFileSize } from './media.mjs';
+export { signHs256 } from './jwt.mjs';
+
+const HOST = '127.0.0.1';
+
+/** Options that can change while running (setOptions / POST /__sim/options), with their checks. */
+const MUTABLE = {
+	tokenTtlSeconds: 'seconds',
+	sessionTtlSeconds: 'seconds',
+	signedUrlTtlSeconds: 'seconds',
+	koreAnalyticsPerMinute: 'count',
+	korePlatformPerMinute: 'count',
+	ameyoLoginPage: 'boolean',
+	genesysBasicAuth: 'boolean',
+	koreEnforceJti: 'boolean',
+};
+
+function checkOption(name, value) {
+	const kind = MUTABLE[name];
+	if (!kind) throw new Error(`unknown option ${name}`);
+	if (kind === 'boolean' && typeof value !== 'boolean') throw new Error(`${name} must be true or false`);
+	if (kind !== 'boolean' && !(Number.isInteger(value) && value >= 0 && value <= 10_000_000)) {
+		throw new Error(`${name} must be a whole number ≥ 0`);
+	}
+	return value;
+}
+
+function listen(server, port) {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, HOST, () => {
+			server.off('error', reject);
+			resolve(server.address().port);
+		});
+	});
+}
+
+function closeServer(server) {
+	return new Promise((resolve) => {
+		if (!server.listening) return resolve();
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
+}
+
+/**
+ * @param options.port / options.mediaPort  0 = any free port
+ * @param options.seed      same seed → same ids, credentials and files
+ * @param options.now       the simulator clock's start (epoch ms); data lies in the 30 days before it
+ * @param options.interactions  how many Vonage interactions to generate
+ * @param options.faults    fault rules active from the start (see faults.mjs)
+ * @param options.log       function(line) for a request log, default none
+ * @param options.verbose   true: log requests to stderr (the CLI's --verbose)
+ * Other options: signedUrlTtlSeconds (300), ameyoLoginPage (false), genesysBasicAuth (true),
+ * koreEnforceJti (false), koreAnalyticsPerMinute (60), korePlatformPerMinute (60).
+ */
+export async function startSimulator({
+	port = 0,
+	mediaPort = 0,
+	seed = 1,
+	now = Date.now(),
+	interactions = 40,
+	tokenTtlSeconds = 7200,
+	sessionTtlSeconds = 1800,
+	faults = [],
+	log,
+	verbose = false,
+	...rest
+} = {}) {
+	if (verbose && !log) log = (line) => process.stderr.write(`[sim] ${line}\n`);
+	if (!Number.isInteger(interactions) || interactions < 0 || interactions > 100_000) {
+		throw new Error('interactions must be a whole number 0–100000');
+	}
+	if (!Number.isFinite(now)) throw new Error('now must be epoch milliseconds');
+	const options = {
+		tokenTtlSeconds,
+		sessionTtlSeconds,
+		signedUrlTtlSeconds: 300,
+		koreAnalyticsPerMinute: 60,
+		korePlatformPerMinute: 60,
+		ameyoLoginPage: false,
+		genesysBasicAuth: true,
+		koreEnforceJti: false,
+	};
+	for (const [name, value] of Object.entries({ ...rest, tokenTtlSeconds, sessionTtlSeconds })) {
+		options[name] = checkOption(name, value);
+	}
+
+	const media = await loadMedia();
+	const clock = createClock(now);
+	const timers = createTimers();
+	const stats = createStats();
+	const faultRules = createFaults();
+	faultRules.set(faults);
+
+	const main = createServer();
+	const mediaServer = createServer();
+	const boundPort = await listen(main, port);
+	let boundMediaPort;
+	try {
+		boundMediaPort = await listen(mediaServer, mediaPort);
+	} catch (error) {
+		await closeServer(main);
+		throw error;
+	}
+	const url = `http://${HOST}:${boundPort}`;
+	const mediaUrl = `http://${HOST}:${boundMediaPort}`;
+
+	const campaignId = '110';
+	const vonageData = buildVonageData({ seed, now, count: interactions, media });
+	const ameyoData = buildAmeyoData({ seed, now, media, campaignId });
+	const koreData = buildKoreData({ seed, now });
+	const genesysData = buildGenesysData({ seed, now, baseUrl: `${url}/genesys/1/cs` });
+
+	const credentials = {
+		vonage: {
+			region: 'emea',
+			clientId: 'vcc-sim-client',
+			clientSecret: stableSecret(seed, 'vonage-client-secret'),
+			apiBaseUrl: url,
+			tokenUrl: `${url}/Auth/connect/token`,
+		},
+		ameyo: { baseUrl: url, userId: 'sim.supervisor', password: stableSecret(seed, 'ameyo-password', 16), campaignId },
+		kore: { host: url, ...koreData.credentials },
+		genesys: { baseUrl: `${url}/genesys/1/cs`, ...genesysData.credentials },
+	};
+
+	const shared = { clock, stats, options };
+	const kore = createKore({ data: koreData, media, ...shared, mediaUrl: () => mediaUrl, secret: randomBytes(32) });
+	const vendors = {
+		vonage: createVonage({ data: vonageData, credentials: credentials.vonage, ...shared }),
+		ameyo: createAmeyo({ data: ameyoData, credentials: credentials.ameyo, ...shared }),
+		kore,
+		genesys: createGenesys({ data: genesysData, options }),
+	};
+	const catalog = buildCatalog({ vonageData, ameyoData, koreData, genesysData, kore, media });
+
+	let closing;
+	const sim = {
+		url,
+		mediaUrl,
+		credentials,
+		catalog,
+		stats: () => stats.snapshot(),
+		resetStats: () => stats.reset(),
+		setFaults: (rules) => faultRules.set(rules ?? []),
+		clearFaults: () => faultRules.clear(),
+		faults: () => faultRules.list(),
+		now: () => clock.now(),
+		/** Moves the simulator clock forward: expires tokens, sessions and signed links. */
+		advanceTime: (seconds) => clock.advance(seconds * 1000),
+		options: () => ({ ...options }),
+		setOptions(partial) {
+			const checked = Object.fromEntries(Object.entries(partial ?? {}).map(([k, v]) => [k, checkOption(k, v)]));
+			Object.assign(options, checked);
+			return { ...options };
+		},
+		close() {
+			closing ??= (async () => {
+				timers.closeAll();
+				await Promise.all([closeServer(main), closeServer(mediaServer)]);
+			})();
+			return closing;
+		},
+	};
+
+	const common = { faults: faultRules, stats, timers, log, control: createControl(sim) };
+	main.on('request', createRouter({ ...common, vendors }));
+	mediaServer.on('request', createRouter({ ...common, vendors: { kore: kore.links }, fixedVendor: 'kore' }));
+	return sim;
+}

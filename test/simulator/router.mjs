@@ -1,0 +1,89 @@
+/**
+ * One entry point for every request: find the vendor (by path prefix, or the media port), count
+ * it, apply a fault if one is due, run the route, and answer errors in the vendor's envelope.
+ * `/__sim/…` (control.mjs) is the simulator's own API: never faulted, never counted.
+ */
+import { Reply } from './http.mjs';
+
+const VENDOR_PREFIXES = [
+	['vonage', /^\/(auth\/|interaction-content(\/|$)|conversation-analyzer(\/|$))/i],
+	['ameyo', /^\/ameyorestapi(\/|$)/],
+	['kore', /^\/(api\/|agentassist\/)/],
+	['genesys', /^\/genesys(\/|$)/],
+];
+
+function vendorOf(path) {
+	return VENDOR_PREFIXES.find(([, prefix]) => prefix.test(path))?.[0];
+}
+
+function decodeParams(groups) {
+	const params = {};
+	for (const [key, value] of Object.entries(groups ?? {})) params[key] = decodeURIComponent(value);
+	return params;
+}
+
+/**
+ * @param vendors { name: { routes, errorBody(status, message, path) } }
+ * @param fixedVendor set for the media port: every request there is Kore's
+ */
+export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor }) {
+	return async function handle(req, res) {
+		const started = Date.now();
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const path = url.pathname;
+		const vendor = fixedVendor ?? vendorOf(path);
+		let status = 0;
+		if (log) res.on('close', () => log(`${req.method} ${req.url} → ${status || 'aborted'} ${Date.now() - started}ms`));
+		const reply = new Reply(req, res, {
+			sleep: timers.sleep,
+			onStatus: (s) => {
+				status = s;
+				if (vendor && !path.startsWith('/__sim/')) stats.status(vendor, s);
+			},
+		});
+		if (!fixedVendor && path.startsWith('/__sim/')) return control(req, reply, url);
+		if (!vendor) return reply.json(404, { message: `No simulated API at ${path}` });
+
+		const { routes, errorBody } = vendors[vendor];
+		const method = req.method === 'HEAD' ? 'GET' : req.method;
+		const matches = routes.map((route) => ({ route, match: route.path.exec(path) })).filter((m) => m.match);
+		const found = matches.find((m) => m.route.method === method);
+		stats.request(vendor, found ? found.route.name : 'unmatched');
+		const fail = (code, message, headers = {}) => reply.json(code, errorBody(code, message, path), headers);
+		if (!found) {
+			if (matches.length > 0) return fail(405, `Method ${req.method} not allowed`, { Allow: matches.map((m) => m.route.method).join(', ') });
+			return fail(404, `Not found: ${path}`);
+		}
+
+		let fault;
+		try {
+			fault = faults.take(vendor, path, req.headers);
+		} catch (error) {
+			return reply.json(400, { message: `x-sim-fault: ${error.message}` });
+		}
+		if (fault) {
+			stats.faultInjected(fault.fault);
+			if (fault.fault === '429') return fail(429, 'Too many requests', { 'Retry-After': fault.retryAfter ?? '1' });
+			if (fault.fault === '500') return fail(500, 'Internal server error (simulated)');
+			if (fault.fault === '503') {
+				return fail(503, 'Service unavailable (simulated)', fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+			}
+			reply.fault = fault; // reset | short | slow: the route answers, its body is degraded
+		}
+
+		let params;
+		try {
+			params = decodeParams(found.match.groups);
+		} catch {
+			return fail(400, 'Malformed percent-encoding in the path');
+		}
+		try {
+			await found.route.handle({ req, res, reply, params, query: url.searchParams, path });
+			if (!reply.sent) fail(500, 'The simulator route did not answer');
+		} catch (error) {
+			log?.(`route ${vendor}.${found.route.name} threw: ${error.stack ?? error}`);
+			if (!reply.sent) fail(500, 'Internal server error');
+			else res.destroy();
+		}
+	};
+}

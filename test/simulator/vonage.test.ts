@@ -1,0 +1,210 @@
+/**
+ * The simulator's Vonage Contact Center behaviour, over real HTTP on 127.0.0.1: token endpoint,
+ * Interaction Content search/paging/limits, downloads with Range, Conversation Analyzer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { largeFileGuid, largeFileGuidBytes, largeFileSha256, startSimulator, type Simulator } from './index.mjs';
+import { rawGet, sha256, VCC_ACCEPT, vcc, vonageToken } from './simulatorClient';
+
+const DAY = 86_400_000;
+let sim: Simulator;
+let token: string;
+
+beforeAll(async () => {
+	sim = await startSimulator({ seed: 11, interactions: 40 });
+	token = await vonageToken(sim);
+});
+afterAll(async () => sim?.close());
+
+interface Page {
+	items: Array<{ guid: string; start: string; content: Array<{ contentKey: string }> }>;
+	meta: { nextContinuationToken: string | null };
+}
+
+const firstCall = () => sim.catalog.vonage.interactions.find((x) => x.channel === 'call')!;
+
+describe('Vonage token endpoint', () => {
+	it('refuses a wrong client secret with the OAuth error envelope', async () => {
+		const response = await fetch(sim.credentials.vonage.tokenUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.credentials.vonage.clientId, client_secret: 'wrong' }),
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({ error: 'invalid_client' });
+	});
+
+	it('accepts the client id and secret as HTTP Basic and issues an expiring bearer token', async () => {
+		const { clientId, clientSecret, tokenUrl } = sim.credentials.vonage;
+		const response = await fetch(tokenUrl, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+			},
+			body: 'grant_type=client_credentials',
+		});
+		const body = (await response.json()) as Record<string, unknown>;
+		expect(response.status).toBe(200);
+		expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 7200 });
+		expect(typeof body.access_token).toBe('string');
+	});
+
+	it('answers 401 once a token has expired', async () => {
+		const local = await startSimulator({ seed: 11, tokenTtlSeconds: 60 });
+		try {
+			const expiring = await vonageToken(local);
+			const path = `/interaction-content/interactions/${local.catalog.vonage.interactions[0].guid}`;
+			expect((await vcc(local, path, expiring)).status).toBe(200);
+			local.advanceTime(61);
+			const response = await vcc(local, path, expiring);
+			expect(response.status).toBe(401);
+			expect(await response.json()).toHaveProperty('message');
+		} finally {
+			await local.close();
+		}
+	});
+});
+
+describe('Interaction Content search', () => {
+	it('pages through 7-day windows with continuation tokens and returns every interaction once', async () => {
+		const seen: string[] = [];
+		let pages = 0;
+		for (let end = sim.now(); end > sim.now() - 35 * DAY; end -= 7 * DAY) {
+			const window = `start=${new Date(end - 7 * DAY).toISOString()}&end=${new Date(end).toISOString()}&limit=4`;
+			let next: string | null = null;
+			do {
+				const query: string = next ? `${window}&continuationToken=${encodeURIComponent(next)}` : window;
+				const response = await vcc(sim, `/interaction-content/interactions?${query}`, token);
+				expect(response.status).toBe(200);
+				const page = (await response.json()) as Page;
+				expect(page.items.length).toBeLessThanOrEqual(4);
+				seen.push(...page.items.map((i) => i.guid));
+				next = page.meta.nextContinuationToken;
+				pages++;
+			} while (next && pages < 100);
+		}
+		expect(seen.sort()).toEqual(sim.catalog.vonage.interactions.map((x) => x.guid).sort());
+		expect(pages).toBeGreaterThan(10);
+	});
+
+	it('refuses a range longer than 7 days with a 400 {message}', async () => {
+		const end = new Date(sim.now());
+		const start = new Date(sim.now() - 7 * DAY - 1000);
+		const response = await vcc(sim, `/interaction-content/interactions?start=${start.toISOString()}&end=${end.toISOString()}`, token);
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { message: string }).message).toMatch(/7 days/);
+	});
+
+	it('refuses a continuation token that belongs to another query', async () => {
+		const end = new Date(sim.now()).toISOString();
+		const start = new Date(sim.now() - 7 * DAY).toISOString();
+		const first = (await (await vcc(sim, `/interaction-content/interactions?start=${start}&end=${end}&limit=1`, token)).json()) as Page;
+		const other = `start=${start}&end=${end}&limit=1&direction=outbound&continuationToken=${first.meta.nextContinuationToken}`;
+		expect((await vcc(sim, `/interaction-content/interactions?${other}`, token)).status).toBe(400);
+	});
+
+	it('answers 400 "Invalid api-version" without an Accept header, and for Accept */*', async () => {
+		const url = `${sim.url}/interaction-content/interactions/${firstCall().guid}`;
+		const missing = await rawGet(url, { authorization: `Bearer ${token}` });
+		expect(missing.status).toBe(400);
+		expect(JSON.parse(missing.body.toString()).message).toMatch(/^Invalid api-version! Valid values: .*v2\+json.*v3\+json/);
+		const wildcard = await rawGet(url, { authorization: `Bearer ${token}`, accept: '*/*' });
+		expect(wildcard.status).toBe(400);
+	});
+
+	it('checks GUIDs the documented way', async () => {
+		const short = await vcc(sim, '/interaction-content/interactions/1234', token);
+		expect(await short.json()).toEqual({ message: 'GUID must be 36 characters in length' });
+		const bad = await vcc(sim, `/interaction-content/interactions/${'z'.repeat(36)}`, token);
+		expect(await bad.json()).toEqual({ message: `GUID '${'z'.repeat(36)}' is not a valid UUID string` });
+	});
+});
+
+describe('Interaction Content downloads', () => {
+	it('serves every catalogued file byte-identical, with Content-Type and Content-Length', async () => {
+		for (const interaction of sim.catalog.vonage.interactions.slice(0, 12)) {
+			for (const content of interaction.content) {
+				const response = await vcc(sim, `/interaction-content/interactions/${interaction.guid}/content/${content.contentKey}`, token);
+				const body = Buffer.from(await response.arrayBuffer());
+				expect(response.status).toBe(200);
+				expect(response.headers.get('content-type')).toBe(content.contentType);
+				expect(Number(response.headers.get('content-length'))).toBe(content.bytes);
+				expect(sha256(body)).toBe(content.sha256);
+			}
+		}
+	});
+
+	it('answers a Range request with 206 and exactly those bytes', async () => {
+		const path = `/interaction-content/interactions/${firstCall().guid}/content/callRecording`;
+		const whole = Buffer.from(await (await vcc(sim, path, token)).arrayBuffer());
+		const response = await vcc(sim, path, token, { range: 'bytes=100-1123' });
+		expect(response.status).toBe(206);
+		expect(response.headers.get('content-range')).toBe(`bytes 100-1123/${whole.length}`);
+		expect(Buffer.from(await response.arrayBuffer()).equals(whole.subarray(100, 1124))).toBe(true);
+	});
+
+	it('answers an unsatisfiable Range with 416 and Content-Range bytes */size', async () => {
+		const call = firstCall();
+		const size = call.content.find((c) => c.contentKey === 'callRecording')!.bytes;
+		const response = await vcc(sim, `/interaction-content/interactions/${call.guid}/content/callrecording`, token, { range: `bytes=${size}-` });
+		expect(response.status).toBe(416);
+		expect(response.headers.get('content-range')).toBe(`bytes */${size}`);
+	});
+
+	it('generates large files from the GUID (size in MiB) and streams them with Content-Length', async () => {
+		const guid = largeFileGuid(3);
+		const listing = (await (await vcc(sim, `/interaction-content/interactions/${guid}`, token)).json()) as { content: Array<{ contentLength: number }> };
+		expect(listing.content[0].contentLength).toBe(3 * 1024 * 1024);
+		const response = await vcc(sim, `/interaction-content/interactions/${guid}/content/callRecording`, token);
+		expect(response.headers.get('content-length')).toBe(String(3 * 1024 * 1024));
+		expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(largeFileSha256(3 * 1024 * 1024));
+	});
+
+	it('serves any byte range of a large file consistently (8001 GUIDs give exact byte sizes)', async () => {
+		const guid = largeFileGuidBytes(2 * 1024 * 1024 + 77);
+		const path = `/interaction-content/interactions/${guid}/content/callRecording`;
+		const whole = Buffer.from(await (await vcc(sim, path, token)).arrayBuffer());
+		expect(whole.length).toBe(2 * 1024 * 1024 + 77);
+		expect(whole.subarray(0, 4).toString()).toBe('RIFF');
+		const part = await vcc(sim, path, token, { range: 'bytes=1048570-1048600' });
+		expect(Buffer.from(await part.arrayBuffer()).equals(whole.subarray(1048570, 1048601))).toBe(true);
+	});
+});
+
+describe('Conversation Analyzer', () => {
+	const calls = () => sim.catalog.vonage.analysis.map((a) => a.guid);
+
+	it('refuses more than 50 GUIDs with the {error:{code,message}} envelope', async () => {
+		const guids = Array.from({ length: 51 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+		const response = await vcc(sim, `/conversation-analyzer/interactions?calls=${guids.join(',')}`, token);
+		expect(response.status).toBe(400);
+		const body = (await response.json()) as { error: { code: string; message: string } };
+		expect(body.error.message).toMatch(/50/);
+		expect(typeof body.error.code).toBe('string');
+	});
+
+	it('returns analysed calls, with the transcript only when asked for', async () => {
+		const processed = sim.catalog.vonage.analysis.filter((a) => a.status === 'processed').map((a) => a.guid).slice(0, 3);
+		const without = (await (await vcc(sim, `/conversation-analyzer/interactions?calls=${processed.join(',')}`, token)).json()) as Array<Record<string, unknown>>;
+		expect(without.map((x) => x.guid)).toEqual(processed);
+		expect(without[0].transcript).toBeNull();
+		const withText = (await (await vcc(sim, `/conversation-analyzer/interactions/${processed[0]}?transcript=true`, token)).json()) as Record<string, unknown>;
+		expect(withText).toMatchObject({ status: 'processed', callTimeBreakDown: expect.any(Object), sentimentSummary: expect.any(Object) });
+		expect(String(withText.transcript).split('\n').length).toBeGreaterThan(3);
+	});
+
+	it('answers a missing API version with code ApiVersionUnspecified', async () => {
+		const response = await rawGet(`${sim.url}/conversation-analyzer/interactions?calls=${calls()[0]}`, { authorization: `Bearer ${token}` });
+		expect(response.status).toBe(400);
+		expect(JSON.parse(response.body.toString()).error.code).toBe('ApiVersionUnspecified');
+	});
+
+	it('has no analysis for chats: 404 alone, left out of a list', async () => {
+		const chat = sim.catalog.vonage.interactions.find((x) => x.channel === 'chat')!;
+		expect((await vcc(sim, `/conversation-analyzer/interactions/${chat.guid}`, token)).status).toBe(404);
+		const list = await vcc(sim, `/conversation-analyzer/interactions?calls=${chat.guid},${calls()[0]}`, token, { accept: VCC_ACCEPT });
+		expect(((await list.json()) as unknown[]).length).toBe(1);
+	});
+});
