@@ -20,3 +20,6 @@ npx n8n-node build
 
 step "package check (every listed node and credential built)"
 node test/check-package.mjs
+
+step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
+node test/e2e/run-e2e.mjs --browser

@@ -26,18 +26,29 @@ say "Node 24: $("$NODE24" --version)"
 if [ ! -f "$HOST/.installed" ]; then
 	say "installing n8n@$N8N_VERSION (first run only: several minutes)"
 	mkdir -p "$HOST"
+	# Overrides for what this registry cannot serve: linkedom 0.18.15 needs a missing package;
+	# n8n 1.x takes xlsx from the vendor's CDN, so the registry's last xlsx stands in.
+	overrides='"linkedom": "0.18.14"'
+	case "$N8N_VERSION" in 1.*) overrides="$overrides, \"xlsx\": \"0.18.5\"" ;; esac
 	cat > "$HOST/package.json" <<JSON
 {
   "name": "n8n-host",
   "private": true,
   "dependencies": { "n8n": "$N8N_VERSION" },
-  "overrides": { "linkedom": "0.18.14" }
+  "overrides": { $overrides }
 }
 JSON
 	# Scripts off: a Kafka client's install script downloads a prebuilt binary (no network here).
-	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
+	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2) &
+	pid=$!
+	# npm is silent for minutes here: say that it is still working.
+	while kill -0 "$pid" 2>/dev/null; do sleep 15; kill -0 "$pid" 2>/dev/null && say "still installing n8n…"; done
+	wait "$pid"
 	say "building sqlite3 against Node 24 (≈ 6 min on 2 cores)"
-	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --loglevel=error >&2)
+	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --loglevel=error >&2) &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do sleep 15; kill -0 "$pid" 2>/dev/null && say "still compiling sqlite3…"; done
+	wait "$pid"
 	touch "$HOST/.installed"
 fi
 say "n8n ready at $HOST"

@@ -104,6 +104,9 @@ export async function startN8n({ node24, n8nBin, userFolder, port, env = {}, log
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: false,
 	});
+	// Whatever happens to this process, n8n must not outlive it.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
 	let output = '';
 	const onData = (d) => {
 		output += d;
@@ -127,6 +130,7 @@ export async function startN8n({ node24, n8nBin, userFolder, port, env = {}, log
 		url: `http://127.0.0.1:${port}`,
 		output: () => output,
 		async stop() {
+			process.removeListener('exit', killOnExit);
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
 			const exited = await Promise.race([

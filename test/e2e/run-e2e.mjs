@@ -48,6 +48,14 @@ async function check(name, fn) {
 	}
 }
 
+if (args.has('--browser')) {
+	const { execFileSync } = await import('node:child_process');
+	process.env.CHROMIUM_PATH ??= execFileSync('bash', [join(REPO, 'test/e2e/ensure-chromium.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.toString()
+		.trim();
+}
 const userFolder = await mkdtemp(join(tmpdir(), 'n8n-e2e-'));
 const bins = await ensureN8n((line) => say(line));
 say(`n8n user folder ${userFolder}`);
@@ -116,6 +124,10 @@ try {
 					credentials: { id: saved.id, name: saved.name, type: bad.type, data: bad.data },
 				});
 				if (result?.status === 'OK') throw new Error('a wrong secret passed the test');
+				// Failing is not enough: the message must say the secret was refused, not something else.
+				if (vendor.badCredentialExplains && !vendor.badCredentialExplains.test(result?.message ?? '')) {
+					throw new Error(`not explained as a refused secret: ${result?.message}`);
+				}
 				return result.message;
 			});
 		}
@@ -123,6 +135,17 @@ try {
 			const saved = await rest.call('POST', '/rest/workflows', entry.workflow);
 			imported.push({ ...entry, id: saved.id, vendor });
 		}
+	}
+	if (args.has('--browser')) {
+		const demo = imported.find((entry) => entry.workflow.name.startsWith('Demo:'));
+		const { runWorkflowInEditor } = await import('./browserCheck.mjs');
+		await check('browser: the demo workflow runs from the editor and posts to Slack', async () => {
+			const before = slack.messages.length;
+			const seconds = await runWorkflowInEditor(n8n.url, demo.id);
+			const posted = slack.messages.length - before;
+			if (posted === 0) throw new Error('no Slack message after the run');
+			return `ran in ${seconds} s, ${posted} Slack messages; screenshot artifacts/browser/demo-workflow-run.png`;
+		});
 	}
 } finally {
 	await n8n?.stop();

@@ -47,6 +47,14 @@ describe('Genesys UCS', () => {
 		expect(body.toString()).toMatch(/<chatTranscript startAt="[^"]+" sessionId="[^"]+">[\s\S]*<newParty [\s\S]*userNick=[\s\S]*<msgText>/);
 	});
 
+	it('answers the business-attributes metadata query behind the same tenancy and Basic checks', async () => {
+		const ok = await get('/metadata/business-attributes');
+		expect(ok.status).toBe(200);
+		expect(Array.isArray(await ok.json())).toBe(true);
+		const noTenant = await get('/metadata/business-attributes', { authorization: genesysHeaders(sim).authorization });
+		expect(noTenant.status).toBe(400);
+	});
+
 	it('lists a customer\'s and a service\'s interactions', async () => {
 		const customer = sim.catalog.genesys.customers[0];
 		const byCustomer = (await (await get(`/customers/${customer.customerId}/interactions`)).json()) as Array<{ interaction_id: string }>;

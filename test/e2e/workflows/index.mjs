@@ -1,6 +1,9 @@
 /** Every vendor the e2e run covers: its node types, credential and workflows. */
 import { PKG } from './build.mjs';
 import { demoWorkflow, verifyDemo } from './demo.mjs';
+import { ameyoBadCredential, ameyoCredential, ameyoWorkflows } from './ameyo.mjs';
+import { genesysBadCredential, genesysCredential, genesysWorkflows } from './genesys.mjs';
+import { koreBadCredential, koreCredential, koreWorkflows } from './kore.mjs';
 import { vonageCredential, vonageWorkflows } from './vonage.mjs';
 
 export function allVendors() {
@@ -20,10 +23,56 @@ export function allVendors() {
 				const c = vonageCredential(sim);
 				return { ...c, data: { ...c.data, clientSecret: 'wrong-secret' } };
 			},
+			badCredentialExplains: /HTTP 400, invalid_client/,
 			workflows: (credential, _sim, { slack }) => [
 				...vonageWorkflows(credential),
 				{ workflow: demoWorkflow(credential, slack.url), verify: (run, sim) => verifyDemo(run, sim, slack) },
 			],
+		},
+		{
+			name: 'Ameyo',
+			nodeTypes: [`${PKG}.ameyo`],
+			credentialType: 'ameyoApi',
+			browser: {
+				searchText: 'Ameyo',
+				displayName: 'Ameyo',
+				actionText: 'Download a voice log',
+				screenshotName: 'ameyo',
+			},
+			credential: ameyoCredential,
+			badCredential: ameyoBadCredential,
+			badCredentialExplains: /refused the login of user .*\(HTTP 401/,
+			workflows: (credential, sim) => ameyoWorkflows(credential, sim),
+		},
+		{
+			name: 'Kore.ai SmartAssist',
+			nodeTypes: [`${PKG}.koreAiSmartAssist`],
+			credentialType: 'koreAiSmartAssistApi',
+			browser: {
+				searchText: 'Kore',
+				displayName: 'Kore.ai SmartAssist',
+				actionText: 'Download the recording of a call',
+				screenshotName: 'kore-ai-smartassist',
+			},
+			credential: koreCredential,
+			badCredential: koreBadCredential,
+			badCredentialExplains: /refused the signed token \(HTTP 401\)/,
+			workflows: (credential, sim) => koreWorkflows(credential, sim),
+		},
+		{
+			name: 'Genesys Context Services',
+			nodeTypes: [`${PKG}.genesysContextServices`],
+			credentialType: 'genesysContextServicesApi',
+			browser: {
+				searchText: 'Genesys',
+				displayName: 'Genesys Context Services',
+				actionText: 'Get an interaction',
+				screenshotName: 'genesys-context-services',
+			},
+			credential: genesysCredential,
+			badCredential: genesysBadCredential,
+			badCredentialExplains: /refused the credentials/,
+			workflows: (credential, sim) => genesysWorkflows(credential, sim),
 		},
 	];
 }

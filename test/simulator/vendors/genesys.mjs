@@ -54,6 +54,17 @@ export function createGenesys({ data, options }) {
 		return reply.json(200, data.interactions.filter((x) => x.serviceId === params.id).map((x) => x.resource));
 	}
 
+	/**
+	 * Context Services' metadata query (the Business Attributes of the tenant): cheap, read-only
+	 * and behind the same checks, so clients use it to test a credential.
+	 */
+	function businessAttributes({ reply }) {
+		return reply.json(200, [
+			{ id: 101, name: 'ServiceType', displayName: 'Service type', values: [{ name: 'Support' }, { name: 'Sales' }] },
+			{ id: 102, name: 'CustomerSegment', displayName: 'Customer segment', values: [{ name: 'Gold' }, { name: 'Standard' }] },
+		]);
+	}
+
 	function content({ reply, params }) {
 		const x = data.byId.get(params.id);
 		if (!x) return fail(reply, 404, `Interaction ${params.id} not found`, 'NotFoundException');
@@ -71,6 +82,7 @@ export function createGenesys({ data, options }) {
 				name: 'content',
 				handle: guarded(content),
 			},
+			{ method: 'GET', path: new RegExp(`^${BASE}/metadata/business-attributes$`), name: 'businessAttributes', handle: guarded(businessAttributes) },
 			{ method: 'GET', path: new RegExp(`^${BASE}/customers/(?<id>[^/]+)/interactions$`), name: 'customerInteractions', handle: guarded(byCustomer) },
 			{ method: 'GET', path: new RegExp(`^${BASE}/services/(?<id>[^/]+)/interactions$`), name: 'serviceInteractions', handle: guarded(byService) },
 		],
