@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type FunctionsBase,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type IPairedItemData,
@@ -22,7 +23,7 @@ export async function runForEachItem(
 			output.push(...withPairing(results, { item: itemIndex }));
 		} catch (error) {
 			if (!fx.continueOnFail()) throw asNodeError(fx, error, itemIndex);
-			output.push(errorItem(fx, error, itemIndex));
+			output.push(errorItem(error, itemIndex));
 		}
 	}
 	return [output];
@@ -32,7 +33,8 @@ export function withPairing(items: INodeExecutionData[], pairedItem: IPairedItem
 	return items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? pairedItem }));
 }
 
-export function errorItem(fx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+/** The item a failed input becomes with "Continue On Fail": the error's message, description and HTTP code. */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const e = error as { message?: string; description?: string; httpCode?: string | null };
 	const json: { error: string; description?: string; httpCode?: string } = {
 		error: e.message ?? String(error),
@@ -42,7 +44,11 @@ export function errorItem(fx: IExecuteFunctions, error: unknown, itemIndex: numb
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-export function asNodeError(fx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+/**
+ * The error to throw for an input item: a NodeApiError / NodeOperationError tagged with the item,
+ * anything else wrapped in a NodeOperationError. Any function context will do (execute, routing…).
+ */
+export function asNodeError(fx: Pick<FunctionsBase, 'getNode'>, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') {
 		const withContext = error as { context?: { itemIndex?: number } };
 		withContext.context = { ...(withContext.context ?? {}), itemIndex };

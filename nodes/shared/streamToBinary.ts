@@ -13,7 +13,15 @@ import {
 } from './fileNames';
 import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
 import { redactSecrets, vendorApiError } from './vendorError';
-import { requestStream, type CallOptions, type HttpResult, type BodyStream, type VendorApi } from './vendorRequest';
+import {
+	ownError,
+	requestStream,
+	type BodyStream,
+	type CallOptions,
+	type HttpResult,
+	type RequestFunctions,
+	type VendorApi,
+} from './vendorRequest';
 
 /**
  * Streams a vendor response straight into n8n's binary store (filesystem / database / S3,
@@ -83,24 +91,28 @@ function failureCode(error: unknown): { code?: string; message: string } {
 }
 
 /**
- * Request + store, with the whole download tried again (bounded, same policy) when the
- * connection drops mid-body: the store receives either a complete file or an error.
+ * Opens a streamed request and hands the response to `consume`. When the connection drops
+ * mid-body the whole request is tried again (bounded, same policy), so `consume` sees a
+ * complete body or the caller gets an error: never half a file presented as a success.
+ * Errors `consume` made for people (NodeApiError, NodeOperationError) are passed on as they are.
  */
-export async function downloadToBinary(
-	fx: IExecuteFunctions,
+export async function consumeStream<T>(
+	fx: RequestFunctions,
 	api: VendorApi,
 	request: IHttpRequestOptions,
-	naming: DownloadNaming,
 	call: CallOptions,
-): Promise<DownloadedFile> {
+	consume: (response: HttpResult<BodyStream>) => Promise<T>,
+): Promise<T> {
 	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
 	const headers = { 'Accept-Encoding': 'identity', ...(request.headers ?? {}) };
 	for (let attempt = 1; ; attempt++) {
 		const response = await requestStream(fx, api, { ...request, headers }, call);
-		let stored: DownloadedFile & { expectedBytes?: number };
 		try {
-			stored = await storeResponseAsBinary(fx, response, naming);
+			return await consume(response);
 		} catch (error) {
+			response.body.destroy();
+			const known = ownError(error);
+			if (known) throw known;
 			const { code, message } = failureCode(error);
 			const decision = decideRetry(
 				{ attempt, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
@@ -120,7 +132,22 @@ export async function downloadToBinary(
 				itemIndex: call.itemIndex,
 			});
 		}
-		const { expectedBytes, ...file } = stored;
+	}
+}
+
+/**
+ * Request + store, with the whole download tried again when the connection drops mid-body
+ * (consumeStream): the store receives either a complete file or an error.
+ */
+export async function downloadToBinary(
+	fx: IExecuteFunctions,
+	api: VendorApi,
+	request: IHttpRequestOptions,
+	naming: DownloadNaming,
+	call: CallOptions,
+): Promise<DownloadedFile> {
+	return await consumeStream(fx, api, request, call, async (response) => {
+		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming);
 		if (expectedBytes !== undefined && Number.isFinite(file.bytes) && file.bytes !== expectedBytes) {
 			throw vendorApiError(
 				fx.getNode(),
@@ -134,5 +161,5 @@ export async function downloadToBinary(
 			);
 		}
 		return file;
-	}
+	});
 }

@@ -69,8 +69,9 @@ function pickString(...values: unknown[]): string | undefined {
  * Reads the message out of the envelopes these vendors use:
  * `{message}` (VCC Interaction Content, Genesys `{message, exception}`),
  * `{error: {code, message}}` (VCC Conversation Analyzer),
- * `{message, code, info, status}` (Ameyo), `{error, error_description}` (OAuth token endpoints),
- * `{errors: [{msg}]}` (Kore.ai), plain text and HTML.
+ * `{message, code, info, status}` (Ameyo: `message` is blank at times, `info` then says it),
+ * `{error, error_description}` (OAuth token endpoints), `{errors: [{msg, code}]}` (Kore.ai),
+ * plain text and HTML. A code of 0 ("no code", Ameyo) is left out.
  */
 export function describeVendorBody(body: unknown): string | undefined {
 	if (body === undefined || body === '') return undefined;
@@ -100,11 +101,16 @@ export function describeVendorBody(body: unknown): string | undefined {
 		typeof obj.error === 'string' ? obj.error : undefined,
 		obj.title,
 		obj.detail,
+		obj.info,
 	);
-	const code = pickString(nested.code, obj.code);
+	const code = pickString(nested.code, obj.code, errors[0]?.code);
 	const extra = pickString(obj.info, obj.exception);
 	if (!message) return JSON.stringify(body).slice(0, MAX_MESSAGE);
-	return [message, code && code !== message ? `code ${code}` : undefined, extra && extra !== message ? extra : undefined]
+	return [
+		message,
+		code && code !== '0' && code !== message ? `code ${code}` : undefined,
+		extra && extra !== message ? extra : undefined,
+	]
 		.filter(Boolean)
 		.join(' — ');
 }
@@ -115,7 +121,8 @@ function truncate(text: string): string {
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'The request was rejected: check the values of the fields named in the message.',
-	401: 'The credentials were rejected even after signing in again: check them in the credential.',
+	// Credentials with a session get their own note instead (vendorRequest: "Signing in again did not help.").
+	401: 'The server, or a proxy in front of it, refused the credentials: check them in the credential.',
 	403: 'The credentials are valid but lack permission (scope or role) for this request.',
 	404: 'Nothing exists at this id: check it, and that it belongs to this account and region.',
 	416: 'The byte range lies outside the file.',

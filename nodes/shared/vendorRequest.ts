@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type IAdditionalCredentialOptions,
 	type ICredentialDataDecryptedObject,
@@ -18,7 +19,7 @@ import {
 	isTransientNetworkError,
 	type RetryPolicy,
 } from './retryPolicy';
-import { vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
+import { vendorApiError, vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
 
 /**
  * Every request of every vendor goes through here: credentials from the n8n credential (never
@@ -87,6 +88,21 @@ export interface SessionRenewal {
 export interface CallOptions extends FailureContext {
 	policy?: RetryPolicy;
 	pacer?: RequestPacer;
+	/** Follow redirects by hand, each one checked, instead of letting n8n follow them. */
+	redirects?: RedirectPolicy;
+}
+
+/**
+ * Redirects followed by hand rather than by n8n, which would carry some credentials (a custom
+ * header, say) to any host a redirect names: each Location is resolved against the URL that
+ * answered, passed to `check`, and requested under the same policy, so the credential reaches
+ * only URLs `check` lets through.
+ */
+export interface RedirectPolicy {
+	/** Redirects followed before giving up. */
+	max: number;
+	/** Gets where a redirect leads (absolute); returns the URL to request, or throws to refuse it. */
+	check: (url: string) => string;
 }
 
 /** A streamed body: iterable chunks we can also abandon. Structural, so no 'stream' import. */
@@ -203,6 +219,11 @@ function withEmptiedSession(
 function isNodeError(error: unknown): boolean {
 	const name = (error as { name?: unknown } | undefined)?.name;
 	return name === 'NodeApiError' || name === 'NodeOperationError';
+}
+
+/** The error itself when this package (or n8n) already wrote it for people: it is passed on as it is. */
+export function ownError(error: unknown): Error | undefined {
+	return isNodeError(error) ? (error as Error) : undefined;
 }
 
 async function sendWithPolicy(
@@ -328,6 +349,44 @@ async function sendWithPolicy(
 	}
 }
 
+/** sendWithPolicy, with redirects followed by hand when the call has a RedirectPolicy. */
+async function sendFollowingRedirects(
+	fx: RequestFunctions,
+	api: VendorApi,
+	options: IHttpRequestOptions,
+	call: CallOptions,
+	stream: boolean,
+): Promise<RawResponse> {
+	const { redirects } = call;
+	if (!redirects) return await sendWithPolicy(fx, api, options, call, stream);
+	let url = options.url;
+	for (let hop = 0; ; hop++) {
+		const response = await sendWithPolicy(fx, api, { ...options, url, disableFollowRedirect: true }, call, stream);
+		if (response.statusCode < 300 || response.statusCode >= 400) return response;
+		if (isBodyStream(response.body)) response.body.destroy();
+		const location = response.headers?.location;
+		if (typeof location !== 'string' || location === '') {
+			throw vendorApiError(fx.getNode(), { status: response.statusCode }, {
+				message: `${call.vendor}: HTTP ${response.statusCode} without a Location${call.subject ? ` (${call.subject})` : ''}`,
+				httpCode: String(response.statusCode),
+				itemIndex: call.itemIndex,
+			});
+		}
+		if (hop >= redirects.max) {
+			throw new NodeOperationError(fx.getNode(), `${call.vendor}: more than ${redirects.max} redirects`, {
+				itemIndex: call.itemIndex,
+			});
+		}
+		let next: string;
+		try {
+			next = new URL(location, url).href;
+		} catch {
+			next = location;
+		}
+		url = redirects.check(next);
+	}
+}
+
 /** A JSON (or text) request under the shared policy; throws one readable error on failure. */
 export async function requestJson<T = unknown>(
 	fx: RequestFunctions,
@@ -335,7 +394,7 @@ export async function requestJson<T = unknown>(
 	options: IHttpRequestOptions,
 	call: CallOptions,
 ): Promise<HttpResult<T>> {
-	const response = await sendWithPolicy(fx, api, options, call, false);
+	const response = await sendFollowingRedirects(fx, api, options, call, false);
 	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body as T };
 }
 
@@ -349,7 +408,7 @@ export async function requestStream(
 	options: IHttpRequestOptions,
 	call: CallOptions,
 ): Promise<HttpResult<BodyStream>> {
-	const response = await sendWithPolicy(fx, api, options, call, true);
+	const response = await sendFollowingRedirects(fx, api, options, call, true);
 	if (!isBodyStream(response.body)) {
 		// n8n 1.x may hand back a Buffer for an empty body; treat it as a one-chunk stream.
 		const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(String(response.body ?? ''));

@@ -1,13 +1,12 @@
-import nock from 'nock';
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
-import { credentialsWith, expectAllUsed, loggedInCredentials, pastedCredentials, SERVER, session, USER } from './fixtures';
+import { useNockOnly } from '../support/nockChecks';
+import { credentialsWith, loggedInCredentials, pastedCredentials, SERVER, session, USER } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const credential = new AmeyoApi();
 const sign = async (data: ReturnType<typeof loggedInCredentials>, request: IHttpRequestOptions) =>

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	audioHeaders,
@@ -12,7 +12,6 @@ import {
 	DOWNLOAD,
 	DOWNLOAD_PATH,
 	downloadQuery,
-	expectAllUsed,
 	mockLogin,
 	MP3,
 	MP3_NO_TAG,
@@ -21,8 +20,7 @@ import {
 	WAV,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

@@ -1,13 +1,13 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { useNockOnly } from '../support/nockChecks';
 import { searchCampaigns, testCredential } from './editorHelpers';
 import {
 	api,
 	CAMPAIGNS_PATH,
 	credentialsWith,
 	DOWNLOAD_PATH,
-	expectAllUsed,
 	LOGIN_PATH,
 	loggedInCredentials,
 	loginCredentials,
@@ -19,8 +19,7 @@ import {
 	USER,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const INVALID_TOKEN = { message: 'invalid.authentication.token', code: 909090, info: 'Invalid token', status: 401 };
 const ASSIGNED = [
@@ -118,7 +117,7 @@ describe('the credential\'s Test button', () => {
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			`Ameyo refused the login of user "${USER}" on ameyo.example.com:8443 (HTTP 403: invalid.user.credentials — code 0 — token [redacted]): check the user ID and the password or access key`,
+			`Ameyo refused the login of user "${USER}" on ameyo.example.com:8443 (HTTP 403: invalid.user.credentials — token [redacted]): check the user ID and the password or access key`,
 		);
 	});
 
@@ -191,7 +190,7 @@ describe('the credential\'s Test button', () => {
 
 		expect(result).toEqual({
 			status: 'OK',
-			message: 'Logged in (campaign list: HTTP 512, user.not.assigned.to.any.campaign — code 0)',
+			message: 'Logged in (campaign list: HTTP 512, user.not.assigned.to.any.campaign)',
 		});
 	});
 });

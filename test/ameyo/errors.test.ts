@@ -1,6 +1,8 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	audioHeaders,
@@ -8,7 +10,6 @@ import {
 	DOWNLOAD,
 	DOWNLOAD_PATH,
 	downloadQuery,
-	expectAllUsed,
 	LOGIN_PATH,
 	loggedInCredentials,
 	MP3,
@@ -20,11 +21,9 @@ import {
 	WAV,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const WHERE = `crtObjectId ${CRT} in campaign 110`;
-const description = (error: unknown) => (error as { description?: string }).description;
 const httpCode = (error: unknown) => (error as { httpCode?: string }).httpCode;
 
 /** Runs DOWNLOAD with a stored session against one mocked answer (or several, in order). */
@@ -42,7 +41,7 @@ describe('HTTP errors', () => {
 			{ message: 'access.denied', code: 0, info: 'Access denied', status: 403 },
 		]);
 
-		expect(error?.message).toBe(`Ameyo: access.denied — code 0 — Access denied (HTTP 403, ${WHERE})`);
+		expect(error?.message).toBe(`Ameyo: access.denied — Access denied (HTTP 403, ${WHERE})`);
 		expect(description(error)).toContain('lack permission');
 		expect(preAuthenticationCalls.ameyoApi ?? 0).toBe(0);
 	});
@@ -51,7 +50,7 @@ describe('HTTP errors', () => {
 		const { error } = await downloadAnswered([404, { message: 'voicelog.not.found', code: 0, info: 'No file', status: 404 }]);
 
 		expect(error?.message).toBe(`Ameyo: no recording for ${WHERE} (HTTP 404)`);
-		expect(description(error)).toMatch(/^The server said: voicelog\.not\.found — code 0 — No file\. Check the campaign ID/);
+		expect(description(error)).toMatch(/^The server said: voicelog\.not\.found — No file\. Check the campaign ID/);
 		expect(httpCode(error)).toBe('404');
 	});
 
@@ -62,7 +61,7 @@ describe('HTTP errors', () => {
 			[500, { message: 'db.error', code: 0, info: 'Could not read file', status: 500 }],
 		);
 
-		expect(error?.message).toBe(`Ameyo: db.error — code 0 — Could not read file (HTTP 500, ${WHERE})`);
+		expect(error?.message).toBe(`Ameyo: db.error — Could not read file (HTTP 500, ${WHERE})`);
 		expect(description(error)).toMatch(/^Gave up after 3 tries\./);
 	});
 
@@ -86,7 +85,7 @@ describe('HTTP errors', () => {
 			{ message: 'campaign.not.found', code: 0, info: 'No such campaign', status: 512 },
 		]);
 
-		expect(error?.message).toBe(`Ameyo: campaign.not.found — code 0 — No such campaign (HTTP 512, ${WHERE})`);
+		expect(error?.message).toBe(`Ameyo: campaign.not.found — No such campaign (HTTP 512, ${WHERE})`);
 		expect(description(error)).toContain('non-standard status 512');
 		expect(httpCode(error)).toBe('512');
 	});
@@ -94,7 +93,7 @@ describe('HTTP errors', () => {
 	it('reads the key from info when Ameyo leaves message empty or null', async () => {
 		const { error } = await downloadAnswered([512, { message: null, code: 0, info: 'user.not.found', status: 512 }]);
 
-		expect(error?.message).toBe(`Ameyo: user.not.found — code 0 (HTTP 512, ${WHERE})`);
+		expect(error?.message).toBe(`Ameyo: user.not.found (HTTP 512, ${WHERE})`);
 	});
 });
 

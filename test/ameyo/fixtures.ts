@@ -1,9 +1,10 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
 import { runNode, type RunNodeResult } from '../harness';
+import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 /** A self-hosted server on the usual REST port. */
 export const SERVER = 'https://ameyo.example.com:8443';
@@ -109,32 +110,14 @@ export function audioHeaders(body: Buffer, contentType = 'audio/mpeg'): Record<s
 	return { 'Content-Type': contentType, 'Content-Length': String(body.length) };
 }
 
-/** Fast policy for tests: no pacing, quick tries. */
-export const FAST = { requestsPerMinute: 0, maxTries: 3 };
-
-export async function runAmeyo(
-	parameters: INodeParameters,
-	opts: {
-		inputItems?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		credentials?: Record<string, ICredentialDataDecryptedObject>;
-	} = {},
-): Promise<RunNodeResult> {
+export async function runAmeyo(parameters: INodeParameters, opts: VendorRunOptions = {}): Promise<RunNodeResult> {
 	return await runNode({
+		...opts,
 		nodeType: new Ameyo(),
 		credentialTypes: [new AmeyoApi()],
 		credentials: opts.credentials ?? loginCredentials(),
 		parameters: { options: FAST, ...parameters },
-		inputItems: opts.inputItems,
-		continueOnFail: opts.continueOnFail,
 	});
-}
-
-/** Every interceptor declared was used, and nothing else was asked for (disableNetConnect). */
-export function expectAllUsed(): void {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	if (pending.length > 0) throw new Error(`Unused HTTP mocks: ${pending.join(', ')}`);
 }
 
 /** Everything an error carries that a user or a log could see. */

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
 import { resetHandler, startLoopbackServer, type Handler } from '../support/loopbackServer';
+import { hasOpenssl, startTlsServer } from '../support/tlsServer';
 import { testCredential } from './editorHelpers';
 import { credentialsWith, DOWNLOAD, DOWNLOAD_PATH, LOGIN_PATH, MP3, runAmeyo, session } from './fixtures';
-import { hasOpenssl, startTlsServer } from './tlsServer';
 
 // Real sockets and real TLS: nock is switched off for this file.
 beforeAll(() => nock.restore());

@@ -1,7 +1,9 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	audioHeaders,
@@ -9,7 +11,6 @@ import {
 	DOWNLOAD,
 	DOWNLOAD_PATH,
 	downloadQuery,
-	expectAllUsed,
 	LOGIN_PATH,
 	loggedInCredentials,
 	loginCredentials,
@@ -24,8 +25,7 @@ import {
 	visibleText,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const INVALID_TOKEN = { message: 'invalid.authentication.token', code: 909090, info: 'Invalid token', status: 401 };
 const byCrt = (crt: string) => downloadQuery({ crtObjectId: crt });
@@ -65,7 +65,7 @@ describe('logging in', () => {
 		const { error } = await runAmeyo(DOWNLOAD);
 
 		expect(error?.message).toBe(
-			`Ameyo refused the login of user "${USER}" on ameyo.example.com:8443 (HTTP 401: invalid.user.credentials — code 0 — Wrong password [redacted]): check the user ID and the password or access key (crtObjectId d741-6904fad1-vce-daf-638729 in campaign 110)`,
+			`Ameyo refused the login of user "${USER}" on ameyo.example.com:8443 (HTTP 401: invalid.user.credentials — Wrong password [redacted]): check the user ID and the password or access key (crtObjectId d741-6904fad1-vce-daf-638729 in campaign 110)`,
 		);
 		expect(visibleText(error)).not.toContain(PASSWORD);
 	});
@@ -119,7 +119,7 @@ describe('a pasted session', () => {
 		expect(error?.message).toBe(
 			'Ameyo: invalid.authentication.token — code 909090 — Invalid token (HTTP 401, crtObjectId d741-6904fad1-vce-daf-638729 in campaign 110)',
 		);
-		expect((error as { description?: string }).description).toContain('paste a fresh one in the credential');
+		expect(description(error)).toContain('paste a fresh one in the credential');
 		expect(visibleText(error)).not.toContain(session(5));
 	});
 });
@@ -222,7 +222,7 @@ describe('an expired session', () => {
 		expect(login.isDone()).toBe(true);
 		expect(preAuthenticationCalls.ameyoApi).toBe(1);
 		expect(error?.message).toContain('(HTTP 401, crtObjectId d741-6904fad1-vce-daf-638729 in campaign 110)');
-		expect((error as { description?: string }).description).toMatch(/^Signing in again did not help\. The server refused a session it had just issued/);
+		expect(description(error)).toMatch(/^Signing in again did not help\. The server refused a session it had just issued/);
 	});
 });
 

@@ -1,6 +1,7 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	audioHeaders,
@@ -8,7 +9,6 @@ import {
 	DOWNLOAD,
 	DOWNLOAD_PATH,
 	downloadQuery,
-	expectAllUsed,
 	loggedInCredentials,
 	MP3,
 	runAmeyo,
@@ -16,11 +16,9 @@ import {
 } from './fixtures';
 
 // No interceptors unless a test declares one: any request (a login included) fails the test.
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const byId = (value: string) => ({ __rl: true as const, mode: 'id', value });
-const description = (error: unknown) => (error as { description?: string }).description;
 
 /** Values usually come from earlier nodes: expressions, which n8n's own field checks cannot see. */
 const fromItem = (value: string | number) => ({ inputItems: [{ json: { value } }] });

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
-import { CHAT_XML, CONTENT, expectAllUsed, GET, genesysCredentials, interactionResource, IXN_ID, runGenesys, UCS } from './fixtures';
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
+import { CHAT_XML, CONTENT, GET, genesysCredentials, interactionResource, IXN_ID, runGenesys, UCS } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const contentPath = (kind: string, id = IXN_ID) => `/interactions/${id}/${kind}`;
@@ -54,7 +55,7 @@ describe('Content → Get Plain Text', () => {
 		const { error } = await runGenesys(CONTENT('getPlainText'));
 
 		expect(error?.message).toBe(`Genesys Context Services: the content is larger than 16 MiB (interaction ${IXN_ID}, plain text)`);
-		expect((error as { description?: string }).description).toContain('Download Binary Content');
+		expect(description(error)).toContain('Download Binary Content');
 	});
 
 	it('maps a 404 to the vendor message with the interaction', async () => {

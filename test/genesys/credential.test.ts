@@ -5,14 +5,14 @@ import {
 	type IHttpRequestOptions,
 	type INodeType,
 } from 'n8n-workflow';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
 import { runNode } from '../harness';
-import { BASIC_PASSWORD, expectAllUsed, genesysCredentials, GMS, GMS_BASE_PATH, PROXY_KEY, UCS } from './fixtures';
+import { useNockOnly } from '../support/nockChecks';
+import { BASIC_PASSWORD, genesysCredentials, GMS, GMS_BASE_PATH, PROXY_KEY, UCS } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const credential = new GenesysContextServicesApi();
 

@@ -1,14 +1,14 @@
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { useNockOnly } from '../support/nockChecks';
 import example from './example-workflow.json';
-import { CHAT_XML, CUSTOMER_ID, expectAllUsed, interactionResource, IXN_ID, runGenesys, UCS } from './fixtures';
+import { CHAT_XML, CUSTOMER_ID, interactionResource, IXN_ID, runGenesys, UCS } from './fixtures';
 
 /** The README's example workflow: its Genesys nodes run as written, one after the other. */
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const genesysNode = (name: string) => {
 	const node = example.nodes.find((n) => n.name === name);

@@ -1,9 +1,9 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import nock from 'nock';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
 import { GenesysContextServices } from '../../nodes/GenesysContextServices/GenesysContextServices.node';
 import { runNode, type RunNodeResult } from '../harness';
+import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 /** UCS 8.0/8.1: the REST API on the UCS HTTP port, at the server root. */
 export const UCS = 'http://ucshost:8080';
@@ -89,33 +89,15 @@ export const CHAT_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <partyLeft userId="00A1" timeShift="91" visibility="ALL" eventId="13" askerId="00C3"><reason code="4">removed by other party</reason></partyLeft>
 </chatTranscript>`;
 
-/** Fast policy for tests: no pacing, quick tries. Backoff still uses the real policy. */
-export const FAST = { requestsPerMinute: 0, maxTries: 3 };
-
-export async function runGenesys(
-	parameters: INodeParameters,
-	opts: {
-		inputItems?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		credentials?: Record<string, GenesysCredential>;
-	} = {},
-): Promise<RunNodeResult> {
+export async function runGenesys(parameters: INodeParameters, opts: VendorRunOptions = {}): Promise<RunNodeResult> {
 	const options = { ...FAST, ...((parameters.options as object | undefined) ?? {}) };
 	return await runNode({
+		...opts,
 		nodeType: new GenesysContextServices(),
 		credentialTypes: [new GenesysContextServicesApi()],
 		credentials: opts.credentials ?? genesysCredentials(),
 		parameters: { ...parameters, options },
-		inputItems: opts.inputItems,
-		continueOnFail: opts.continueOnFail,
 	});
-}
-
-/** Every interceptor declared was used, and nothing else was asked for (disableNetConnect). */
-export function expectAllUsed(): void {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	if (pending.length > 0) throw new Error(`Unused HTTP mocks: ${pending.join(', ')}`);
 }
 
 export const GET = (interactionId = IXN_ID, extra: INodeParameters = {}): INodeParameters => ({

@@ -1,10 +1,11 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	BASIC_PASSWORD,
 	CUSTOMER_ID,
-	expectAllUsed,
 	GET,
 	genesysCredentials,
 	GMS,
@@ -16,8 +17,7 @@ import {
 	UCS,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 describe('Interaction → Get', () => {
 	it('returns the interaction with ISO dates and the entity type and status by name', async () => {
@@ -169,7 +169,7 @@ describe('Interaction → Get', () => {
 
 		expect(error?.message).toContain('Invalid tenant specified');
 		expect(error?.message).toContain('(HTTP 400, interaction');
-		expect((error as { description?: string }).description).toContain('Check Contact Center ID');
+		expect(description(error)).toContain('Check Contact Center ID');
 	});
 
 	it('says to check the credential when the proxy answers 401, and never shows the key', async () => {
@@ -180,7 +180,7 @@ describe('Interaction → Get', () => {
 		});
 
 		expect(error?.message).toBe(`Genesys Context Services: HTML page "Unauthorized" (HTTP 401, interaction ${IXN_ID})`);
-		expect((error as { description?: string }).description).toContain('check Authentication in the credential');
+		expect(description(error)).toBe('The server, or a proxy in front of it, refused the credentials: check them in the credential.');
 		expect(JSON.stringify(error)).not.toContain(PROXY_KEY);
 	});
 
@@ -334,7 +334,7 @@ describe('Interaction → Get Many', () => {
 		nock.cleanAll();
 
 		expect(error?.message).toBe(`Genesys Context Services: UCS database unavailable (HTTP 500, customer ${CUSTOMER_ID})`);
-		expect((error as { description?: string }).description).toContain('Gave up after 3 tries');
+		expect(description(error)).toContain('Gave up after 3 tries');
 	});
 
 	it('with Continue On Fail, each customer that fails gives one error item', async () => {

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
+import { description } from '../support/errorDetails';
 import { resetHandler, startLoopbackServer, type Handler } from '../support/loopbackServer';
 import { CHAT_XML, CONTENT, genesysCredentials, IXN_ID, runGenesys } from './fixtures';
 
@@ -65,7 +66,7 @@ describe('dropped connections (real loopback HTTP)', () => {
 			expect(error?.message).toMatch(
 				new RegExp(`^Genesys Context Services: the download was interrupted \\(.+\\) \\(interaction ${IXN_ID}, binary content\\)$`),
 			);
-			expect((error as { description?: string }).description).toBe('Gave up after 3 tries; nothing was stored as a success.');
+			expect(description(error)).toBe('Gave up after 3 tries; nothing was stored as a success.');
 		} finally {
 			await server.close();
 		}

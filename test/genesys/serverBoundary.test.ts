@@ -1,15 +1,15 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { CONTENT, expectAllUsed, GET, genesysCredentials, interactionResource, IXN_ID, PROXY_KEY, runGenesys, UCS } from './fixtures';
+import { useNockOnly } from '../support/nockChecks';
+import { CONTENT, GET, genesysCredentials, interactionResource, IXN_ID, PROXY_KEY, runGenesys, UCS } from './fixtures';
 
 /**
  * Credentials (a proxy key, Basic auth, the tenancy headers) go to the configured server only:
  * a URL elsewhere is refused before any request, so the other host is never contacted.
  */
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const proxyCredentials = genesysCredentials({
 	authentication: 'headerAuth',

@@ -1,14 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer } from 'node:https';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
+import { listenOnLoopback } from '../support/loopbackServer';
+import { selfSignedCertificate } from '../support/tlsServer';
 import { CONTENT, GET, genesysCredentials, interactionResource, IXN_ID, runGenesys } from './fixtures';
 
 /**
@@ -16,24 +13,15 @@ import { CONTENT, GET, genesysCredentials, interactionResource, IXN_ID, runGenes
  * certificate made for this run (what on-premises servers with a private CA look like to n8n).
  */
 
-let server: Server;
 let baseUrl: string;
-let certificateDir: string;
+let closeServer: () => Promise<void>;
 const requests: Array<{ url?: string; headers: Record<string, unknown> }> = [];
 const file = Buffer.alloc(32 * 1024, 5);
 
 beforeAll(async () => {
 	// nock's interception would stand between the client and the real TLS handshake.
 	nock.restore();
-	certificateDir = mkdtempSync(join(tmpdir(), 'genesys-tls-'));
-	const key = join(certificateDir, 'key.pem');
-	const cert = join(certificateDir, 'cert.pem');
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test code: makes a throw-away certificate
-	execFileSync('openssl', [
-		'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-		'-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-	], { stdio: 'ignore' });
-	server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+	const server = createServer(selfSignedCertificate(), (req, res) => {
 		requests.push({ url: req.url, headers: req.headers });
 		if (req.url === `/interactions/${IXN_ID}`) {
 			res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(interactionResource(IXN_ID, baseUrl)));
@@ -43,15 +31,10 @@ beforeAll(async () => {
 			res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: 'not here' }));
 		}
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	({ url: baseUrl, close: closeServer } = await listenOnLoopback(server, 'https'));
 });
 
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	rmSync(certificateDir, { recursive: true, force: true });
-});
+afterAll(async () => await closeServer());
 
 describe('TLS with a self-signed certificate', () => {
 	it('is refused while Ignore TLS Certificate Errors is off', async () => {

@@ -7,8 +7,9 @@ import { Container } from '@n8n/di';
 import { readFileSync } from 'node:fs';
 import { BinaryDataService } from 'n8n-core';
 import { NodeApiError } from 'n8n-workflow';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { useNockOnly } from '../support/nockChecks';
 import { FakeApiKeyApi } from './fixtures/fake-api-key.credentials';
 import { FAKE_BASE_URL, FakeSessionApi } from './fixtures/fake-session-api.credentials';
 import { FakeKeyService, FakeService } from './fixtures/fake-service.node';
@@ -19,12 +20,7 @@ const sessionCredentials = (sessionToken = 'tok-0') => ({
 });
 const base = { nodeType: new FakeService(), credentialTypes: [new FakeSessionApi()] };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
+useNockOnly();
 
 describe('runNode harness', () => {
 	it('runs a declarative GET and returns JSON items (generic auth header applied)', async () => {

@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { description } from '../support/errorDetails';
 import { simulateCallDetails, spreadCalls, type SimulatedCall } from './callDetailsSimulator';
-import { ACCOUNT, BOT, description, runKore } from './fixtures';
+import { ACCOUNT, BOT, runKore } from './fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -1,11 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped: jsonwebtoken is the independent RFC 7519 implementation the signer is checked against */
+// Test code, never shipped: jsonwebtoken (a devDependency) is the independent RFC 7519 implementation the signer is checked against.
 import jwt from 'jsonwebtoken';
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
 import { KoreAiSmartAssist } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssist.node';
 import { runNode, type RunNodeResult } from '../harness';
+import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 export const HOST = 'https://platform.kore.ai';
 /** Signed links point at another host: it must never see the credential. */
@@ -81,40 +82,24 @@ export function recordingsAnswer(files: Array<{ fileName: string; fileUrl: strin
 	return { status, recording: files };
 }
 
-/** Fast policy for tests: no pacing, quick tries. Backoff still uses the real policy. */
-export const FAST = { requestsPerMinute: 0, requestsPerHour: 0, maxTries: 3 };
+/** The shared fast policy, with Kore.ai's hourly cap off too. */
+const KORE_FAST = { ...FAST, requestsPerHour: 0 };
 
 export const wav = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt '), Buffer.alloc(2048, 5)]);
 
 export async function runKore(
 	parameters: INodeParameters,
-	opts: {
-		inputItems?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		credentials?: Record<string, ICredentialDataDecryptedObject>;
-		options?: INodeParameters;
-	} = {},
+	opts: VendorRunOptions & { options?: INodeParameters } = {},
 ): Promise<RunNodeResult> {
+	const { options, ...run } = opts;
 	return await runNode({
+		...run,
 		nodeType: new KoreAiSmartAssist(),
 		credentialTypes: [new KoreAiSmartAssistApi()],
 		credentials: opts.credentials ?? koreCredentials(),
-		parameters: { ...parameters, options: { ...FAST, ...(opts.options ?? {}) } },
-		inputItems: opts.inputItems,
-		continueOnFail: opts.continueOnFail,
+		parameters: { ...parameters, options: { ...KORE_FAST, ...(options ?? {}) } },
 	});
 }
 
 export const DOWNLOAD_RECORDING = { resource: 'recording', operation: 'download', sessionId: SESSION };
 export const GET_RECORDING = { resource: 'recording', operation: 'get', sessionId: SESSION };
-
-/** Every interceptor declared was used, and nothing else was asked for (disableNetConnect). */
-export function expectAllUsed(): void {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	if (pending.length > 0) throw new Error(`Unused HTTP mocks: ${pending.join(', ')}`);
-}
-
-export function description(error: unknown): string | undefined {
-	return (error as { description?: string } | undefined)?.description;
-}

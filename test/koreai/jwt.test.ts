@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped: jsonwebtoken is the independent RFC 7519 implementation the signer is checked against */
+// Test code, never shipped: jsonwebtoken (a devDependency) is the independent RFC 7519 implementation the signer is checked against.
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 

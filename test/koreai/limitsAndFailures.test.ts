@@ -1,12 +1,12 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { KorePacer, RollingWindowLimit } from '../../nodes/KoreAiSmartAssist/transport/rateLimits';
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	CLIENT_SECRET,
-	description,
-	expectAllUsed,
 	GET_RECORDING,
 	HOST,
 	RECORDINGS_PATH,
@@ -14,8 +14,7 @@ import {
 	SESSION,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 function recordings(sessionId = SESSION): nock.Interceptor {
 	return api().get(RECORDINGS_PATH).query({ sessionId });
@@ -155,7 +154,7 @@ describe('failures', () => {
 		const { error } = await runKore(GET_RECORDING);
 
 		expect(error?.message).toBe(
-			`Kore.ai SmartAssist: Scope is incorrect (HTTP 401, session ${SESSION}, bot st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)`,
+			`Kore.ai SmartAssist: Scope is incorrect — code 401 (HTTP 401, session ${SESSION}, bot st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)`,
 		);
 		expect(description(error)).toContain('the "SmartAssist Recordings" scope, then publish the bot');
 		expect(description(error)).not.toContain('Client Secret');

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	BOT,
-	description,
 	DOWNLOAD_RECORDING,
-	expectAllUsed,
 	GET_RECORDING,
 	media,
 	recordingsAnswer,
@@ -19,8 +19,7 @@ import {
 	wav,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -217,7 +216,7 @@ describe('Recording → Download', () => {
 		const { error } = await runKore(DOWNLOAD_RECORDING);
 
 		expect(error?.message).toBe(
-			`Kore.ai SmartAssist: answer without a status: Invalid session (session ${SESSION}, bot ${BOT})`,
+			`Kore.ai SmartAssist: answer without a status: Invalid session — code 400 (session ${SESSION}, bot ${BOT})`,
 		);
 	});
 });

@@ -1,13 +1,13 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { isExpired, signedUrlExpiry } from '../../nodes/KoreAiSmartAssist/transport/signedUrl';
 import { readBinary } from '../harness';
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
-	description,
 	DOWNLOAD_RECORDING,
-	expectAllUsed,
 	HOST,
 	media,
 	MEDIA,
@@ -19,8 +19,7 @@ import {
 	wav,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 function recordings(): nock.Interceptor {
 	return api().get(RECORDINGS_PATH).query({ sessionId: SESSION });

@@ -1,11 +1,11 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
-import { api, expectAllUsed, media, runKore, SESSION, signedUrl, VOICEMAIL_PATH, wav } from './fixtures';
+import { useNockOnly } from '../support/nockChecks';
+import { api, media, runKore, SESSION, signedUrl, VOICEMAIL_PATH, wav } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 /** One transcription entry as Kore.ai documents it (a message-store record). */
 function transcription(text: string, createdOn = '2025-02-11T13:57:42.032Z') {

@@ -1,10 +1,9 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { API, api, expectAllUsed, guid, mockToken, runVonage } from './fixtures';
+import { useNockOnly } from '../support/nockChecks';
+import { API, api, guid, mockToken, runVonage } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 /** A Conversation Analyzer item as the seed documents it (with the seed's missing comma fixed). */
 function analysed(id: string, transcript: string | null = null) {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { readBinary } from '../harness';
-import { api, expectAllUsed, GUID, mockToken, runVonage } from './fixtures';
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
+import { api, GUID, mockToken, runVonage } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const wav = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt '), Buffer.alloc(4096, 7)]);
 const contentUrl = (key: string) => `/interaction-content/interactions/${GUID}/content/${key}`;
@@ -165,7 +166,7 @@ describe('Content → Download', () => {
 		expect(error?.message).toMatch(
 			new RegExp(`^Vonage Contact Center: the download was interrupted \\(.+\\) \\(interaction ${GUID}, content callRecording\\)$`),
 		);
-		expect((error as { description?: string }).description).toBe(
+		expect(description(error)).toBe(
 			'Gave up after 3 tries; nothing was stored as a success.',
 		);
 	});

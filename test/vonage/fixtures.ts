@@ -1,9 +1,10 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenter } from '../../nodes/VonageContactCenter/VonageContactCenter.node';
 import { runNode, type RunNodeResult } from '../harness';
+import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 /** The hosts the EMEA region resolves to when no override is set. */
 export const API = 'https://emea.api.newvoicemedia.com';
@@ -71,30 +72,12 @@ export function api(token = 'token-1'): nock.Scope {
 	});
 }
 
-/** Fast policy for tests: no pacing, quick tries. Backoff still uses the real policy. */
-export const FAST = { requestsPerMinute: 0, maxTries: 3 };
-
-export async function runVonage(
-	parameters: INodeParameters,
-	opts: {
-		inputItems?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		credentials?: Record<string, ICredentialDataDecryptedObject>;
-	} = {},
-): Promise<RunNodeResult> {
+export async function runVonage(parameters: INodeParameters, opts: VendorRunOptions = {}): Promise<RunNodeResult> {
 	return await runNode({
+		...opts,
 		nodeType: new VonageContactCenter(),
 		credentialTypes: [new VonageContactCenterApi()],
 		credentials: opts.credentials ?? vonageCredentials(),
 		parameters: { options: FAST, ...parameters },
-		inputItems: opts.inputItems,
-		continueOnFail: opts.continueOnFail,
 	});
-}
-
-/** Every interceptor declared was used, and nothing else was asked for (disableNetConnect). */
-export function expectAllUsed(): void {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	if (pending.length > 0) throw new Error(`Unused HTTP mocks: ${pending.join(', ')}`);
 }

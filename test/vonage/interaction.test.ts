@@ -1,10 +1,9 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { api, expectAllUsed, GUID, guid, mockToken, runVonage } from './fixtures';
+import { useNockOnly } from '../support/nockChecks';
+import { api, GUID, guid, mockToken, runVonage } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 const interaction = {
 	guid: GUID,

@@ -1,11 +1,12 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { description } from '../support/errorDetails';
+import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
 	AUTH,
 	CLIENT_SECRET,
-	expectAllUsed,
 	DOWNLOAD_RECORDING,
 	GET_INTERACTION,
 	GUID,
@@ -16,8 +17,7 @@ import {
 	vonageCredentials,
 } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => expectAllUsed());
+useNockOnly();
 
 
 describe('tokens', () => {
@@ -60,7 +60,7 @@ describe('tokens', () => {
 		const { error } = await runVonage(GET_INTERACTION);
 
 		expect(error?.message).toContain('(HTTP 401, interaction');
-		expect((error as { description?: string }).description).toBe('Signing in again did not help.');
+		expect(description(error)).toBe('Signing in again did not help.');
 	});
 
 	it('never puts the client secret in the error when the token request fails', async () => {
@@ -106,7 +106,7 @@ describe('retries', () => {
 		const { error } = await runVonage(GET_INTERACTION);
 
 		expect(error?.message).toBe(`Vonage Contact Center: Internal error (HTTP 500, interaction ${GUID})`);
-		expect((error as { description?: string }).description).toMatch(/^Gave up after 3 tries\./);
+		expect(description(error)).toMatch(/^Gave up after 3 tries\./);
 	});
 
 	it('does not retry a 404', async () => {

@@ -21,26 +21,8 @@ export interface AnswerContext extends FailureContext {
 const NO_RETRY_512 =
 	'Ameyo reports command errors (bad input, an unknown user or campaign, a missing assignment) with the non-standard status 512; trying again would not help.';
 
-/**
- * Ameyo's envelope {message, code, info, status} leaves `message` empty or null at times and
- * puts the key in `info` instead; move it back so the message shows it.
- */
-export function normaliseEnvelope(text: string): string {
-	try {
-		const parsed = JSON.parse(text) as unknown;
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return text;
-		const envelope = parsed as { message?: unknown; info?: unknown };
-		const blank = envelope.message === null || (typeof envelope.message === 'string' && envelope.message.trim() === '');
-		if (!blank || typeof envelope.info !== 'string' || envelope.info.trim() === '') return text;
-		const { info, ...rest } = envelope;
-		return JSON.stringify({ ...rest, message: info });
-	} catch {
-		return text;
-	}
-}
-
 function scrubBody(answer: HttpResult<unknown>, secrets: string[]): void {
-	if (typeof answer.body === 'string') answer.body = normaliseEnvelope(scrubSecrets(answer.body, secrets));
+	if (typeof answer.body === 'string') answer.body = scrubSecrets(answer.body, secrets);
 }
 
 function redirectError(answer: HttpResult<unknown>, context: AnswerContext) {
@@ -133,9 +115,7 @@ export function voiceLogAnswerCheck(context: AnswerContext, target: VoiceLogTarg
 		if (isTextKind(found.kind)) {
 			// Not audio: read what the server said instead (bounded) for the message.
 			// The bytes peeked were put back, so the stream still holds the whole body.
-			body = normaliseEnvelope(
-				scrubSecrets(ended ? head.toString('utf8') : await readRest(answer.body), context.secrets),
-			);
+			body = scrubSecrets(ended ? head.toString('utf8') : await readRest(answer.body), context.secrets);
 			if (isSignedOutAnswer(answer.statusCode, answer.headers, body)) return 'signedOut';
 		} else {
 			discard(answer.body);

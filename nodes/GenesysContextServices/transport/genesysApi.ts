@@ -1,21 +1,26 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
-import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from '../../shared/retryPolicy';
-import { redactSecrets, vendorApiError } from '../../shared/vendorError';
 import {
+	consumeStream,
+	downloadToBinary,
+	type DownloadedFile,
+	type DownloadNaming,
+} from '../../shared/streamToBinary';
+import { vendorApiError } from '../../shared/vendorError';
+import {
+	ownError,
 	requestJson,
-	requestStream,
 	type BodyStream,
 	type CallOptions,
 	type HttpResult,
+	type RedirectPolicy,
 	type RequestFunctions,
 	type VendorApi,
 } from '../../shared/vendorRequest';
@@ -90,73 +95,35 @@ export function assertOnConfiguredServer(
 
 const TENANT_HINT =
 	'Check Contact Center ID (and Group ID) in the credential: it must be the DBID or name of a tenant configured for this Context Services application, or empty on a single-tenant server.';
-const AUTH_HINT =
-	'The server, or the proxy in front of it, refused the credentials: check Authentication in the credential.';
-
-/** Errors this package already made for people: passed on as they are. */
-function ownError(error: unknown): NodeApiError | NodeOperationError | undefined {
-	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : undefined;
-}
 
 /** Adds what a Genesys user needs to know to the shared error mapping. */
-function withGenesysHints(fx: RequestFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+function withGenesysHints(fx: RequestFunctions, error: unknown, itemIndex?: number): Error {
 	const known = ownError(error) ?? new NodeOperationError(fx.getNode(), error as Error, { itemIndex });
-	if (known instanceof NodeApiError) {
-		if (/Invalid tenant specified/i.test(known.message)) known.description = TENANT_HINT;
-		else if (known.httpCode === '401') known.description = AUTH_HINT;
-	}
+	if (known instanceof NodeApiError && /Invalid tenant specified/i.test(known.message)) known.description = TENANT_HINT;
 	return known;
 }
 
-type Mode = 'json' | 'stream';
-
 /**
- * One request under the shared policy, with redirects followed only while they stay on the
- * configured server (n8n would forward custom headers such as a proxy key to any host).
+ * Sends a request through the shared layer, keeping it and every redirect it gets on the
+ * configured server: n8n would forward custom headers such as a proxy key to any host, so
+ * redirects are followed by hand, each one checked first (RedirectPolicy).
  */
-async function requestOnServer<M extends Mode>(
+async function onConfiguredServer<T>(
 	fx: RequestFunctions,
 	run: GenesysRun,
 	request: IHttpRequestOptions,
 	call: CallOptions,
-	mode: M,
-): Promise<M extends 'json' ? HttpResult<unknown> : HttpResult<BodyStream>> {
-	let url = assertOnConfiguredServer(fx, run, request.url, 'the URL', call.itemIndex);
-	for (let hop = 0; ; hop++) {
-		const options: IHttpRequestOptions = { ...request, url, baseURL: undefined, disableFollowRedirect: true };
-		let response: HttpResult<unknown> | HttpResult<BodyStream>;
-		try {
-			response =
-				mode === 'json'
-					? await requestJson(fx, GENESYS_API, options, call)
-					: await requestStream(fx, GENESYS_API, options, call);
-		} catch (error) {
-			throw withGenesysHints(fx, error, call.itemIndex);
-		}
-		if (response.statusCode < 300 || response.statusCode >= 400) {
-			return response as M extends 'json' ? HttpResult<unknown> : HttpResult<BodyStream>;
-		}
-		if (mode === 'stream') (response.body as BodyStream).destroy();
-		const location = response.headers.location;
-		if (typeof location !== 'string' || location === '') {
-			throw vendorApiError(fx.getNode(), { status: response.statusCode }, {
-				message: `${GENESYS_API.vendor}: HTTP ${response.statusCode} without a Location${call.subject ? ` (${call.subject})` : ''}`,
-				httpCode: String(response.statusCode),
-				itemIndex: call.itemIndex,
-			});
-		}
-		if (hop >= MAX_REDIRECTS) {
-			throw new NodeOperationError(fx.getNode(), `${GENESYS_API.vendor}: more than ${MAX_REDIRECTS} redirects`, {
-				itemIndex: call.itemIndex,
-			});
-		}
-		let next: string;
-		try {
-			next = new URL(location, url).href;
-		} catch {
-			next = location;
-		}
-		url = assertOnConfiguredServer(fx, run, next, 'a redirect to', call.itemIndex);
+	send: (request: IHttpRequestOptions, call: CallOptions) => Promise<T>,
+): Promise<T> {
+	const url = assertOnConfiguredServer(fx, run, request.url, 'the URL', call.itemIndex);
+	const redirects: RedirectPolicy = {
+		max: MAX_REDIRECTS,
+		check: (next) => assertOnConfiguredServer(fx, run, next, 'a redirect to', call.itemIndex),
+	};
+	try {
+		return await send({ ...request, url, baseURL: undefined }, { ...call, redirects });
+	} catch (error) {
+		throw withGenesysHints(fx, error, call.itemIndex);
 	}
 }
 
@@ -166,56 +133,22 @@ export async function getJson(
 	request: IHttpRequestOptions,
 	call: CallOptions,
 ): Promise<HttpResult<unknown>> {
-	return await requestOnServer(fx, run, request, call, 'json');
+	return await onConfiguredServer(fx, run, request, call, async (onServer, onServerCall) =>
+		await requestJson(fx, GENESYS_API, onServer, onServerCall),
+	);
 }
 
-function failureCode(error: unknown): { code?: string; message: string } {
-	const e = error as { code?: string; message?: string; cause?: { code?: string } };
-	return { code: e.code ?? e.cause?.code, message: e.message ?? String(error) };
-}
-
-/**
- * Opens a streamed GET and hands it to `consume`; when the connection drops mid-body the whole
- * request is tried again (bounded by the same policy), so `consume` sees a complete body or
- * the caller gets an error, never half a file presented as a success.
- */
-export async function consumeStream<T>(
-	fx: RequestFunctions,
+/** Streams binary content into n8n's binary store (never held whole in memory). */
+export async function downloadOnServer(
+	fx: IExecuteFunctions,
 	run: GenesysRun,
 	request: IHttpRequestOptions,
+	naming: DownloadNaming,
 	call: CallOptions,
-	consume: (response: HttpResult<BodyStream>) => Promise<T>,
-): Promise<T> {
-	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
-	const headers = { 'Accept-Encoding': 'identity', ...(request.headers ?? {}) };
-	for (let attempt = 1; ; attempt++) {
-		const response = await requestOnServer(fx, run, { ...request, headers }, call, 'stream');
-		try {
-			return await consume(response);
-		} catch (error) {
-			response.body.destroy();
-			const known = ownError(error);
-			if (known) throw known;
-			const { code, message } = failureCode(error);
-			const decision = decideRetry(
-				{ attempt, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
-				policy,
-			);
-			if (decision.retry && isTransientNetworkError(code, message)) {
-				await sleep(decision.delayMs);
-				continue;
-			}
-			throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
-				message: `${GENESYS_API.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
-				description:
-					!decision.retry && decision.reason === 'triesExhausted'
-						? `Gave up after ${attempt} tries; nothing was stored as a success.`
-						: 'Nothing was stored as a success.',
-				httpCode: String(response.statusCode),
-				itemIndex: call.itemIndex,
-			});
-		}
-	}
+): Promise<DownloadedFile> {
+	return await onConfiguredServer(fx, run, request, call, async (onServer, onServerCall) =>
+		await downloadToBinary(fx, GENESYS_API, onServer, naming, onServerCall),
+	);
 }
 
 /** Text bodies (plain text, XML) are read whole; beyond this they belong in a binary download. */
@@ -246,7 +179,44 @@ export interface TextBody {
 	contentType?: string;
 }
 
-/** Reads a text body of at most MAX_TEXT_BYTES, decoded with the charset the server names. */
+/** Reads a whole text body of at most `limitBytes`, decoded with the charset the server names. */
+async function readText(
+	fx: IExecuteFunctions,
+	response: HttpResult<BodyStream>,
+	call: CallOptions,
+	limitBytes: number,
+): Promise<TextBody> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of response.body) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		size += buffer.length;
+		if (size > limitBytes) {
+			response.body.destroy();
+			throw new NodeOperationError(
+				fx.getNode(),
+				`${GENESYS_API.vendor}: the content is larger than ${Math.round(limitBytes / 1024 / 1024)} MiB${call.subject ? ` (${call.subject})` : ''}`,
+				{ itemIndex: call.itemIndex, description: 'Use Content → Download Binary Content for large content.' },
+			);
+		}
+		chunks.push(buffer);
+	}
+	const expected = contentLength(response.headers);
+	if (expected !== undefined && expected !== size) {
+		throw vendorApiError(fx.getNode(), { message: 'short body', expected, received: size }, {
+			message: `${GENESYS_API.vendor}: the response ended after ${size} of ${expected} bytes${call.subject ? ` (${call.subject})` : ''}`,
+			httpCode: String(response.statusCode),
+			itemIndex: call.itemIndex,
+		});
+	}
+	const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
+	return { text: decode(Buffer.concat(chunks), charsetOf(contentType)), bytes: size, contentType };
+}
+
+/**
+ * A text body (MAX_TEXT_BYTES at most), fetched again from the start when the connection drops
+ * mid-body (the shared consumeStream).
+ */
 export async function getText(
 	fx: IExecuteFunctions,
 	run: GenesysRun,
@@ -254,31 +224,9 @@ export async function getText(
 	call: CallOptions,
 	limitBytes = MAX_TEXT_BYTES,
 ): Promise<TextBody> {
-	return await consumeStream(fx, run, request, call, async (response) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		for await (const chunk of response.body) {
-			const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-			size += buffer.length;
-			if (size > limitBytes) {
-				response.body.destroy();
-				throw new NodeOperationError(
-					fx.getNode(),
-					`${GENESYS_API.vendor}: the content is larger than ${Math.round(limitBytes / 1024 / 1024)} MiB${call.subject ? ` (${call.subject})` : ''}`,
-					{ itemIndex: call.itemIndex, description: 'Use Content → Download Binary Content for large content.' },
-				);
-			}
-			chunks.push(buffer);
-		}
-		const expected = contentLength(response.headers);
-		if (expected !== undefined && expected !== size) {
-			throw vendorApiError(fx.getNode(), { message: 'short body', expected, received: size }, {
-				message: `${GENESYS_API.vendor}: the response ended after ${size} of ${expected} bytes${call.subject ? ` (${call.subject})` : ''}`,
-				httpCode: String(response.statusCode),
-				itemIndex: call.itemIndex,
-			});
-		}
-		const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
-		return { text: decode(Buffer.concat(chunks), charsetOf(contentType)), bytes: size, contentType };
-	});
+	return await onConfiguredServer(fx, run, request, call, async (onServer, onServerCall) =>
+		await consumeStream(fx, GENESYS_API, onServer, onServerCall, async (response) =>
+			await readText(fx, response, call, limitBytes),
+		),
+	);
 }

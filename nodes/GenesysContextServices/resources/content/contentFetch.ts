@@ -7,8 +7,7 @@ import {
 
 import { baseMimeType } from '../../../shared/fileNames';
 import { GENESYS_VENDOR, transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
-import { downloadOnServer } from '../../transport/download';
-import { getText, type GenesysRun } from '../../transport/genesysApi';
+import { downloadOnServer, getText, type GenesysRun } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';
 
 /**

@@ -1,8 +1,6 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type DeclarativeRestApiSettings,
-	type IDataObject,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
@@ -11,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { effectiveUrl } from '../../transport/endpoints';
 import { getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId, assertServiceId } from '../../transport/ids';
@@ -125,15 +124,7 @@ export async function sendGetMany(
 	try {
 		return await listInteractions(this, requestData, itemIndex);
 	} catch (error) {
-		if (!this.continueOnFail()) {
-			throw error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-		const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string };
-		const json: IDataObject = { error: message ?? String(error) };
-		if (description) json.description = description;
-		if (httpCode) json.httpCode = httpCode;
-		return [{ json, pairedItem: { item: itemIndex } }];
+		if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+		return [errorItem(error, itemIndex)];
 	}
 }

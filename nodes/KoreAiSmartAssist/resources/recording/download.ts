@@ -1,15 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runForEachItem } from '../../../shared/itemRunner';
-import { downloadMediaFiles } from '../../transport/downloadMedia';
-import { startKoreRun } from '../../transport/koreApi';
-import { downloadableFiles, fetchListingWhenReady } from '../../transport/mediaFetch';
-import {
-	binaryPropertyName,
-	botOptionsProperty,
-	waitSettings,
-	whenNoMedia,
-} from '../mediaParameters';
+import { downloadSessionMedia } from '../mediaDownload';
+import { botOptionsProperty } from '../mediaParameters';
 import { recordingTarget, userIdOption } from './target';
 
 const showOnlyForDownload = { resource: ['recording'], operation: ['download'] };
@@ -20,19 +12,7 @@ export const recordingDownloadDescription: INodeProperties[] = [
 
 /** One binary item per recording file (a call may have several, e.g. per leg or merged). */
 export async function downloadRecording(this: IExecuteFunctions) {
-	const run = await startKoreRun(this, 'bot');
-	return await runForEachItem(this, async (itemIndex) => {
-		const target = recordingTarget(this, run, itemIndex);
-		const field = binaryPropertyName(this, itemIndex);
-		const wait = waitSettings(this, itemIndex);
-		const onNoMedia = whenNoMedia(this, itemIndex);
-		const waited = await fetchListingWhenReady(this, run, target, wait);
-		const files = downloadableFiles(this, target, waited, onNoMedia);
-		return await downloadMediaFiles(this, run, {
-			target,
-			files,
-			binaryPropertyName: field,
-			describe: { status: waited.listing.status },
-		});
-	});
+	return await downloadSessionMedia(this, recordingTarget, (_target, waited) => ({
+		status: waited.listing.status,
+	}));
 }

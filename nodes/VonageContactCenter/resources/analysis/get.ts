@@ -87,7 +87,7 @@ function collectCalls(fx: IExecuteFunctions, failed: INodeExecutionData[]): Call
 			calls.push({ guid: assertGuid(node, fx.getNodeParameter('callGuid', itemIndex), 'Call GUID', itemIndex), itemIndex });
 		} catch (error) {
 			if (!fx.continueOnFail()) throw asNodeError(fx, error, itemIndex);
-			failed.push(errorItem(fx, error, itemIndex));
+			failed.push(errorItem(error, itemIndex));
 		}
 	}
 	return calls;
@@ -142,7 +142,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, batch[0].itemIndex);
 			const itemIndexes = [...new Set(batch.map((c) => c.itemIndex))];
-			for (const itemIndex of itemIndexes) output.push(errorItem(this, error, itemIndex));
+			for (const itemIndex of itemIndexes) output.push(errorItem(error, itemIndex));
 		}
 	}
 	return [output];
