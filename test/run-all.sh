@@ -23,3 +23,6 @@ node test/check-package.mjs
 
 step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
 node test/e2e/run-e2e.mjs --browser
+
+step "smoke-load on n8n 1.x (first run installs it: minutes)"
+node test/e2e/smoke-load.mjs --n8n-version 1.123.80

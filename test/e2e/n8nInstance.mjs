@@ -22,8 +22,9 @@ export const OWNER = {
 };
 
 /** Runs install-n8n.sh (cached after the first run) and returns the binaries it reports. */
-export async function ensureN8n(log = () => {}) {
-	const child = spawn('bash', [join(REPO, 'test/e2e/install-n8n.sh')], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function ensureN8n(log = () => {}, version = undefined) {
+	const env = version ? { ...process.env, N8N_VERSION: version } : process.env;
+	const child = spawn('bash', [join(REPO, 'test/e2e/install-n8n.sh')], { stdio: ['ignore', 'pipe', 'pipe'], env });
 	let out = '';
 	child.stdout.on('data', (d) => (out += d));
 	child.stderr.on('data', (d) => log(String(d).trimEnd()));
