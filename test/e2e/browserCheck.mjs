@@ -65,7 +65,10 @@ async function addNodeAndOpen(page, baseUrl, vendor) {
 	await item.click();
 	// Nodes with resources list their actions next (with the package's "Installed" badge): picking
 	// one adds the node and opens its parameters.
-	await page.getByText(vendor.actionText, { exact: true }).first().click();
+	const pick = page.getByText(vendor.actionText, { exact: true }).first();
+	// On an empty canvas n8n lists a node's triggers first and folds its actions away.
+	if (!(await pick.isVisible().catch(() => false))) await page.getByText(/^Actions \(\d+\)$/).first().click();
+	await pick.click();
 	const parameters = page.locator('[data-test-id="node-parameters"], .ndv-wrapper, [data-test-id="ndv"]').first();
 	await parameters.waitFor({ timeout: 20_000 });
 	await page.waitForTimeout(1000);
@@ -91,20 +94,28 @@ export async function browserCheck(baseUrl, vendors) {
 		page.on('pageerror', (error) => consoleErrors.push(String(error)));
 		await createOwnerOrSignIn(page, baseUrl);
 		const shots = [];
-		for (const vendor of vendors) {
+		// Each node once, and each trigger once: found by the vendor's name, added, opened.
+		const picks = vendors.flatMap((vendor) => {
+			const { trigger, ...node } = vendor.browser;
+			return [
+				{ vendor, ...node },
+				...(trigger ? [{ vendor, ...node, actionText: trigger.text, screenshotName: trigger.screenshotName }] : []),
+			];
+		});
+		for (const pick of picks) {
 			try {
-				shots.push(await addNodeAndOpen(page, baseUrl, vendor.browser));
+				shots.push(await addNodeAndOpen(page, baseUrl, pick));
 			} catch (error) {
 				// Keep what the page looked like when it went wrong.
-				await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${vendor.browser.screenshotName}.png`) }).catch(() => {});
-				throw new Error(`${vendor.name}: ${error.message.split('\n')[0]}`);
+				await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${pick.screenshotName}.png`) }).catch(() => {});
+				throw new Error(`${pick.vendor.name} (${pick.actionText}): ${error.message.split('\n')[0]}`);
 			}
 		}
 		const ours = consoleErrors.filter((text) =>
 			/contact-center|vonageContactCenter|ameyo|koreAiSmartAssist|genesysContextServices/i.test(text),
 		);
 		if (ours.length > 0) throw new Error(`console errors from our nodes: ${ours.slice(0, 5).join(' | ')}`);
-		return `${shots.length} nodes added and opened; screenshots in artifacts/browser/ (${consoleErrors.length} unrelated console errors)`;
+		return `${shots.length} nodes and triggers added and opened; screenshots in artifacts/browser/ (${consoleErrors.length} unrelated console errors)`;
 	} finally {
 		await browser.close();
 	}

@@ -167,6 +167,23 @@ for (const entry of imported) {
 	});
 }
 
+// Phase 3: the polling triggers, activated in a running n8n (same user folder and credentials).
+n8n = await startN8n({ ...bins, userFolder, port });
+try {
+	const rest = await restClient(n8n.url);
+	const byType = Object.fromEntries(vendors.map((v) => [v.credentialType, v.credentialRecord]));
+	const { checkTriggers } = await import('./triggers.mjs');
+	await checkTriggers({
+		rest,
+		sim,
+		slack,
+		check,
+		credentials: { vonage: byType.vonageContactCenterApi, kore: byType.koreAiSmartAssistApi },
+	});
+} finally {
+	await n8n.stop();
+}
+
 await sim.close();
 await slack.close();
 if (!args.has('--keep')) await rm(userFolder, { recursive: true, force: true });

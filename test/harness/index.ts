@@ -4,3 +4,5 @@ export { readBinary, binaryStorageDir } from './binary';
 export { PACKAGE_NAME, nodeTypeName } from './node-types';
 export { TestCredentialsHelper } from './credentials-helper';
 export type { CredentialStore } from './credentials-helper';
+export { runPoll } from './run-poll';
+export type { RunPollOptions, RunPollResult } from './run-poll';

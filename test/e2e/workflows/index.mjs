@@ -10,13 +10,14 @@ export function allVendors() {
 	return [
 		{
 			name: 'Vonage Contact Center',
-			nodeTypes: [`${PKG}.vonageContactCenter`],
+			nodeTypes: [`${PKG}.vonageContactCenter`, `${PKG}.vonageContactCenterTrigger`],
 			credentialType: 'vonageContactCenterApi',
 			browser: {
 				searchText: 'Vonage',
 				displayName: 'Vonage Contact Center',
 				actionText: 'Download a content file',
 				screenshotName: 'vonage-contact-center',
+				trigger: { text: 'On new Vonage Contact Center event', screenshotName: 'vonage-contact-center-trigger' },
 			},
 			credential: vonageCredential,
 			badCredential: (sim) => {
@@ -46,13 +47,14 @@ export function allVendors() {
 		},
 		{
 			name: 'Kore.ai SmartAssist',
-			nodeTypes: [`${PKG}.koreAiSmartAssist`],
+			nodeTypes: [`${PKG}.koreAiSmartAssist`, `${PKG}.koreAiSmartAssistTrigger`],
 			credentialType: 'koreAiSmartAssistApi',
 			browser: {
 				searchText: 'Kore',
 				displayName: 'Kore.ai SmartAssist',
 				actionText: 'Download the recording of a call',
 				screenshotName: 'kore-ai-smartassist',
+				trigger: { text: 'On new Kore.ai SmartAssist event', screenshotName: 'kore-ai-smartassist-trigger' },
 			},
 			credential: koreCredential,
 			badCredential: koreBadCredential,

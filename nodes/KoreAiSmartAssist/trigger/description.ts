@@ -1,0 +1,102 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions } from '../../shared/callOptions';
+import { KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+
+export const DEFAULT_LOOK_BACK_HOURS = 24;
+export const DEFAULT_MAX_WAIT_HOURS = 6;
+/** Thirty days: more than that is a bulk export, not a trigger's overlap. */
+export const MAX_HOURS = 720;
+
+const showWhenDownloading = { downloadRecording: [true] };
+
+export const koreTriggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Account ID',
+		name: 'accountId',
+		type: 'string',
+		default: '',
+		placeholder: '674daf4bc9d17f4dc070a1b2',
+		description: 'The contact-center account. Leave empty to use the default in the credential.',
+	},
+	{
+		displayName: 'Bot / Stream ID',
+		name: 'botId',
+		type: 'string',
+		default: '',
+		placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
+		description: 'The bot (stream) whose calls to watch. Leave empty to use the default in the credential.',
+	},
+	{
+		displayName: 'Download Recording',
+		name: 'downloadRecording',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until Kore.ai has the call\'s recording ready and attach it as binary data. A call whose recording is still being produced is checked again on later polls and emitted once it is ready.',
+	},
+	{
+		displayName: 'Put Files in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The first recording file goes in this field, further files in <field>_1, <field>_2 …',
+		displayOptions: { show: showWhenDownloading },
+	},
+	{
+		displayName: 'Emit Calls Without Recording',
+		name: 'emitWithoutRecording',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to also emit calls Kore.ai has no recording for (media_unavailable, failed, or still not ready after Max Wait), with that status and no file. Off: such calls are skipped.',
+		displayOptions: { show: showWhenDownloading },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Backfill on First Activation (Hours)',
+				name: 'backfillHours',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_HOURS },
+				default: 0,
+				description:
+					'On its first poll the trigger starts from now and emits no call that had already ended. Set this to also emit calls that started in the last N hours.',
+			},
+			{
+				displayName: 'Look Back (Hours)',
+				name: 'lookBackHours',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_HOURS },
+				default: DEFAULT_LOOK_BACK_HOURS,
+				description:
+					'Kore.ai lists calls by the time they started, and a call only counts once it has ended. Each poll searches back this far before its last poll, so a call that lasts up to this long is still caught when it ends. Also how far back Fetch Test Event looks.',
+			},
+			{
+				displayName: 'Max Requests per Hour',
+				name: 'requestsPerHour',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: KORE_BOT_REQUESTS_PER_HOUR,
+				description:
+					'Upper bound on recording requests one poll sends to the bot in any rolling hour; 0 means no hourly cap. Kore.ai allows 1800 per hour per bot.',
+			},
+			{
+				displayName: 'Max Wait for Recording (Hours)',
+				name: 'maxWaitHours',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_HOURS },
+				default: DEFAULT_MAX_WAIT_HOURS,
+				description:
+					'With Download Recording: how long after the trigger first sees an ended call it keeps checking for its recording. After that the call is given up (and emitted without a file when Emit Calls Without Recording is on).',
+			},
+			...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
+		],
+	},
+];

@@ -1,0 +1,123 @@
+import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { ownError } from '../../shared/vendorRequest';
+import { downloadMediaFiles } from '../transport/downloadMedia';
+import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
+import { explainStatus } from '../transport/mediaListing';
+import { asPollError, asRequestContext } from './pollContext';
+import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
+
+/**
+ * One look at an ended call's recording: ready (downloaded into an item), not ready yet (ask
+ * again on a later poll), or none to be had. Failures that say something about this one call
+ * (it is unknown, its link is refused) are outcomes; failures of the service or the credential
+ * (401, 5xx after retries, the network) fail the poll, which keeps its place and tries again.
+ */
+
+export type RecordingOutcome =
+	| { kind: 'ready'; item: INodeExecutionData }
+	| { kind: 'notReady'; status: string }
+	| { kind: 'none'; status: string; detail?: string };
+
+/** About this call, not the service: 400 (bad session id), 404 / 410 (gone). */
+const ABOUT_THIS_CALL = new Set(['400', '404', '410']);
+/** A signed link that keeps being refused may be renewed by Kore.ai later: ask again. */
+const LINK_REFUSED = new Set(['401', '403', '404', '410']);
+
+export interface SessionRef {
+	sessionId: string;
+	record: IDataObject;
+}
+
+export function binaryFieldFor(base: string, index: number): string {
+	return index === 0 ? base : `${base}_${index}`;
+}
+
+/** The call as Kore.ai's call details list it, plus what the trigger knows about its recording. */
+export function sessionJson(session: SessionRef, settings: KoreTriggerSettings, recording?: IDataObject): IDataObject {
+	return {
+		...session.record,
+		sessionId: session.sessionId,
+		botId: settings.botId,
+		...(recording ?? {}),
+		source: 'koreAiSmartAssist',
+	};
+}
+
+export function withoutRecordingItem(
+	session: SessionRef,
+	settings: KoreTriggerSettings,
+	status: string,
+	extra: IDataObject = {},
+): INodeExecutionData {
+	return {
+		json: sessionJson(session, settings, {
+			recordingStatus: status,
+			recordingStatusDescription: explainStatus(status),
+			...extra,
+		}),
+	};
+}
+
+function httpCodeOf(error: unknown): string | undefined {
+	const known = ownError(error) as { httpCode?: string | null } | undefined;
+	return known?.httpCode ?? undefined;
+}
+
+export async function checkRecording(
+	fx: IPollFunctions,
+	runs: KoreTriggerRuns,
+	settings: KoreTriggerSettings,
+	session: SessionRef,
+): Promise<RecordingOutcome> {
+	const request = asRequestContext(fx);
+	const target: MediaTarget = { kind: 'recording', botId: settings.botId, sessionId: session.sessionId, itemIndex: 0 };
+	let listing;
+	try {
+		listing = await fetchListing(request, runs.bot, target);
+	} catch (error) {
+		const code = httpCodeOf(error);
+		if (code === undefined || !ABOUT_THIS_CALL.has(code)) throw asPollError(fx, error);
+		return { kind: 'none', status: `http_${code}`, detail: (error as Error).message };
+	}
+
+	if (listing.state === 'notReady' || listing.state === 'unknown') return { kind: 'notReady', status: listing.status };
+	if (listing.state === 'unavailable' || listing.files.length === 0) return { kind: 'none', status: listing.status };
+
+	let files: INodeExecutionData[];
+	try {
+		files = await downloadMediaFiles(request, runs.bot, {
+			target,
+			files: listing.files,
+			binaryPropertyName: settings.binaryPropertyName,
+		});
+	} catch (error) {
+		const code = httpCodeOf(error);
+		// A lapsed link whose fresh listing lost the file (NodeOperationError, no code) or a link
+		// the media host keeps refusing: the recording may come back; ask again later.
+		if (ownError(error) && (code === undefined || LINK_REFUSED.has(code))) {
+			return { kind: 'notReady', status: 'download_refused' };
+		}
+		throw asPollError(fx, error);
+	}
+
+	const binary: Record<string, IBinaryData> = {};
+	const described: IDataObject[] = files.map((file, index) => {
+		const field = binaryFieldFor(settings.binaryPropertyName, index);
+		const data = file.binary?.[settings.binaryPropertyName];
+		if (data) binary[field] = data;
+		const { fileName, mimeType, bytes } = file.json;
+		return { binaryProperty: field, fileName, mimeType, bytes };
+	});
+	return {
+		kind: 'ready',
+		item: {
+			json: sessionJson(session, settings, {
+				recordingStatus: listing.status,
+				recordingStatusDescription: explainStatus(listing.status),
+				files: described,
+			}),
+			binary,
+		},
+	};
+}

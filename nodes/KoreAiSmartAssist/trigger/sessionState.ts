@@ -1,0 +1,110 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * What the trigger remembers between polls, in the workflow's static data.
+ *
+ * - `cursor`: where the last successful poll's search ended. The next poll searches from
+ *   `cursor − Look Back`: Kore.ai lists calls by start time, and a call only counts once ended.
+ * - `seen`: every session already emitted or given up, with when the trigger first saw it ended
+ *   (n8n's clock). A session never starts after it is seen (give or take CLOCK_SKEW_S between the
+ *   two clocks), so once `seen + skew` is before the horizon, no search can return the session
+ *   again and it is dropped: `seen` holds about one Look Back period of calls.
+ * - `horizon`: no search reaches back before it; it follows `cursor − Look Back` and never goes
+ *   back, even when Look Back is raised later. If `seen` still outgrows MAX_REMEMBERED, the
+ *   oldest are dropped and the horizon moves past them, so a forgotten call cannot return.
+ * - `pending`: ended calls whose recording is still being produced, with their call details, so
+ *   later polls can check them again without finding them again. At most MAX_PENDING: when it
+ *   is full, new calls wait (unseen) for a later poll rather than being dropped.
+ * - `scope`: the account and bot the state was built for; a change starts afresh.
+ */
+
+export const STATE_VERSION = 1;
+export const MAX_REMEMBERED = 20_000;
+export const MAX_PENDING = 100;
+/** How far Kore.ai's clock may be ahead of n8n's without a forgotten call coming back. */
+export const CLOCK_SKEW_S = 15 * 60;
+/** Re-checks of a pending recording back off from one minute to this. */
+const MAX_RECHECK_S = 15 * 60;
+
+export interface PendingSession extends IDataObject {
+	record: IDataObject;
+	/** Epoch s: when the trigger first saw the call ended. */
+	since: number;
+	checks: number;
+	/** Epoch s: not asked again before this. */
+	nextCheck: number;
+	/** The last status Kore.ai answered (media_in_progress, call_in_progress …). */
+	status: string;
+}
+
+export interface SessionState {
+	version: number;
+	scope: string;
+	/** Epoch ms. */
+	cursor: number;
+	/** Epoch ms. */
+	horizon: number;
+	/** Session id → epoch s when seen. */
+	seen: Record<string, number>;
+	pending: Record<string, PendingSession>;
+}
+
+function isNumberMap(value: unknown): value is Record<string, number> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number');
+}
+
+function isPendingMap(value: unknown): value is Record<string, PendingSession> {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		Object.values(value).every(
+			(p) =>
+				typeof p === 'object' &&
+				p !== null &&
+				typeof (p as PendingSession).record === 'object' &&
+				typeof (p as PendingSession).since === 'number' &&
+				typeof (p as PendingSession).nextCheck === 'number',
+		)
+	);
+}
+
+/** The saved state, or undefined on first activation, after a change of account or bot, or if unreadable. */
+export function readState(data: IDataObject, scope: string): SessionState | undefined {
+	const saved = data.sessionState as IDataObject | undefined;
+	if (typeof saved !== 'object' || saved === null) return undefined;
+	const { version, cursor, horizon, seen, pending } = saved;
+	if (version !== STATE_VERSION || saved.scope !== scope) return undefined;
+	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isNumberMap(seen) || !isPendingMap(pending)) {
+		return undefined;
+	}
+	return { version, scope, cursor, horizon, seen: { ...seen }, pending: structuredCopy(pending) };
+}
+
+function structuredCopy<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function writeState(data: IDataObject, state: SessionState): void {
+	// One assignment: n8n sees one change, and a reader never meets half a state.
+	data.sessionState = { ...state };
+}
+
+/** When to ask about a pending recording again: 1, 2, 4 … minutes after this check, at most 15. */
+export function nextCheckAfter(nowS: number, checks: number): number {
+	return nowS + Math.min(MAX_RECHECK_S, 60 * 2 ** Math.max(0, checks - 1));
+}
+
+/** The state after a poll: cursor and horizon moved, unreachable sessions forgotten, size bounded. */
+export function advanceState(state: SessionState, cursor: number, lookBackMs: number): SessionState {
+	let horizon = Math.max(state.horizon, cursor - lookBackMs);
+	const reachable = (seenAt: number) => seenAt + CLOCK_SKEW_S >= Math.floor(horizon / 1000);
+	let entries = Object.entries(state.seen).filter(([, seenAt]) => reachable(seenAt));
+	if (entries.length > MAX_REMEMBERED) {
+		entries.sort((a, b) => a[1] - b[1]);
+		const dropped = entries.splice(0, entries.length - MAX_REMEMBERED);
+		horizon = Math.max(horizon, (dropped[dropped.length - 1][1] + CLOCK_SKEW_S + 1) * 1000);
+		entries = entries.filter(([, seenAt]) => reachable(seenAt));
+	}
+	return { ...state, version: STATE_VERSION, cursor, horizon, seen: Object.fromEntries(entries) };
+}

@@ -1,0 +1,113 @@
+import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
+
+import { retryPolicyFrom } from '../../shared/callOptions';
+import { assertPattern } from '../../shared/validation';
+import { KORE_CREDENTIAL, KORE_VENDOR, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
+import { koreBaseUrl } from '../transport/hosts';
+import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { DEFAULT_LOOK_BACK_HOURS, DEFAULT_MAX_WAIT_HOURS, MAX_HOURS } from './description';
+
+const HOUR_MS = 3_600_000;
+
+/** The alphabet the Kore.ai node accepts for ids (resources/parameters.ts): never a path. */
+const KORE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const KORE_ID_EXPECTED = 'letters, digits, ".", "_", ":" and "-" (for example st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)';
+
+export interface KoreTriggerSettings {
+	accountId: string;
+	botId: string;
+	lookBackMs: number;
+	backfillMs: number;
+	downloadRecording: boolean;
+	binaryPropertyName: string;
+	emitWithoutRecording: boolean;
+	maxWaitMs: number;
+	/** What the remembered sessions were collected for: a change starts the trigger afresh. */
+	scope: string;
+}
+
+/** Analytics (call details, per account) and bot (recordings, per bot) are limited separately. */
+export interface KoreTriggerRuns {
+	analytics: KoreRun;
+	bot: KoreRun;
+}
+
+interface TriggerOptions extends KoreRunBehaviour {
+	lookBackHours?: number;
+	backfillHours?: number;
+	maxWaitHours?: number;
+}
+
+function hours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
+	const n = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(n) || n < min || n > MAX_HOURS) {
+		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
+			description: `Use a number of hours from ${min} to ${MAX_HOURS}`,
+		});
+	}
+	return n * HOUR_MS;
+}
+
+function idWithDefault(fx: IPollFunctions, name: string, label: string, fallback: unknown): string {
+	const typed = fx.getNodeParameter(name, '') as unknown;
+	const value = (typeof typed === 'string' ? typed.trim() : '') || String(fallback ?? '').trim();
+	if (value === '') {
+		throw new NodeOperationError(fx.getNode(), `${label} is required`, {
+			description: `Set it in the node, or as the default ${label} in the Kore.ai SmartAssist credential.`,
+		});
+	}
+	return assertPattern(fx.getNode(), value, label, KORE_ID, KORE_ID_EXPECTED);
+}
+
+/** Every parameter, checked before any request, and the transport for one poll. */
+export async function readSettings(fx: IPollFunctions): Promise<{ settings: KoreTriggerSettings; runs: KoreTriggerRuns }> {
+	const node = fx.getNode();
+	const credentials = await fx.getCredentials(KORE_CREDENTIAL);
+	const host = koreBaseUrl(credentials);
+	if ('problem' in host) throw new NodeOperationError(node, host.problem);
+
+	const accountId = idWithDefault(fx, 'accountId', 'Account ID', credentials.accountId);
+	const botId = idWithDefault(fx, 'botId', 'Bot / Stream ID', credentials.botId);
+	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
+	const downloadRecording = fx.getNodeParameter('downloadRecording', false) === true;
+	const binaryPropertyName = downloadRecording
+		? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim()
+		: 'data';
+	if (binaryPropertyName === '') {
+		throw new NodeOperationError(node, 'Put Files in Field is required when Download Recording is on');
+	}
+	const settings: KoreTriggerSettings = {
+		accountId,
+		botId,
+		lookBackMs: hours(fx, options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS, 'Look Back (Hours)', 1),
+		backfillMs: hours(fx, options.backfillHours ?? 0, 'Backfill on First Activation (Hours)', 0),
+		downloadRecording,
+		binaryPropertyName,
+		emitWithoutRecording: downloadRecording && fx.getNodeParameter('emitWithoutRecording', false) === true,
+		maxWaitMs: hours(fx, options.maxWaitHours ?? DEFAULT_MAX_WAIT_HOURS, 'Max Wait for Recording (Hours)', 0),
+		scope: JSON.stringify({ accountId, botId }),
+	};
+
+	const common = {
+		baseUrl: host.baseUrl,
+		defaultBotId: botId,
+		defaultAccountId: accountId,
+	};
+	const policy = retryPolicyFrom(options);
+	const perMinute = options.requestsPerMinute ?? KORE_REQUESTS_PER_MINUTE;
+	return {
+		settings,
+		runs: {
+			// The analytics API is limited per account by the minute only (transport/rateLimits.ts).
+			analytics: { ...common, call: { vendor: KORE_VENDOR, policy, pacer: korePacer(perMinute, 0) } },
+			bot: {
+				...common,
+				call: {
+					vendor: KORE_VENDOR,
+					policy,
+					pacer: korePacer(perMinute, options.requestsPerHour ?? KORE_BOT_REQUESTS_PER_HOUR),
+				},
+			},
+		},
+	};
+}

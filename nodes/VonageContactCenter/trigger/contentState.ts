@@ -1,0 +1,92 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ContentEntry } from './interactionSearch';
+
+/**
+ * What the trigger remembers between polls, in the workflow's static data.
+ *
+ * - `cursor`: where the last successful poll's search ended. The next poll searches from
+ *   `cursor − Look Back`, because VCC searches by interaction start and content arrives later.
+ * - `seen`: a fingerprint of every content file already emitted (guid + contentKey +
+ *   lastModified), with the start of its interaction. A re-processed file (new lastModified) is
+ *   new content and is emitted again; the same file never is.
+ * - `horizon`: no search ever reaches back before it. It moves forward to `cursor − Look Back`
+ *   after each poll, and fingerprints of interactions that started before it are dropped: the
+ *   search can no longer return those interactions, so forgetting them cannot cause a repeat.
+ *   That bounds `seen` to the content of one Look Back period. Should that still exceed
+ *   MAX_REMEMBERED, the oldest are dropped and the horizon moves past them, so a
+ *   forgotten file can never come back as new (its late content is not caught either).
+ *   The horizon also guards a Look Back raised later: the search never reaches back past what
+ *   the trigger still remembers.
+ * - `scope`: the content types and filters the state was built for; a change starts afresh.
+ */
+
+export const STATE_VERSION = 1;
+/** About 0.7 MB of static data; an account needs more than this in one Look Back to reach it. */
+export const MAX_REMEMBERED = 20_000;
+
+export interface ContentState {
+	version: number;
+	scope: string;
+	/** Epoch ms. */
+	cursor: number;
+	/** Epoch ms. */
+	horizon: number;
+	/** Fingerprint → interaction start, epoch seconds. */
+	seen: Record<string, number>;
+}
+
+/** 96 bits of SHA-256: readable keys would triple the size of the state for no use. */
+export function contentFingerprint(guid: string, entry: ContentEntry): string {
+	const key = `${guid}\n${entry.contentKey}\n${typeof entry.lastModified === 'string' ? entry.lastModified : ''}`;
+	return createHash('sha256').update(key).digest('base64url').slice(0, 16);
+}
+
+function isSeenMap(value: unknown): value is Record<string, number> {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		Object.values(value).every((v) => typeof v === 'number')
+	);
+}
+
+/** The saved state, or undefined on first activation, after a change of filters, or if unreadable. */
+export function readState(data: IDataObject, scope: string): ContentState | undefined {
+	const saved = data.contentState as IDataObject | undefined;
+	if (typeof saved !== 'object' || saved === null) return undefined;
+	const { version, cursor, horizon, seen } = saved;
+	if (version !== STATE_VERSION || saved.scope !== scope) return undefined;
+	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isSeenMap(seen)) return undefined;
+	return { version, scope, cursor, horizon, seen: { ...seen } };
+}
+
+export function writeState(data: IDataObject, state: ContentState): void {
+	// One assignment: n8n sees one change, and a reader never meets half a state.
+	data.contentState = { ...state };
+}
+
+/**
+ * The state after a poll: cursor and horizon moved, fingerprints no search can reach dropped,
+ * and the size kept under MAX_REMEMBERED.
+ */
+export function advanceState(
+	state: Omit<ContentState, 'cursor' | 'horizon'> & { horizon: number },
+	cursor: number,
+	lookBackMs: number,
+): ContentState {
+	let horizon = Math.max(state.horizon, cursor - lookBackMs);
+	// Starts are whole seconds at best; keep anything that might start at or after the horizon.
+	const keepFrom = Math.floor(horizon / 1000);
+	const entries = Object.entries(state.seen).filter(([, start]) => start >= keepFrom);
+	if (entries.length > MAX_REMEMBERED) {
+		entries.sort((a, b) => a[1] - b[1]);
+		const dropped = entries.splice(0, entries.length - MAX_REMEMBERED);
+		const newestDropped = dropped[dropped.length - 1][1];
+		horizon = Math.max(horizon, (newestDropped + 1) * 1000);
+		const stillReachable = Math.floor(horizon / 1000);
+		while (entries.length > 0 && entries[0][1] < stillReachable) entries.shift();
+	}
+	return { version: STATE_VERSION, scope: state.scope, cursor, horizon, seen: Object.fromEntries(entries) };
+}

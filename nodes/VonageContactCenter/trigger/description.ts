@@ -1,0 +1,120 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { requestBehaviourOptions } from '../../shared/callOptions';
+import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
+
+/** Content types an interaction can list (Interaction Content API). */
+export const TRIGGER_CONTENT_TYPES = [
+	{ name: 'Attachment', value: 'attachment' },
+	{ name: 'Call Recording', value: 'callRecording' },
+	{ name: 'Categorization Result', value: 'categorizationResult' },
+	{ name: 'Chat Transcript', value: 'chatTranscript' },
+	{ name: 'IVR Audio Recording', value: 'ivrAudioRecording' },
+	{ name: 'Screen Recording', value: 'screenRecording' },
+	{ name: 'Transcript', value: 'transcript' },
+	{ name: 'Video Recording', value: 'videoRecording' },
+	{ name: 'Voicemail', value: 'voicemail' },
+];
+
+export const DEFAULT_LOOK_BACK_HOURS = 24;
+/** Thirty days: more than that is a bulk export, not a trigger's overlap. */
+export const MAX_HOURS = 720;
+
+export const vonageTriggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Content Types',
+		name: 'contentTypes',
+		type: 'multiOptions',
+		options: TRIGGER_CONTENT_TYPES,
+		default: ['callRecording'],
+		description:
+			'Start the workflow when an interaction gets content of these types. Leave empty for any type.',
+	},
+	{
+		displayName: 'Download Files',
+		name: 'downloadFiles',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to attach the new files (of the types above) to the item as binary data, streamed into n8n\'s binary store',
+	},
+	{
+		displayName: 'Put Files in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The first file goes in this field, further files in <field>_1, <field>_2 …',
+		displayOptions: { show: { downloadFiles: [true] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Agent ID',
+				name: 'handlingAgentId',
+				type: 'string',
+				default: '',
+				description: 'Only interactions handled by this agent',
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Inbound', value: 'inbound' },
+					{ name: 'Outbound', value: 'outbound' },
+					{ name: 'Internal', value: 'internal' },
+				],
+				default: 'inbound',
+			},
+			{
+				displayName: 'From (Starts With)',
+				name: 'connectFrom',
+				type: 'string',
+				default: '',
+				placeholder: '+1415',
+				description: 'Only interactions whose calling number starts with this',
+			},
+			{
+				displayName: 'To (Starts With)',
+				name: 'connectTo',
+				type: 'string',
+				default: '',
+				description: 'Only interactions whose called number starts with this',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Backfill on First Activation (Hours)',
+				name: 'backfillHours',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_HOURS },
+				default: 0,
+				description:
+					'On its first poll the trigger starts from now and emits nothing older. Set this to also emit the content of interactions that started in the last N hours.',
+			},
+			{
+				displayName: 'Look Back (Hours)',
+				name: 'lookBackHours',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_HOURS },
+				default: DEFAULT_LOOK_BACK_HOURS,
+				description:
+					'Vonage searches by the time an interaction started, but its content arrives later (the recording when the call ends, the transcript minutes after). Each poll searches back this far before its last poll, so content that arrives up to this long after its interaction started is still caught. Also how far back Fetch Test Event looks.',
+			},
+			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+		],
+	},
+];

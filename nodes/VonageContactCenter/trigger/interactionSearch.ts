@@ -1,0 +1,125 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
+import { requestJson } from '../../shared/vendorRequest';
+import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
+import { asRequestContext } from './pollContext';
+import type { VonageTriggerSettings } from './settings';
+
+/** VCC rejects a search range over 7 days. */
+const MAX_WINDOW_DAYS = 7;
+/** Largest page the official sample client asks for: fewest requests against the shared rate. */
+const PAGE_SIZE = 1000;
+
+export interface ContentEntry extends IDataObject {
+	contentKey: string;
+	type?: string;
+	lastModified?: string;
+}
+
+/** One interaction from the search, with the content entries the trigger is watching. */
+export interface FoundInteraction {
+	guid: string;
+	/** Start time (epoch ms) as VCC filters on it; undefined when the answer had none we can read. */
+	startMs?: number;
+	listing: IDataObject;
+	wanted: ContentEntry[];
+}
+
+interface SearchPage {
+	items?: unknown[];
+	meta?: { nextContinuationToken?: string | null };
+}
+
+function contentOf(listing: IDataObject): ContentEntry[] {
+	const content = Array.isArray(listing.content) ? (listing.content as unknown[]) : [];
+	return content.filter(
+		(entry): entry is ContentEntry =>
+			typeof entry === 'object' && entry !== null && typeof (entry as IDataObject).contentKey === 'string',
+	);
+}
+
+export function isWanted(entry: ContentEntry, contentTypes: string[]): boolean {
+	return contentTypes.length === 0 || contentTypes.includes(String(entry.type ?? entry.contentKey));
+}
+
+function found(listing: IDataObject, contentTypes: string[]): FoundInteraction | undefined {
+	if (typeof listing.guid !== 'string' || listing.guid === '') return undefined;
+	const start = typeof listing.start === 'string' ? Date.parse(listing.start) : NaN;
+	return {
+		guid: listing.guid.toLowerCase(),
+		startMs: Number.isNaN(start) ? undefined : start,
+		listing,
+		wanted: contentOf(listing).filter((entry) => isWanted(entry, contentTypes)),
+	};
+}
+
+/** Every interaction that started in one window and has watched content, all pages. */
+async function searchWindow(
+	fx: IPollFunctions,
+	run: VonageRun,
+	settings: VonageTriggerSettings,
+	window: DateWindow,
+): Promise<FoundInteraction[]> {
+	const results: FoundInteraction[] = [];
+	let continuationToken: string | undefined;
+	do {
+		const qs: IDataObject = {
+			...settings.filters,
+			start: window.start.toISOString(),
+			end: window.end.toISOString(),
+			limit: PAGE_SIZE,
+		};
+		if (continuationToken) qs.continuationToken = continuationToken;
+		const { body } = await requestJson<SearchPage>(
+			asRequestContext(fx),
+			VONAGE_API,
+			vonageGet(run, '/interaction-content/interactions', qs),
+			{ ...run.call, subject: `search ${qs.start as string} to ${qs.end as string}` },
+		);
+		for (const item of body?.items ?? []) {
+			if (typeof item !== 'object' || item === null) continue;
+			const interaction = found(item as IDataObject, settings.contentTypes);
+			if (interaction && interaction.wanted.length > 0) results.push(interaction);
+		}
+		continuationToken = body?.meta?.nextContinuationToken ?? undefined;
+	} while (continuationToken);
+	return results;
+}
+
+/**
+ * Interactions that started in [from, to) and have content of the watched types, oldest first.
+ * Windows are half-open, so an interaction on a window boundary is found once.
+ */
+export async function searchRange(
+	fx: IPollFunctions,
+	run: VonageRun,
+	settings: VonageTriggerSettings,
+	from: number,
+	to: number,
+): Promise<FoundInteraction[]> {
+	const byGuid = new Map<string, FoundInteraction>();
+	for (const window of splitIntoWindows(new Date(from), new Date(to), MAX_WINDOW_DAYS)) {
+		for (const interaction of await searchWindow(fx, run, settings, window)) {
+			byGuid.set(interaction.guid, interaction);
+		}
+	}
+	return [...byGuid.values()].sort((a, b) => (a.startMs ?? to) - (b.startMs ?? to));
+}
+
+/** The most recently started interaction with watched content, searching newest window first. */
+export async function newestInRange(
+	fx: IPollFunctions,
+	run: VonageRun,
+	settings: VonageTriggerSettings,
+	from: number,
+	to: number,
+): Promise<FoundInteraction | undefined> {
+	const windows = splitIntoWindows(new Date(from), new Date(to), MAX_WINDOW_DAYS).reverse();
+	for (const window of windows) {
+		const interactions = await searchWindow(fx, run, settings, window);
+		if (interactions.length === 0) continue;
+		return interactions.reduce((newest, x) => ((x.startMs ?? -Infinity) > (newest.startMs ?? -Infinity) ? x : newest));
+	}
+	return undefined;
+}

@@ -1,0 +1,95 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+
+import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import { apiBaseUrl } from '../transport/endpoints';
+import { VONAGE_API, VONAGE_REQUESTS_PER_MINUTE, type VonageRun } from '../transport/vonageApi';
+import { DEFAULT_LOOK_BACK_HOURS, MAX_HOURS, TRIGGER_CONTENT_TYPES } from './description';
+
+const HOUR_MS = 3_600_000;
+
+export interface VonageTriggerSettings {
+	/** Empty: any type. */
+	contentTypes: string[];
+	/** Search filters, as the API takes them. */
+	filters: IDataObject;
+	lookBackMs: number;
+	backfillMs: number;
+	downloadFiles: boolean;
+	binaryPropertyName: string;
+	/** What the remembered content was collected for: a change starts the trigger afresh. */
+	scope: string;
+}
+
+interface TriggerOptions extends RequestBehaviour {
+	lookBackHours?: number;
+	backfillHours?: number;
+}
+
+const SEARCH_FILTERS = ['handlingAgentId', 'direction', 'connectFrom', 'connectTo'];
+const KNOWN_TYPES = new Set(TRIGGER_CONTENT_TYPES.map((t) => t.value));
+
+function hours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
+	const n = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(n) || n < min || n > MAX_HOURS) {
+		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
+			description: `Use a number of hours from ${min} to ${MAX_HOURS}`,
+		});
+	}
+	return n * HOUR_MS;
+}
+
+/** Every parameter, checked before any request. */
+export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
+	const node = fx.getNode();
+	const contentTypes = [...((fx.getNodeParameter('contentTypes', []) as string[]) ?? [])].sort();
+	const unknown = contentTypes.find((type) => !KNOWN_TYPES.has(type));
+	if (unknown !== undefined) {
+		throw new NodeOperationError(node, `Content type "${unknown}" is not one Vonage lists`, {
+			description: `Use ${[...KNOWN_TYPES].join(', ')}`,
+		});
+	}
+	const rawFilters = fx.getNodeParameter('filters', {}) as IDataObject;
+	const filters: IDataObject = {};
+	for (const key of SEARCH_FILTERS) {
+		const value = rawFilters[key];
+		if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim();
+	}
+	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
+	const downloadFiles = fx.getNodeParameter('downloadFiles', false) === true;
+	const binaryPropertyName = downloadFiles
+		? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim()
+		: 'data';
+	if (binaryPropertyName === '') {
+		throw new NodeOperationError(node, 'Put Files in Field is required when Download Files is on');
+	}
+	return {
+		contentTypes,
+		filters,
+		lookBackMs: hours(fx, options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS, 'Look Back (Hours)', 1),
+		backfillMs: hours(fx, options.backfillHours ?? 0, 'Backfill on First Activation (Hours)', 0),
+		downloadFiles,
+		binaryPropertyName,
+		scope: JSON.stringify({ contentTypes, filters }),
+	};
+}
+
+/** One poll's transport settings: pacing spans every request of the poll. */
+export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
+	const credentials = await fx.getCredentials('vonageContactCenterApi');
+	const behaviour = fx.getNodeParameter('options', {}) as RequestBehaviour;
+	return {
+		baseUrl: apiBaseUrl(credentials),
+		call: {
+			vendor: VONAGE_API.vendor,
+			policy: retryPolicyFrom(behaviour),
+			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE),
+		},
+	};
+}
+
+/** "call recording" / "call recording or transcript" / "any", for messages. */
+export function describeTypes(contentTypes: string[]): string {
+	if (contentTypes.length === 0) return 'any';
+	const names = contentTypes.map((value) => TRIGGER_CONTENT_TYPES.find((t) => t.value === value)?.name.toLowerCase() ?? value);
+	return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

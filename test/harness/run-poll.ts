@@ -1,0 +1,125 @@
+/**
+ * runPoll: one poll of a polling trigger, in-process, with n8n-core's real PollContext (the
+ * context n8n builds for every scheduled poll and for "Fetch Test Event"), the harness's
+ * credentials helper and binary store. Static data goes in and comes back out as plain JSON,
+ * the way n8n saves it between polls and restarts.
+ */
+import { PollContext } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeCredentials,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IWorkflowBase,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
+
+import { createAdditionalData } from './additional-data';
+import { ensureContainer } from './container';
+import { TestCredentialsHelper } from './credentials-helper';
+import { createNodeTypes, latestVersion, nodeTypeName } from './node-types';
+import { NODE_NAME } from './run-node';
+
+export interface RunPollOptions {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentialTypes?: ICredentialType[];
+	/** Credential type name -> decrypted data. Mutated in place (like the DB) by preAuthentication. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data as saved after an earlier poll; the poll gets its own copy. */
+	staticData?: IDataObject;
+	/** 'trigger' (an active workflow's scheduled poll, the default) or 'manual' (Fetch Test Event). */
+	mode?: 'trigger' | 'manual';
+	activation?: WorkflowActivateMode;
+}
+
+export interface RunPollResult {
+	/** `main[0]` of what poll() returned; empty when it returned null. */
+	items: INodeExecutionData[];
+	/** poll() returned null: n8n starts no execution. */
+	returnedNull: boolean;
+	/** The workflow's static data after the poll, as plain JSON (what n8n would save). */
+	staticData: IDataObject;
+	/** What poll() threw, if anything. */
+	error?: Error;
+}
+
+let pollCounter = 0;
+
+export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
+	await ensureContainer();
+	const nodeType = opts.nodeType;
+	if (typeof nodeType.poll !== 'function') throw new Error(`${nodeType.description.name} has no poll()`);
+
+	const credentialStore = opts.credentials ?? {};
+	const credentialsHelper = new TestCredentialsHelper(opts.credentialTypes ?? [], credentialStore);
+	const nodeCredentials: INodeCredentials = {};
+	for (const typeName of Object.keys(credentialStore)) {
+		nodeCredentials[typeName] = { id: `cred-${typeName}`, name: typeName };
+	}
+	const node: INode = {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: nodeTypeName(nodeType),
+		typeVersion: latestVersion(nodeType),
+		position: [0, 0],
+		parameters: opts.parameters,
+		credentials: nodeCredentials,
+	};
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'Trigger test',
+		active: opts.mode !== 'manual',
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: workflowData.active,
+		nodeTypes: createNodeTypes(nodeType),
+		settings: workflowData.settings,
+		staticData: structuredClone(opts.staticData ?? {}),
+	});
+
+	const mode = opts.mode ?? 'trigger';
+	const additionalData = createAdditionalData(credentialsHelper, workflowData, `poll-${++pollCounter}`);
+	const refuse = () => {
+		throw new Error('poll() must return its items, not emit them');
+	};
+	const context = new PollContext(
+		workflow,
+		workflow.getNode(NODE_NAME) as INode,
+		additionalData,
+		mode,
+		opts.activation ?? (mode === 'manual' ? 'manual' : 'activate'),
+		refuse,
+		refuse,
+	);
+
+	let returned: INodeExecutionData[][] | null = null;
+	let error: Error | undefined;
+	try {
+		returned = await nodeType.poll.call(context);
+	} catch (thrown) {
+		error = thrown as Error;
+	}
+	return {
+		items: returned?.[0] ?? [],
+		returnedNull: returned === null,
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+		error,
+	};
+}

@@ -1,0 +1,423 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import nock from 'nock';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
+import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
+import { readBinary, runPoll, type RunPollResult } from '../harness';
+import { FAST } from '../support/vendorRun';
+import { guid, vonageCredentials } from '../vonage/fixtures';
+import { fileBytes, FakeVonage, type FakeContent, type FakeInteraction } from './fakeVonage';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const NOW = Date.parse('2026-03-02T12:00:00Z');
+
+const recording = (lastModified = '2026-03-02T11:00:00Z'): FakeContent => ({
+	contentKey: 'callRecording',
+	type: 'callRecording',
+	lastModified,
+});
+const transcript = (): FakeContent => ({
+	contentKey: 'transcript',
+	type: 'transcript',
+	contentType: 'application/json',
+	lastModified: '2026-03-02T11:30:00Z',
+	body: Buffer.from('{"utterances":[]}'),
+});
+
+function interaction(n: number, startedAgoMs: number, content: FakeContent[] = [recording()]): FakeInteraction {
+	return { guid: guid(n), start: new Date(Date.now() - startedAgoMs), content };
+}
+
+/** An active workflow's trigger: each poll gets the static data n8n saved after the last one. */
+class ActiveTrigger {
+	staticData: IDataObject = {};
+
+	credentials = vonageCredentials();
+
+	constructor(private readonly parameters: INodeParameters = {}) {}
+
+	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<RunPollResult> {
+		const { options, ...rest } = this.parameters;
+		const result = await runPoll({
+			nodeType: new VonageContactCenterTrigger(),
+			credentialTypes: [new VonageContactCenterApi()],
+			credentials: this.credentials,
+			parameters: { contentTypes: ['callRecording'], ...rest, options: { ...FAST, ...((options as IDataObject) ?? {}) } },
+			staticData: this.staticData,
+			mode,
+		});
+		if (mode === 'trigger') this.staticData = result.staticData;
+		return result;
+	}
+
+	/** n8n restarted: a new process reads the saved static data; the token cache is gone too. */
+	restart(): void {
+		this.staticData = JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
+		this.credentials = vonageCredentials();
+	}
+}
+
+const emitted = (result: RunPollResult) =>
+	result.items.map((item) => ({
+		guid: item.json.interactionId,
+		newContent: (item.json.newContent as IDataObject[]).map((c) => c.contentKey),
+	}));
+
+let vcc: FakeVonage;
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(NOW);
+	vcc = new FakeVonage();
+	vcc.install();
+});
+afterEach(() => {
+	nock.cleanAll();
+	vi.useRealTimers();
+});
+
+describe('Vonage Contact Center Trigger: what it emits', () => {
+	it('emits nothing on first activation: content that already exists is the baseline', async () => {
+		vcc.interactions = [interaction(1, 2 * HOUR), interaction(2, 20 * MINUTE)];
+		const trigger = new ActiveTrigger();
+
+		const first = await trigger.poll();
+
+		expect(first.error).toBeUndefined();
+		expect(first.returnedNull).toBe(true);
+		expect(vcc.searches).toHaveLength(1);
+		expect(vcc.searches[0]).toMatchObject({ start: new Date(NOW - 24 * HOUR).toISOString(), end: new Date(NOW).toISOString() });
+
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(3, 30_000));
+		const second = await trigger.poll();
+		expect(emitted(second)).toEqual([{ guid: guid(3), newContent: ['callRecording'] }]);
+	});
+
+	it('backfills only the hours asked for on first activation', async () => {
+		vcc.interactions = [interaction(1, 5 * HOUR), interaction(2, 90 * MINUTE), interaction(3, 10 * MINUTE)];
+		const trigger = new ActiveTrigger({ options: { backfillHours: 2 } });
+
+		const first = await trigger.poll();
+
+		expect(emitted(first).map((e) => e.guid)).toEqual([guid(2), guid(3)]);
+		vi.setSystemTime(NOW + MINUTE);
+		expect((await trigger.poll()).returnedNull).toBe(true);
+	});
+
+	it('three polls over overlapping search ranges emit each content file exactly once', async () => {
+		const trigger = new ActiveTrigger();
+		await trigger.poll();
+
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000));
+		const second = await trigger.poll();
+
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		vcc.interactions.push(interaction(2, 30_000));
+		const third = await trigger.poll();
+
+		vi.setSystemTime(NOW + 3 * MINUTE);
+		const fourth = await trigger.poll();
+
+		expect(emitted(second)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+		expect(emitted(third)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
+		expect(fourth.returnedNull).toBe(true);
+		// Each search reached back a full Look Back before the previous poll: the ranges overlap.
+		expect(vcc.searches.slice(1).map((s) => [s.start, s.end])).toEqual([
+			[new Date(NOW - 24 * HOUR).toISOString(), new Date(NOW + MINUTE).toISOString()],
+			[new Date(NOW + MINUTE - 24 * HOUR).toISOString(), new Date(NOW + 2 * MINUTE).toISOString()],
+			[new Date(NOW + 2 * MINUTE - 24 * HOUR).toISOString(), new Date(NOW + 3 * MINUTE).toISOString()],
+		]);
+	});
+
+	it('after a restart with the saved static data it emits nothing twice', async () => {
+		const trigger = new ActiveTrigger();
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000));
+		expect(emitted(await trigger.poll())).toHaveLength(1);
+
+		trigger.restart();
+		vi.setSystemTime(NOW + 10 * MINUTE);
+		vcc.interactions.push(interaction(2, 30_000));
+		const afterRestart = await trigger.poll();
+
+		expect(emitted(afterRestart)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
+		expect(vcc.tokensIssued).toBe(2);
+	});
+
+	it('emits a transcript that arrives after the recording on a later poll, without the recording again', async () => {
+		const trigger = new ActiveTrigger({ contentTypes: ['callRecording', 'transcript'] });
+		await trigger.poll();
+		vi.setSystemTime(NOW + 30 * MINUTE);
+		const call = interaction(1, 25 * MINUTE);
+		vcc.interactions.push(call);
+		expect(emitted(await trigger.poll())).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+
+		// The interaction started before the last poll; its transcript is ready 20 minutes later.
+		vi.setSystemTime(NOW + 50 * MINUTE);
+		call.content.push(transcript());
+		const later = await trigger.poll();
+
+		expect(emitted(later)).toEqual([{ guid: guid(1), newContent: ['transcript'] }]);
+		expect(later.items[0].json.content).toHaveLength(2);
+	});
+
+	it('emits a re-processed recording (new lastModified) again, as new content', async () => {
+		const trigger = new ActiveTrigger();
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		const call = interaction(1, 30_000);
+		vcc.interactions.push(call);
+		await trigger.poll();
+
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		call.content[0] = recording('2026-03-02T12:01:30Z');
+		const again = await trigger.poll();
+
+		expect(emitted(again)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+	});
+
+	it('emits only the chosen content types, and sends direction and agent to the search', async () => {
+		const trigger = new ActiveTrigger({
+			contentTypes: ['voicemail'],
+			filters: { direction: 'outbound', handlingAgentId: ' 77 ' },
+		});
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(
+			{ ...interaction(1, 30_000, [recording()]), direction: 'outbound', agentId: '77' },
+			{ ...interaction(2, 30_000, [{ contentKey: 'fbebd00a-1', type: 'voicemail' }]), direction: 'outbound', agentId: '77' },
+			{ ...interaction(3, 30_000, [{ contentKey: 'fbebd00a-2', type: 'voicemail' }]), direction: 'inbound', agentId: '77' },
+		);
+
+		const result = await trigger.poll();
+
+		expect(emitted(result)).toEqual([{ guid: guid(2), newContent: ['fbebd00a-1'] }]);
+		expect(vcc.searches.every((s) => s.direction === 'outbound' && s.handlingAgentId === '77')).toBe(true);
+	});
+
+	it('starts afresh, without emitting the backlog, when the content types change', async () => {
+		const trigger = new ActiveTrigger({ contentTypes: ['callRecording'] });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30 * MINUTE, [recording(), transcript()]));
+		expect(emitted(await trigger.poll())).toHaveLength(1);
+
+		const edited = new ActiveTrigger({ contentTypes: ['callRecording', 'transcript'] });
+		edited.staticData = trigger.staticData;
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		expect((await edited.poll()).returnedNull).toBe(true);
+	});
+});
+
+describe('Vonage Contact Center Trigger: searching', () => {
+	it('searches at most 7 days per request and follows continuation tokens', async () => {
+		vcc.serverPageSize = 2;
+		vcc.interactions = [1, 2, 3, 4, 5].map((n) => interaction(n, n * 30 * HOUR));
+		const trigger = new ActiveTrigger({ options: { backfillHours: 240, lookBackHours: 1 } });
+
+		const result = await trigger.poll();
+
+		expect(result.error).toBeUndefined();
+		expect(emitted(result).map((e) => e.guid)).toEqual([5, 4, 3, 2, 1].map(guid));
+		const ranges = vcc.searches.filter((s) => !s.continuationToken).map((s) => [s.start, s.end]);
+		expect(ranges).toEqual([
+			[new Date(NOW - 240 * HOUR).toISOString(), new Date(NOW - 72 * HOUR).toISOString()],
+			[new Date(NOW - 72 * HOUR).toISOString(), new Date(NOW).toISOString()],
+		]);
+		expect(vcc.searches.filter((s) => s.continuationToken)).toHaveLength(1);
+		expect(vcc.searches.every((s) => s.limit === 1000)).toBe(true);
+	});
+
+	it('keeps its memory bounded: content of interactions older than Look Back is forgotten', async () => {
+		const trigger = new ActiveTrigger({ options: { lookBackHours: 1 } });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000), interaction(2, 30_000));
+		await trigger.poll();
+		const remembered = () => Object.keys((trigger.staticData['node:Node Under Test'] as IDataObject & { contentState: { seen: object } }).contentState.seen);
+		expect(remembered()).toHaveLength(2);
+
+		vi.setSystemTime(NOW + 2 * HOUR);
+		const later = await trigger.poll();
+
+		expect(later.returnedNull).toBe(true);
+		expect(remembered()).toHaveLength(0);
+		// Forgetting them is safe: no later search reaches back to when they started.
+		vi.setSystemTime(NOW + 2 * HOUR + MINUTE);
+		expect((await trigger.poll()).returnedNull).toBe(true);
+		expect(vcc.searches.at(-1)?.start).toBe(new Date(NOW + HOUR).toISOString());
+	});
+
+	it('waits out a 429 through the shared retry policy and still delivers', async () => {
+		const trigger = new ActiveTrigger();
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000));
+		vcc.searchFailures.push({ status: 429, headers: { 'Retry-After': '0' } });
+
+		const result = await trigger.poll();
+
+		expect(result.error).toBeUndefined();
+		expect(emitted(result)).toHaveLength(1);
+	});
+
+	it('skips a tick while an earlier poll of the same trigger is still running', async () => {
+		const trigger = new ActiveTrigger();
+		await trigger.poll();
+		const node = trigger.staticData['node:Node Under Test'] as IDataObject;
+		node.pollBusyUntil = NOW + 10 * MINUTE;
+		const searches = vcc.searches.length;
+
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000));
+		const skipped = await trigger.poll();
+
+		expect(skipped.returnedNull).toBe(true);
+		expect(vcc.searches).toHaveLength(searches);
+	});
+});
+
+describe('Vonage Contact Center Trigger: failures keep the trigger\'s place', () => {
+	it('a failed poll surfaces a readable error, keeps the cursor, and the next poll delivers', async () => {
+		const trigger = new ActiveTrigger({ options: { maxTries: 1 } });
+		await trigger.poll();
+		const before = structuredClone(trigger.staticData);
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000));
+		vcc.searchFailures.push({ status: 500, body: { message: 'Database unavailable' } });
+
+		const failed = await trigger.poll();
+
+		expect(failed.error?.message).toContain('Vonage Contact Center');
+		expect(failed.error?.message).toContain('Database unavailable');
+		expect((failed.error as { description?: string }).description).toContain('next poll starts where the last successful one ended');
+		expect(failed.staticData).toEqual(before);
+
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		const next = await trigger.poll();
+		expect(emitted(next)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+	});
+
+	it('a download that fails after its retries fails the poll, and the next poll emits the item with its file', async () => {
+		const trigger = new ActiveTrigger({ downloadFiles: true, options: { maxTries: 1 } });
+		await trigger.poll();
+		const before = structuredClone(trigger.staticData);
+		vi.setSystemTime(NOW + MINUTE);
+		const call = interaction(1, 30_000);
+		call.content[0].status = 503;
+		vcc.interactions.push(call);
+
+		const failed = await trigger.poll();
+		expect(failed.error?.message).toContain('503');
+		expect(failed.staticData).toEqual(before);
+
+		delete call.content[0].status;
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		const next = await trigger.poll();
+		expect(emitted(next)).toHaveLength(1);
+		expect(await readBinary(next.items[0])).toEqual(fileBytes(guid(1), 'callRecording'));
+	});
+});
+
+describe('Vonage Contact Center Trigger: Download Files', () => {
+	it('attaches each new file as binary, streamed into the store, and describes it', async () => {
+		const trigger = new ActiveTrigger({ contentTypes: ['callRecording', 'voicemail'], downloadFiles: true });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', contentType: 'audio/wav' }]));
+
+		const result = await trigger.poll();
+
+		expect(result.items).toHaveLength(1);
+		const [item] = result.items;
+		expect(Object.keys(item.binary ?? {})).toEqual(['data', 'data_1']);
+		expect(await readBinary(item, 'data')).toEqual(fileBytes(guid(1), 'callRecording'));
+		expect(await readBinary(item, 'data_1')).toEqual(fileBytes(guid(1), 'vm-1'));
+		expect(item.binary?.data).toMatchObject({ mimeType: 'audio/wav', fileName: `${guid(1)}-callRecording.wav` });
+		expect(item.json.files).toEqual([
+			{ contentKey: 'callRecording', type: 'callRecording', binaryProperty: 'data', fileName: `${guid(1)}-callRecording.wav`, mimeType: 'audio/wav', bytes: fileBytes(guid(1), 'callRecording').length },
+			{ contentKey: 'vm-1', type: 'voicemail', binaryProperty: 'data_1', fileName: `${guid(1)}-vm-1.wav`, mimeType: 'audio/wav', bytes: fileBytes(guid(1), 'vm-1').length },
+		]);
+	});
+
+	it('downloads only the new file when a later transcript arrives', async () => {
+		const trigger = new ActiveTrigger({ contentTypes: ['callRecording', 'transcript'], downloadFiles: true });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		const call = interaction(1, 30_000);
+		vcc.interactions.push(call);
+		await trigger.poll();
+		vi.setSystemTime(NOW + 20 * MINUTE);
+		call.content.push(transcript());
+
+		const later = await trigger.poll();
+
+		expect(vcc.downloads).toEqual([`${guid(1)}/callRecording`, `${guid(1)}/transcript`]);
+		expect(later.items[0].binary?.data.mimeType).toBe('application/json');
+	});
+
+	it('describes a file that is gone by the time it is fetched, and still emits the rest', async () => {
+		const trigger = new ActiveTrigger({ contentTypes: ['callRecording', 'voicemail'], downloadFiles: true });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 30_000, [recording(), { contentKey: 'vm-gone', type: 'voicemail', status: 404 }]));
+
+		const result = await trigger.poll();
+
+		expect(result.error).toBeUndefined();
+		expect(Object.keys(result.items[0].binary ?? {})).toEqual(['data']);
+		expect((result.items[0].json.files as IDataObject[])[1]).toMatchObject({ contentKey: 'vm-gone', error: expect.stringContaining('404') });
+	});
+});
+
+describe('Vonage Contact Center Trigger: long polls', () => {
+	it('hands over what it has when its time budget runs out, and the next poll delivers the rest once', async () => {
+		const trigger = new ActiveTrigger({ downloadFiles: true });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(interaction(1, 50_000), interaction(2, 40_000), interaction(3, 30_000));
+		// Each file takes three minutes; n8n gives a poll five, the trigger starts nothing after four.
+		vcc.onDownload = () => vi.setSystemTime(Date.now() + 3 * MINUTE);
+
+		const first = await trigger.poll();
+		vcc.onDownload = () => {};
+		vi.setSystemTime(NOW + 10 * MINUTE);
+		const second = await trigger.poll();
+		vi.setSystemTime(NOW + 11 * MINUTE);
+		const third = await trigger.poll();
+
+		expect(emitted(first).map((e) => e.guid)).toEqual([guid(1), guid(2)]);
+		expect(emitted(second).map((e) => e.guid)).toEqual([guid(3)]);
+		expect(third.returnedNull).toBe(true);
+		expect(vcc.downloads).toEqual([1, 2, 3].map((n) => `${guid(n)}/callRecording`));
+	});
+});
+
+describe('Vonage Contact Center Trigger: Fetch Test Event', () => {
+	it('returns the newest interaction with watched content, leaving the trigger state alone', async () => {
+		vcc.interactions = [interaction(1, 3 * HOUR), interaction(2, 40 * MINUTE), interaction(3, 10 * MINUTE, [transcript()])];
+		const trigger = new ActiveTrigger({ downloadFiles: true });
+
+		const result = await trigger.poll('manual');
+
+		expect(result.error).toBeUndefined();
+		expect(emitted(result)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
+		expect(await readBinary(result.items[0])).toEqual(fileBytes(guid(2), 'callRecording'));
+		expect(result.staticData).toEqual({});
+	});
+
+	it('says clearly when nothing matched in the Look Back period', async () => {
+		vcc.interactions = [interaction(1, 30 * HOUR)];
+		const trigger = new ActiveTrigger();
+
+		const result = await trigger.poll('manual');
+
+		expect(result.error?.message).toBe('No interaction with call recording content started in the last 24 hours');
+	});
+});
