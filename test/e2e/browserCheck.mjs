@@ -4,7 +4,7 @@
  * panel, adds it and opens its parameters. A screenshot per node goes to artifacts/browser/;
  * console errors raised by our nodes fail the check.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -79,6 +79,8 @@ async function addNodeAndOpen(page, baseUrl, vendor) {
 
 /** Returns a one-line summary; throws when a node cannot be added or our code logs errors. */
 export async function browserCheck(baseUrl, vendors) {
+	// Screenshots of an earlier run must not pass for this one's.
+	await rm(SCREENSHOT_DIR, { recursive: true, force: true });
 	await mkdir(SCREENSHOT_DIR, { recursive: true });
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -182,6 +182,6 @@ export async function executeWorkflow({ node24, n8nBin, userFolder, port, workfl
 		});
 		return { ok: true, output: stdout };
 	} catch (error) {
-		return { ok: false, output: `${error.stdout ?? ''}\n${error.stderr ?? ''}`, code: error.code };
+		return { ok: false, output: `${error.stdout ?? ''}\n${error.stderr ?? ''}`, code: error.code, signal: error.signal };
 	}
 }
