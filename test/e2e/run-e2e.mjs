@@ -205,5 +205,6 @@ await slack.close();
 if (!args.has('--keep')) await rm(userFolder, { recursive: true, force: true });
 
 const failed = results.filter((r) => !r.ok).length;
-console.log(`\ne2e: ${results.length - failed} passed, ${failed} failed (${elapsed()})`);
+console.log(`\ne2e finished in ${elapsed()}`);
+console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

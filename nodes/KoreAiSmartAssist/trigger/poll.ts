@@ -2,7 +2,7 @@ import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from
 
 import { KORE_VENDOR } from '../transport/koreApi';
 import { checkRecording, sessionJson, withoutRecordingItem, type RecordingOutcome, type SessionRef } from './recordingCheck';
-import { clearBusy, isBusy, markBusy, pollDeadline, withStateKeptNote } from './pollContext';
+import { clearBusy, isBusy, markBusy, pollDeadline, withStateKeptNote } from '../../shared/pollContext';
 import { findVoiceSessions, hasEnded } from './sessionSearch';
 import {
 	advanceState,

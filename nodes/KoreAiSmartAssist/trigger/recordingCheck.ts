@@ -4,7 +4,7 @@ import { ownError } from '../../shared/vendorRequest';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
 import { explainStatus } from '../transport/mediaListing';
-import { asPollError, asRequestContext } from './pollContext';
+import { asPollError, asRequestContext } from '../../shared/pollContext';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
 
 /**

@@ -12,7 +12,7 @@ import {
 	type CallDetailsPage,
 } from '../resources/call/callDetailsPager';
 import { koreJson, koreRequest, KORE_VENDOR } from '../transport/koreApi';
-import { asPollError, asRequestContext } from './pollContext';
+import { asPollError, asRequestContext } from '../../shared/pollContext';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
 
 /**

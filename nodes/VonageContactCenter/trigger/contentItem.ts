@@ -5,7 +5,7 @@ import { downloadToBinary } from '../../shared/streamToBinary';
 import { contentPath } from '../resources/content/contentFile';
 import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
-import { asPollError, asRequestContext } from './pollContext';
+import { asPollError, asRequestContext } from '../../shared/pollContext';
 
 /** A file the search listed but that is gone by the time it is fetched: noted, not fatal. */
 const GONE = new Set(['404', '410']);

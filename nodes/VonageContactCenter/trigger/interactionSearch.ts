@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
 import { requestJson } from '../../shared/vendorRequest';
 import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
-import { asRequestContext } from './pollContext';
+import { asRequestContext } from '../../shared/pollContext';
 import type { VonageTriggerSettings } from './settings';
 
 /** VCC rejects a search range over 7 days. */

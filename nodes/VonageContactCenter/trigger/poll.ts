@@ -4,7 +4,7 @@ import type { VonageRun } from '../transport/vonageApi';
 import { interactionItem } from './contentItem';
 import { advanceState, contentFingerprint, readState, writeState, type ContentState } from './contentState';
 import { newestInRange, searchRange, type ContentEntry, type FoundInteraction } from './interactionSearch';
-import { clearBusy, isBusy, markBusy, pollDeadline, withStateKeptNote } from './pollContext';
+import { clearBusy, isBusy, markBusy, pollDeadline, withStateKeptNote } from '../../shared/pollContext';
 import { describeTypes, readSettings, startTriggerRun, type VonageTriggerSettings } from './settings';
 
 /** How long a busy mark outlives the poll's own deadline, should it ever be left behind. */

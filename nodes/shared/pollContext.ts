@@ -1,15 +1,12 @@
 import { NodeOperationError, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
-import { ownError } from '../../shared/vendorRequest';
+import { ownError } from './vendorRequest';
+
+/** What a poll needs from n8n besides its parameters: the same for every vendor's trigger. */
 
 /**
- * What a poll needs from n8n besides its parameters. Generic (nothing Kore-specific): the Vonage
- * trigger has the same file; both belong in nodes/shared/ once the shared layer settles.
- */
-
-/**
- * The shared and Kore.ai transport (koreJson, fetchListing, downloadMediaFiles) are typed for
- * IExecuteFunctions but only call getNode, getCredentials, helpers.httpRequest,
+ * The shared and vendor transports (requestJson, downloadToBinary, Kore's koreJson…) are typed
+ * for IExecuteFunctions but only call getNode, getCredentials, helpers.httpRequest,
  * helpers.httpRequestWithAuthentication and helpers.prepareBinaryData, all of which a poll
  * context has. Nothing that reads input items or
  * per-item parameters is ever handed this view.
@@ -22,7 +19,7 @@ export function asRequestContext(fx: IPollFunctions): IExecuteFunctions {
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
 /**
- * The moment a poll should stop starting new work (recording checks, downloads) and hand over what
+ * The moment a poll should stop starting new work (downloads, recording checks) and hand over what
  * it has: newer n8n abandons a poll that overruns its budget, older n8n lets polls pile up.
  * 80 % of the budget leaves room for the file in flight and the hand-over.
  */
