@@ -1,20 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
+import { CONTENT_TYPES } from '../resources/content/downloadAll';
+import { INTERACTION_FILTERS } from '../resources/interaction/search';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
 
-/** Content types an interaction can list (Interaction Content API). */
-export const TRIGGER_CONTENT_TYPES = [
-	{ name: 'Attachment', value: 'attachment' },
-	{ name: 'Call Recording', value: 'callRecording' },
-	{ name: 'Categorization Result', value: 'categorizationResult' },
-	{ name: 'Chat Transcript', value: 'chatTranscript' },
-	{ name: 'IVR Audio Recording', value: 'ivrAudioRecording' },
-	{ name: 'Screen Recording', value: 'screenRecording' },
-	{ name: 'Transcript', value: 'transcript' },
-	{ name: 'Video Recording', value: 'videoRecording' },
-	{ name: 'Voicemail', value: 'voicemail' },
-];
+/** The content types an interaction can list: the same list as Content → Download All. */
+export const TRIGGER_CONTENT_TYPES = CONTENT_TYPES;
 
 export const DEFAULT_LOOK_BACK_HOURS = 24;
 /** Thirty days: more than that is a bulk export, not a trigger's overlap. */
@@ -53,41 +45,7 @@ export const vonageTriggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [
-			{
-				displayName: 'Agent ID',
-				name: 'handlingAgentId',
-				type: 'string',
-				default: '',
-				description: 'Only interactions handled by this agent',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Inbound', value: 'inbound' },
-					{ name: 'Outbound', value: 'outbound' },
-					{ name: 'Internal', value: 'internal' },
-				],
-				default: 'inbound',
-			},
-			{
-				displayName: 'From (Starts With)',
-				name: 'connectFrom',
-				type: 'string',
-				default: '',
-				placeholder: '+1415',
-				description: 'Only interactions whose calling number starts with this',
-			},
-			{
-				displayName: 'To (Starts With)',
-				name: 'connectTo',
-				type: 'string',
-				default: '',
-				description: 'Only interactions whose called number starts with this',
-			},
-		],
+		options: INTERACTION_FILTERS,
 	},
 	{
 		displayName: 'Options',

@@ -15,7 +15,7 @@ import { downloadContentFile, interactionGuidParameter } from './contentFile';
 const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
 
 /** Content types an interaction can list (Interaction Content API). */
-const CONTENT_TYPES = [
+export const CONTENT_TYPES = [
 	{ name: 'Attachment', value: 'attachment' },
 	{ name: 'Call Recording', value: 'callRecording' },
 	{ name: 'Categorization Result', value: 'categorizationResult' },

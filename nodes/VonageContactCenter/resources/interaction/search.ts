@@ -25,6 +25,43 @@ const MAX_WINDOW_DAYS = 7;
 /** Largest page the official sample client asks for. */
 const MAX_PAGE_SIZE = 1000;
 
+/** The search filters VCC supports; the trigger offers the same ones. */
+export const INTERACTION_FILTERS: INodeProperties[] = [
+	{
+		displayName: 'Agent ID',
+		name: 'handlingAgentId',
+		type: 'string',
+		default: '',
+		description: 'Only interactions handled by this agent',
+	},
+	{
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'options',
+		options: [
+			{ name: 'Inbound', value: 'inbound' },
+			{ name: 'Outbound', value: 'outbound' },
+			{ name: 'Internal', value: 'internal' },
+		],
+		default: 'inbound',
+	},
+	{
+		displayName: 'From (Starts With)',
+		name: 'connectFrom',
+		type: 'string',
+		default: '',
+		placeholder: '+1415',
+		description: 'Only interactions whose calling number starts with this',
+	},
+	{
+		displayName: 'To (Starts With)',
+		name: 'connectTo',
+		type: 'string',
+		default: '',
+		description: 'Only interactions whose called number starts with this',
+	},
+];
+
 export const interactionSearchDescription: INodeProperties[] = [
 	{
 		displayName: 'Start',
@@ -69,41 +106,7 @@ export const interactionSearchDescription: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: { show: showOnlyForSearch },
-		options: [
-			{
-				displayName: 'Agent ID',
-				name: 'handlingAgentId',
-				type: 'string',
-				default: '',
-				description: 'Only interactions handled by this agent',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Inbound', value: 'inbound' },
-					{ name: 'Outbound', value: 'outbound' },
-					{ name: 'Internal', value: 'internal' },
-				],
-				default: 'inbound',
-			},
-			{
-				displayName: 'From (Starts With)',
-				name: 'connectFrom',
-				type: 'string',
-				default: '',
-				placeholder: '+1415',
-				description: 'Only interactions whose calling number starts with this',
-			},
-			{
-				displayName: 'To (Starts With)',
-				name: 'connectTo',
-				type: 'string',
-				default: '',
-				description: 'Only interactions whose called number starts with this',
-			},
-		],
+		options: INTERACTION_FILTERS,
 	},
 	{
 		displayName: 'Options',
