@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type IBinaryData,
 	type IDataObject,
@@ -136,6 +137,31 @@ export async function consumeStream<T>(
 }
 
 /**
+ * n8n's `database` binary store (the default in queue mode) refuses files over
+ * N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE with a FileTooLargeError. Said as what it is (an
+ * instance setting, not a vendor or network failure) so it is neither retried nor blamed on the
+ * download. Matched by name and message: n8n-core's error class is not importable from a node.
+ */
+function binaryStoreLimitError(fx: IExecuteFunctions, error: unknown, call: CallOptions): NodeOperationError | undefined {
+	const e = error as { name?: string; message?: string; constructor?: { name?: string } };
+	const message = typeof e?.message === 'string' ? e.message : '';
+	const isLimit =
+		e?.constructor?.name === 'FileTooLargeError' || /N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE|exceeds the max size limit/.test(message);
+	if (!isLimit) return undefined;
+	const sizes = /size of ([\d.]+) MB exceeds the max size limit of (\d+) MB/.exec(message);
+	const what = sizes ? ` (${sizes[1]} MB; this n8n accepts at most ${sizes[2]} MB per file)` : '';
+	return new NodeOperationError(
+		fx.getNode(),
+		`${call.vendor}: the file is too large for n8n's binary data store${what}${call.subject ? ` (${call.subject})` : ''}`,
+		{
+			description:
+				"n8n keeps binary data in its database here (the default in queue mode), and that store has a per-file cap. Raise N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (in MB, at most 1024) on the main and every worker process, or store binary data in S3 (N8N_DEFAULT_BINARY_DATA_MODE=s3) for larger recordings. Nothing was stored.",
+			itemIndex: call.itemIndex,
+		},
+	);
+}
+
+/**
  * Request + store, with the whole download tried again when the connection drops mid-body
  * (consumeStream): the store receives either a complete file or an error.
  */
@@ -147,7 +173,9 @@ export async function downloadToBinary(
 	call: CallOptions,
 ): Promise<DownloadedFile> {
 	return await consumeStream(fx, api, request, call, async (response) => {
-		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming);
+		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming).catch((error: unknown) => {
+			throw binaryStoreLimitError(fx, error, call) ?? error;
+		});
 		if (expectedBytes !== undefined && Number.isFinite(file.bytes) && file.bytes !== expectedBytes) {
 			throw vendorApiError(
 				fx.getNode(),

@@ -44,12 +44,18 @@ JSON
 	# npm is silent for minutes here: say that it is still working.
 	while kill -0 "$pid" 2>/dev/null; do sleep 15; kill -0 "$pid" 2>/dev/null && say "still installing n8n…"; done
 	wait "$pid"
+	touch "$HOST/.installed"
+fi
+SQLITE_BINDING="$HOST/node_modules/sqlite3/build/Release/node_sqlite3.node"
+if [ ! -f "$SQLITE_BINDING" ]; then
 	say "building sqlite3 against Node 24 (≈ 6 min on 2 cores)"
-	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --loglevel=error >&2) &
+	# --ignore-scripts=false: under `npm test` npm exports npm_config_ignore_scripts from the
+	# repo's .npmrc, and a rebuild with scripts off silently builds nothing.
+	(cd "$HOST" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2) &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do sleep 15; kill -0 "$pid" 2>/dev/null && say "still compiling sqlite3…"; done
 	wait "$pid"
-	touch "$HOST/.installed"
+	[ -f "$SQLITE_BINDING" ] || { say "sqlite3 did not build: $SQLITE_BINDING is missing"; exit 1; }
 fi
 say "n8n ready at $HOST"
 echo "NODE24=$NODE24"

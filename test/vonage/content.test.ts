@@ -228,6 +228,56 @@ describe('Content → Download All', () => {
 
 		expect(items.map((i) => i.json.type)).toEqual(['voicemail']);
 	});
+
+	it('uses the content list of an input item from Search instead of asking VCC again', async () => {
+		mockToken();
+		// No GET of the interaction is mocked: asking for it would fail the test.
+		api().get(contentUrl('callRecording')).reply(200, wav, { 'Content-Type': 'audio/wav' });
+
+		const { items, error } = await runVonage(
+			{ resource: 'content', operation: 'downloadAll', guid: '={{ $json.guid }}', contentTypes: ['callRecording'], binaryPropertyName: 'data' },
+			{ inputItems: [{ json: listing }] },
+		);
+
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.contentKey)).toEqual(['callRecording']);
+	});
+
+	it('asks VCC for the content list when Refresh Content List is on', async () => {
+		mockToken();
+		const scope = api();
+		scope.get(`/interaction-content/interactions/${GUID}`).reply(200, listing);
+		scope.get(contentUrl(voicemailId)).reply(200, wav, { 'Content-Type': 'audio/wav' });
+
+		const { items } = await runVonage(
+			{
+				resource: 'content',
+				operation: 'downloadAll',
+				guid: GUID,
+				contentTypes: ['voicemail'],
+				binaryPropertyName: 'data',
+				options: { refreshContentList: true },
+			},
+			{ inputItems: [{ json: { guid: GUID, content: [] } }] },
+		);
+
+		expect(items.map((i) => i.json.type)).toEqual(['voicemail']);
+	});
+
+	it('does not take the content list of another interaction from the input item', async () => {
+		mockToken();
+		const scope = api();
+		scope.get(`/interaction-content/interactions/${GUID}`).reply(200, listing);
+		scope.get(contentUrl(voicemailId)).reply(200, wav, { 'Content-Type': 'audio/wav' });
+
+		const other = { guid: '11111111-2222-4333-8444-555566667777', content: [{ contentKey: 'callRecording', type: 'voicemail' }] };
+		const { items } = await runVonage(
+			{ resource: 'content', operation: 'downloadAll', guid: GUID, contentTypes: ['voicemail'], binaryPropertyName: 'data' },
+			{ inputItems: [{ json: other }] },
+		);
+
+		expect(items.map((i) => i.json.contentKey)).toEqual([voicemailId]);
+	});
 });
 
 describe('Content → Get Transcript', () => {

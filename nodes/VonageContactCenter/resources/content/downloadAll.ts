@@ -9,6 +9,7 @@ import {
 	vonageGet,
 	VONAGE_API,
 	VONAGE_REQUESTS_PER_MINUTE,
+	type VonageRun,
 } from '../../transport/vonageApi';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 
@@ -53,7 +54,17 @@ export const contentDownloadAllDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showOnlyForDownloadAll },
-		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+		options: [
+			{
+				displayName: 'Refresh Content List',
+				name: 'refreshContentList',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to ask VCC for the content list even when the input item (from Search or Get) already carries the content list of the same interaction',
+			},
+			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+		],
 	},
 ];
 
@@ -62,19 +73,37 @@ interface ContentEntry extends IDataObject {
 	type?: string;
 }
 
+/**
+ * The content list the input item already carries when it is this interaction as Search or Get
+ * gave it. Reusing it halves the requests of a bulk export (search → download all), which
+ * matters under VCC's fair-use rate.
+ */
+function contentListFromInput(fx: IExecuteFunctions, itemIndex: number, guid: string): ContentEntry[] | undefined {
+	const json = fx.getInputData()[itemIndex]?.json;
+	if (typeof json?.guid !== 'string' || json.guid.toLowerCase() !== guid.toLowerCase()) return undefined;
+	return Array.isArray(json.content) ? (json.content as ContentEntry[]) : undefined;
+}
+
+async function contentList(fx: IExecuteFunctions, run: VonageRun, itemIndex: number, guid: string): Promise<ContentEntry[]> {
+	const { refreshContentList } = fx.getNodeParameter('options', itemIndex, {}) as { refreshContentList?: boolean };
+	const listed = refreshContentList ? undefined : contentListFromInput(fx, itemIndex, guid);
+	if (listed) return listed;
+	const { body } = await requestJson<{ content?: ContentEntry[] }>(
+		fx,
+		VONAGE_API,
+		vonageGet(run, `/interaction-content/interactions/${encodePathSegment(guid)}`),
+		{ ...run.call, itemIndex, subject: `interaction ${guid}` },
+	);
+	return body?.content ?? [];
+}
+
 export async function downloadAllContent(this: IExecuteFunctions) {
 	const run = await startVonageRun(this);
 	return await runForEachItem(this, async (itemIndex) => {
 		const guid = interactionGuidParameter(this, itemIndex);
 		const wanted = this.getNodeParameter('contentTypes', itemIndex, []) as string[];
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-		const { body } = await requestJson<{ content?: ContentEntry[] }>(
-			this,
-			VONAGE_API,
-			vonageGet(run, `/interaction-content/interactions/${encodePathSegment(guid)}`),
-			{ ...run.call, itemIndex, subject: `interaction ${guid}` },
-		);
-		const entries = (body?.content ?? []).filter(
+		const entries = (await contentList(this, run, itemIndex, guid)).filter(
 			(entry) =>
 				typeof entry?.contentKey === 'string' &&
 				(wanted.length === 0 || wanted.includes(String(entry.type ?? entry.contentKey))),

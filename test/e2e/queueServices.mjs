@@ -1,0 +1,123 @@
+/**
+ * The services n8n's queue mode needs, started on free loopback ports for one test run and
+ * stopped with it: Redis (the job queue) and PostgreSQL (the database main and workers share;
+ * n8n does not support queue mode on SQLite). Binaries come from ensure-queue-services.sh.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { freePort, REPO } from './n8nInstance.mjs';
+
+const run = promisify(execFile);
+
+export async function ensureQueueServices(log = () => {}) {
+	const { stdout, stderr } = await run('bash', [join(REPO, 'test/e2e/ensure-queue-services.sh')], { maxBuffer: 16 * 1024 * 1024 });
+	if (stderr.trim()) log(stderr.trim().split('\n').at(-1));
+	return Object.fromEntries(stdout.trim().split('\n').map((line) => line.split('=')));
+}
+
+/** Spawns a server and resolves once its log says it is ready; rejects on early exit or timeout. */
+function startServer(name, command, args, ready, { timeoutMs = 60_000 } = {}) {
+	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	let output = '';
+	const onData = (d) => (output = (output + d).slice(-20_000));
+	child.stdout.on('data', onData);
+	child.stderr.on('data', onData);
+	const up = new Promise((resolve, reject) => {
+		const started = Date.now();
+		const timer = setInterval(() => {
+			if (ready.test(output)) {
+				clearInterval(timer);
+				resolve();
+			} else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+				clearInterval(timer);
+				reject(new Error(`${name} did not start (exit ${child.exitCode}):\n${output.slice(-2000)}`));
+			}
+		}, 100);
+	});
+	return up.then(() => ({
+		output: () => output,
+		async stop() {
+			process.removeListener('exit', killOnExit);
+			if (child.exitCode !== null) return;
+			child.kill('SIGTERM');
+			const exited = await Promise.race([
+				new Promise((r) => child.on('exit', () => r(true))),
+				new Promise((r) => setTimeout(() => r(false), 15_000)),
+			]);
+			if (!exited) child.kill('SIGKILL');
+		},
+	}));
+}
+
+export async function startRedis(redisServer) {
+	const port = await freePort();
+	const server = await startServer(
+		'redis-server',
+		redisServer,
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		/Ready to accept connections/,
+	);
+	return { ...server, host: '127.0.0.1', port };
+}
+
+/**
+ * A throw-away PostgreSQL cluster in a temp folder (trust auth on loopback only, fsync off: test
+ * data). PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
+ */
+export async function startPostgres(pgBin) {
+	const root = await mkdtemp(join(tmpdir(), 'n8n-queue-pg-'));
+	const dataDir = join(root, 'data');
+	await mkdir(dataDir);
+	const asRoot = userInfo().uid === 0;
+	const wrap = (cmd, args) => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+	if (asRoot) {
+		const { stdout } = await run('id', ['-u', 'postgres']);
+		const { stdout: gid } = await run('id', ['-g', 'postgres']);
+		await chown(root, Number(stdout), Number(gid));
+		await chown(dataDir, Number(stdout), Number(gid));
+	}
+	await run(...wrap(join(pgBin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']));
+	const port = await freePort();
+	const server = await startServer(
+		'postgres',
+		...wrap(join(pgBin, 'postgres'), [
+			'-D', dataDir, '-p', String(port), '-k', root,
+			'-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+		]),
+		/database system is ready to accept connections/,
+	);
+	await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', 'CREATE DATABASE n8n']);
+	return {
+		...server,
+		host: '127.0.0.1',
+		port,
+		database: 'n8n',
+		user: 'postgres',
+		async stop() {
+			await server.stop();
+			await rm(root, { recursive: true, force: true });
+		},
+	};
+}
+
+/** The environment that puts an n8n process (main or worker) into queue mode on these services. */
+export function queueModeEnv({ redis, postgres, extra = {} }) {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: postgres.host,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: '',
+		...extra,
+	};
+}
