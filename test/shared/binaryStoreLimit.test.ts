@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { FileTooLargeError, type BinaryDataService } from 'n8n-core';
+import { FileTooLargeError } from 'n8n-core';
 import type { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -32,12 +32,14 @@ const cappedDatabaseStore = {
 };
 
 async function useDatabaseMode(): Promise<() => void> {
-	const service = (await ensureContainer()) as BinaryDataService & { mode: string };
-	const previous = service.mode;
+	const service = await ensureContainer();
+	// `mode` is private in n8n-core's types; it is what init() sets from the instance's config.
+	const modeOf = service as unknown as { mode: string };
+	const previous = modeOf.mode;
 	service.setManager('database', cappedDatabaseStore as never);
-	service.mode = 'database';
+	modeOf.mode = 'database';
 	return () => {
-		service.mode = previous;
+		modeOf.mode = previous;
 	};
 }
 
