@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RequestPacer } from './requestPacer';
+import { accountPacer, RequestPacer } from './requestPacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
 
 /**
@@ -40,6 +40,11 @@ export function retryPolicyFrom(behaviour: RequestBehaviour): RetryPolicy {
 	return { ...DEFAULT_RETRY_POLICY, maxTries };
 }
 
-export function pacerFrom(behaviour: RequestBehaviour, defaultRate: number): RequestPacer {
-	return new RequestPacer(behaviour.requestsPerMinute ?? defaultRate);
+/**
+ * The pacer for one node run. With `account` (a vendor whose documented rate is per account,
+ * like VCC's), it is the process-wide pacer of that account, shared with other runs.
+ */
+export function pacerFrom(behaviour: RequestBehaviour, defaultRate: number, account?: string): RequestPacer {
+	const rate = behaviour.requestsPerMinute ?? defaultRate;
+	return account === undefined ? new RequestPacer(rate) : accountPacer(account, rate);
 }

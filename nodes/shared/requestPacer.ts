@@ -2,8 +2,8 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Spaces requests so one execution stays under a vendor's documented rate (VCC ~160/min shared
- * by all its APIs, Kore.ai 60/min). One pacer is made per node run and shared by every item,
- * so many items cannot burst past the limit together.
+ * by all its APIs, Kore.ai 60/min). A pacer is shared by every item of a node run, so many
+ * items cannot burst past the limit together; accountPacer shares one across node runs too.
  */
 export class RequestPacer {
 	private nextSlotMs = 0;
@@ -21,4 +21,23 @@ export class RequestPacer {
 		this.nextSlotMs = slot + this.intervalMs;
 		if (slot > now) await sleep(slot - now);
 	}
+}
+
+const accountPacers = new Map<string, RequestPacer>();
+
+/**
+ * One pacer per vendor account and rate for this whole n8n process: the nodes of one workflow
+ * (Search, then Download All) and executions running side by side on the same worker draw
+ * from the same budget, as the vendor counts them. `account` names the account, never a secret.
+ * Processes do not share it: with several queue-mode workers, divide the rate between them.
+ */
+export function accountPacer(account: string, requestsPerMinute: number): RequestPacer {
+	if (!(requestsPerMinute > 0)) return new RequestPacer(0);
+	const key = `${account}\n${requestsPerMinute}`;
+	let pacer = accountPacers.get(key);
+	if (!pacer) {
+		pacer = new RequestPacer(requestsPerMinute);
+		accountPacers.set(key, pacer);
+	}
+	return pacer;
 }

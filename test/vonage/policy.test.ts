@@ -20,6 +20,31 @@ import {
 useNockOnly();
 
 
+describe('fair-use pacing', () => {
+	it('paces two runs on one VCC account as one budget (Max Requests per Minute)', async () => {
+		mockToken('token-1', 2);
+		api('token-1').get(INTERACTION_PATH).times(6).reply(200, { guid: GUID });
+		const threeItems = { inputItems: [{ json: {} }, { json: {} }, { json: {} }] };
+		// Download All of an interaction without content: one request per item. One per 200 ms.
+		const paced = {
+			resource: 'content',
+			operation: 'downloadAll',
+			guid: GUID,
+			contentTypes: [],
+			binaryPropertyName: 'data',
+			options: { requestsPerMinute: 300, maxTries: 1 },
+		};
+
+		const started = performance.now();
+		const runs = await Promise.all([runVonage(paced, threeItems), runVonage(paced, threeItems)]);
+		const elapsed = performance.now() - started;
+
+		expect(runs.map((r) => r.error)).toEqual([undefined, undefined]);
+		// Six requests one per 200 ms from one budget: ≥ 1 s. A budget per run would take ~400 ms.
+		expect(elapsed).toBeGreaterThanOrEqual(990);
+	});
+});
+
 describe('tokens', () => {
 	it('obtains one token and reuses it for every item of the run', async () => {
 		mockToken('token-1', 1);

@@ -25,3 +25,8 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = typeof credentials.tokenUrl === 'string' ? credentials.tokenUrl.trim() : '';
 	return override || `https://${String(credentials.region)}.cc.vonage.com/Auth/connect/token`;
 }
+
+/** Names the VCC account for the shared fair-use budget: API host and client id (not a secret). */
+export function vonageAccount(credentials: ICredentialDataDecryptedObject): string {
+	return `vonageContactCenter ${apiBaseUrl(credentials)} ${String(credentials.clientId ?? '')}`;
+}

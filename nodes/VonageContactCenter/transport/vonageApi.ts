@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
-import { apiBaseUrl, VONAGE_ACCEPT } from './endpoints';
+import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
 
 export const VONAGE_API: VendorApi = {
 	vendor: 'Vonage Contact Center',
@@ -31,7 +31,7 @@ export async function startVonageRun(fx: IExecuteFunctions): Promise<VonageRun> 
 		call: {
 			vendor: VONAGE_API.vendor,
 			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE),
+			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE, vonageAccount(credentials)),
 		},
 	};
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
-import { apiBaseUrl } from '../transport/endpoints';
+import { apiBaseUrl, vonageAccount } from '../transport/endpoints';
 import { VONAGE_API, VONAGE_REQUESTS_PER_MINUTE, type VonageRun } from '../transport/vonageApi';
 import { DEFAULT_LOOK_BACK_HOURS, MAX_HOURS, TRIGGER_CONTENT_TYPES } from './description';
 
@@ -82,7 +82,7 @@ export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
 		call: {
 			vendor: VONAGE_API.vendor,
 			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE),
+			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE, vonageAccount(credentials)),
 		},
 	};
 }
