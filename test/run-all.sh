@@ -24,5 +24,8 @@ node test/check-package.mjs
 step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
 node test/e2e/run-e2e.mjs --browser
 
+step "queue mode: n8n main + worker on Redis and PostgreSQL, bulk export, triggers"
+node test/e2e/run-queue-e2e.mjs
+
 step "smoke-load on n8n 1.x (first run installs it: minutes)"
 node test/e2e/smoke-load.mjs --n8n-version 1.123.80

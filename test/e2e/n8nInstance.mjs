@@ -99,8 +99,26 @@ function n8nEnv(userFolder, port, extra = {}) {
 }
 
 /** Starts `n8n start`; resolves once the editor is up (not just /healthz). */
-export async function startN8n({ node24, n8nBin, userFolder, port, env = {}, log = () => {} }) {
-	const child = spawn(node24, [n8nBin, 'start'], {
+export async function startN8n(options) {
+	return await startN8nProcess({ ...options, command: ['start'], ready: 'Editor is now accessible' });
+}
+
+/**
+ * Starts `n8n worker` (queue mode) on the same user folder as the main process, so it loads the
+ * same community package; resolves once it takes jobs. Its broker needs a port of its own.
+ */
+export async function startWorker({ concurrency = 10, port, env = {}, ...options }) {
+	return await startN8nProcess({
+		...options,
+		port,
+		env: { N8N_RUNNERS_BROKER_PORT: String(port + 2), QUEUE_HEALTH_CHECK_ACTIVE: 'false', ...env },
+		command: ['worker', `--concurrency=${concurrency}`],
+		ready: 'n8n worker is now ready',
+	});
+}
+
+async function startN8nProcess({ node24, n8nBin, userFolder, port, env = {}, log = () => {}, command, ready }) {
+	const child = spawn(node24, [n8nBin, ...command], {
 		env: n8nEnv(userFolder, port, env),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: false,
@@ -118,17 +136,18 @@ export async function startN8n({ node24, n8nBin, userFolder, port, env = {}, log
 	const started = Date.now();
 	await new Promise((resolvePromise, reject) => {
 		const timer = setInterval(() => {
-			if (output.includes('Editor is now accessible')) {
+			if (output.includes(ready)) {
 				clearInterval(timer);
 				resolvePromise();
 			} else if (child.exitCode !== null || Date.now() - started > 180_000) {
 				clearInterval(timer);
-				reject(new Error(`n8n did not start (exit ${child.exitCode}):\n${output.slice(-3000)}`));
+				reject(new Error(`n8n ${command[0]} did not start (exit ${child.exitCode}):\n${output.slice(-3000)}`));
 			}
 		}, 250);
 	});
 	return {
 		url: `http://127.0.0.1:${port}`,
+		pid: child.pid,
 		output: () => output,
 		async stop() {
 			process.removeListener('exit', killOnExit);

@@ -9,7 +9,11 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { freePort, REPO } from './n8nInstance.mjs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+
+import { freePort, REPO, startN8n, startWorker } from './n8nInstance.mjs';
 
 const run = promisify(execFile);
 
@@ -120,4 +124,82 @@ export function queueModeEnv({ redis, postgres, extra = {} }) {
 		DB_POSTGRESDB_PASSWORD: '',
 		...extra,
 	};
+}
+
+/**
+ * A queue-mode n8n on fresh services: PostgreSQL, Redis, `n8n start` (main) and one `n8n worker`
+ * on the same user folder. Manual runs are offloaded to the worker, so a workflow started
+ * through the REST API runs where production executions run. `stop()` takes it all down.
+ */
+export async function startQueueMode({ bins, userFolder, port, services, env: extraEnv = {}, concurrency = 5, log = () => {} }) {
+	const [postgres, redis] = await Promise.all([startPostgres(services.PG_BIN), startRedis(services.REDIS_SERVER)]);
+	log(`PostgreSQL on 127.0.0.1:${postgres.port}, Redis on 127.0.0.1:${redis.port}`);
+	const env = queueModeEnv({ redis, postgres, extra: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true', ...extraEnv } });
+	let main;
+	let worker;
+	try {
+		main = await startN8n({ ...bins, userFolder, port, env });
+		worker = await startWorker({ ...bins, userFolder, port, env, concurrency });
+	} catch (error) {
+		await main?.stop();
+		await Promise.all([postgres.stop(), redis.stop()]);
+		throw error;
+	}
+	// The execution data n8n stores is `flatted` JSON: read it with n8n's own copy.
+	const { parse: parseFlatted } = createRequire(join(dirname(bins.n8nBin), '..', 'package.json'))('flatted');
+	return {
+		main,
+		worker,
+		postgres,
+		redis,
+		parseFlatted,
+		/** The worker's own log says it took this execution (every job, whatever its outcome). */
+		workerRan: (executionId) => worker.output().includes(`Worker started execution ${executionId} (job`),
+		workerRssMiB: () => rssMiB(worker.pid),
+		async stop() {
+			await worker?.stop();
+			await main?.stop();
+			await Promise.all([postgres.stop(), redis.stop()]);
+		},
+	};
+}
+
+export async function rssMiB(pid, field = 'VmRSS') {
+	const text = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+	return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) / 1024;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs a saved workflow through the REST API (offloaded to the worker) and waits for its end. */
+export async function runOnWorker(queue, rest, workflowId, triggerName, timeoutMs = 10 * 60_000) {
+	const { executionId } = await rest.call('POST', `/rest/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: triggerName },
+	});
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await rest.call('GET', `/rest/executions/${executionId}`);
+		if (execution?.finished || ['success', 'error', 'crashed', 'canceled'].includes(execution?.status)) {
+			const data = typeof execution.data === 'string' ? queue.parseFlatted(execution.data) : execution.data;
+			return { executionId, status: execution.status, data };
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution?.status} after ${timeoutMs / 1000} s`);
+		await sleep(500);
+	}
+}
+
+/** A finished execution as the shared judge wants it: `run.data` = execution data, errors as text. */
+export function executionOutcome(result) {
+	const resultData = result.data?.resultData ?? {};
+	const nodeErrors = Object.values(resultData.runData ?? {})
+		.flat()
+		.map((task) => task?.error)
+		.filter(Boolean);
+	// Plain text, as a user reads it in the editor: each error's message and description.
+	const errorText = [resultData.error, ...nodeErrors]
+		.filter(Boolean)
+		.flatMap((e) => [e.message, e.description])
+		.filter(Boolean)
+		.join('\n');
+	return { ok: result.status === 'success', run: { data: result.data }, errorText: `execution ${result.status}\n${errorText}` };
 }

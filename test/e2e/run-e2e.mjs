@@ -25,6 +25,7 @@ import {
 	restClient,
 	startN8n,
 } from './n8nInstance.mjs';
+import { checkPackageLoaded, createReport, judgeRun, setUpVendors } from './e2eSteps.mjs';
 import { allVendors } from './workflows/index.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -44,21 +45,10 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 const say = (msg) => console.log(`[e2e ${elapsed().padStart(5)}] ${msg}`);
 
-const results = [];
 const ARTIFACTS = join(REPO, 'artifacts', 'e2e');
 await mkdir(ARTIFACTS, { recursive: true });
-function record(name, ok, detail) {
-	results.push({ name, ok, detail });
-	console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
-
-async function check(name, fn) {
-	try {
-		record(name, true, await fn());
-	} catch (error) {
-		record(name, false, error.message);
-	}
-}
+const report = createReport();
+const { check } = report;
 
 if (args.has('--browser')) {
 	const { execFileSync } = await import('node:child_process');
@@ -95,59 +85,8 @@ try {
 	}
 	const rest = await restClient(n8n.url);
 
-	await check('n8n lists every node and credential of the package', async () => {
-		const headers = { cookie: rest.cookie() };
-		const nodes = await (await fetch(`${n8n.url}/types/nodes.json`, { headers })).json();
-		const credentials = await (await fetch(`${n8n.url}/types/credentials.json`, { headers })).json();
-		const ours = nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)).map((n) => n.name);
-		const wantedNodes = vendors.flatMap((v) => v.nodeTypes);
-		const missing = wantedNodes.filter((n) => !ours.includes(n));
-		const credNames = credentials.map((c) => c.name);
-		const missingCreds = vendors.map((v) => v.credentialType).filter((c) => !credNames.includes(c));
-		if (missing.length || missingCreds.length) throw new Error(`missing: ${[...missing, ...missingCreds].join(', ')}`);
-		return `${ours.length} nodes, ${vendors.length} credentials`;
-	});
-
-	await check('loading the package logs no errors', async () => {
-		const bad = n8n
-			.output()
-			.split('\n')
-			.filter((l) => /Failed to load package|nodes\/node_modules\/n8n-nodes-contact-center/.test(l));
-		if (bad.length) throw new Error(bad.slice(0, 5).join(' | '));
-		return 'clean';
-	});
-
-	for (const vendor of vendors) {
-		const data = vendor.credential(sim);
-		const credential = await rest.call('POST', '/rest/credentials', data);
-		vendor.credentialRecord = { id: credential.id, name: data.name };
-		await check(`${vendor.name}: credential Test button succeeds`, async () => {
-			const result = await rest.call('POST', '/rest/credentials/test', {
-				credentials: { id: credential.id, name: data.name, type: data.type, data: data.data },
-			});
-			if (result?.status !== 'OK') throw new Error(JSON.stringify(result));
-			return result.message;
-		});
-		if (vendor.badCredential) {
-			await check(`${vendor.name}: credential Test button explains a wrong secret`, async () => {
-				const bad = vendor.badCredential(sim);
-				const saved = await rest.call('POST', '/rest/credentials', { ...bad, name: `${bad.name} (wrong)` });
-				const result = await rest.call('POST', '/rest/credentials/test', {
-					credentials: { id: saved.id, name: saved.name, type: bad.type, data: bad.data },
-				});
-				if (result?.status === 'OK') throw new Error('a wrong secret passed the test');
-				// Failing is not enough: the message must say the secret was refused, not something else.
-				if (vendor.badCredentialExplains && !vendor.badCredentialExplains.test(result?.message ?? '')) {
-					throw new Error(`not explained as a refused secret: ${result?.message}`);
-				}
-				return result.message;
-			});
-		}
-		for (const entry of vendor.workflows(vendor.credentialRecord, sim, context)) {
-			const saved = await rest.call('POST', '/rest/workflows', entry.workflow);
-			imported.push({ ...entry, id: saved.id, vendor });
-		}
-	}
+	await checkPackageLoaded({ n8n, rest, vendors, check });
+	imported.push(...(await setUpVendors({ rest, vendors, sim, context, check })));
 	if (args.has('--browser')) {
 		const demo = imported.find((entry) => entry.workflow.name.startsWith('Demo:'));
 		const { runWorkflowInEditor } = await import('./browserCheck.mjs');
@@ -167,20 +106,23 @@ for (const entry of imported) {
 	say(`running "${entry.workflow.name}"`);
 	const result = await executeWorkflow({ ...bins, userFolder, port, workflowId: entry.id });
 	await writeFile(join(ARTIFACTS, `${entry.workflow.name.replace(/[^\w]+/g, '-')}.log`), result.output);
-	await check(entry.workflow.name, async () => {
-		if (entry.expectError) {
-			if (result.ok) throw new Error('expected the run to fail');
-			if (!entry.expectError.test(result.output)) throw new Error(`error not readable: ${result.output.slice(-800)}`);
-			return `fails with a readable error`;
-		}
-		// n8n 2.41.1 on Node 24 now and then dies of SIGSEGV while shutting down, after it has
-		// printed a finished run: judge the run, and say that it happened.
-		const crashedAfterRun = !result.ok && result.signal === 'SIGSEGV' && /"status": "success"/.test(result.output);
-		if (!result.ok && !crashedAfterRun) throw new Error(result.output.slice(-1500));
-		const run = parseExecuteOutput(result.output);
-		const verdict = entry.verify(run, sim, context);
-		return crashedAfterRun ? `${verdict} (n8n crashed with SIGSEGV while exiting, after the run)` : verdict;
-	});
+	// n8n 2.41.1 on Node 24 now and then dies of SIGSEGV while shutting down, after it has
+	// printed a finished run: judge the run, and say that it happened.
+	const crashedAfterRun = !result.ok && result.signal === 'SIGSEGV' && /"status": "success"/.test(result.output);
+	const ok = result.ok || crashedAfterRun;
+	await check(entry.workflow.name, async () =>
+		judgeRun(
+			entry,
+			{
+				ok,
+				run: ok && !entry.expectError ? parseExecuteOutput(result.output) : undefined,
+				errorText: result.output,
+				note: crashedAfterRun ? 'n8n crashed with SIGSEGV while exiting, after the run' : undefined,
+			},
+			sim,
+			context,
+		),
+	);
 }
 
 // Phase 3: the polling triggers, activated in a running n8n (same user folder and credentials).
@@ -204,7 +146,6 @@ await sim.close();
 await slack.close();
 if (!args.has('--keep')) await rm(userFolder, { recursive: true, force: true });
 
-const failed = results.filter((r) => !r.ok).length;
 console.log(`\ne2e finished in ${elapsed()}`);
-console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(report.summary('e2e'));
+process.exit(report.failed() === 0 ? 0 : 1);

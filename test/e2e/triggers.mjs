@@ -32,6 +32,7 @@ function duplicates(messages, prefix) {
 	return keys.filter((k, i) => keys.indexOf(k) !== i);
 }
 
+/** Returns the ids of the activated workflows, for callers that look at their executions. */
 export async function checkTriggers({ rest, sim, slack, credentials, check }) {
 	const everyMinute = { item: [{ mode: 'everyMinute' }] };
 	const workflows = [
@@ -56,9 +57,11 @@ export async function checkTriggers({ rest, sim, slack, credentials, check }) {
 			"={{ JSON.stringify({ text: 'Kore call ' + $json.sessionId + ' ' + $json.recordingStatus + ' ' + $json.files[0].fileName }) }}",
 		),
 	];
+	const workflowIds = [];
 	for (const workflow of workflows) {
 		const saved = await rest.call('POST', '/rest/workflows', workflow);
 		await rest.call('POST', `/rest/workflows/${saved.id}/activate`, { versionId: saved.versionId });
+		workflowIds.push(saved.id);
 	}
 
 	const count = (prefix) => slack.messages.filter((m) => m.text.startsWith(prefix)).length;
@@ -86,4 +89,5 @@ export async function checkTriggers({ rest, sim, slack, credentials, check }) {
 		}
 		return `${count('Kore')} messages (${koreReadyAtOnce} recordings ready at activation), none repeated`;
 	});
+	return { workflowIds };
 }

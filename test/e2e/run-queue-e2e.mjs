@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+/**
+ * End to end in n8n's queue mode: Redis + PostgreSQL (Debian's, on free loopback ports), one
+ * `n8n start` main process and one `n8n worker`, binary data in the `database` store (what n8n
+ * uses in queue mode), the package installed once in the shared user folder as "Install
+ * community node" does. Then, all against the vendor simulator:
+ *
+ * - every e2e workflow of the single-process run, unchanged, executed by the worker (manual runs
+ *   offloaded with OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS) and judged the same way;
+ * - a recording over the database store's cap fails with the setting to raise, and the worker
+ *   goes on working;
+ * - a bulk export (Search 30 days → Download All) of a simulator with --bulk interactions, paced
+ *   at --rate requests/minute: every recording once, nothing fetched twice, the rate kept;
+ * - both polling triggers activated on the main process, their executions run by the worker.
+ *
+ *   node test/e2e/run-queue-e2e.mjs [--bulk=1000] [--rate=600] [--keep] [--no-triggers]
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startSimulator } from '../simulator/index.mjs';
+import { checkPackageLoaded, createReport, judgeRun, setUpVendors } from './e2eSteps.mjs';
+import {
+	ensureN8n,
+	freePort,
+	installCommunityPackage,
+	packPackage,
+	PACKAGE_NAME,
+	REPO,
+	restClient,
+} from './n8nInstance.mjs';
+import { ensureQueueServices, executionOutcome, runOnWorker, startQueueMode } from './queueServices.mjs';
+import { startSlackSink } from './slackSink.mjs';
+import { allVendors } from './workflows/index.mjs';
+import { bulkExportWorkflow, oversizeWorkflow, verifyBulkExport } from './workflows/queueMode.mjs';
+import { vonageCredential } from './workflows/vonage.mjs';
+
+const flags = Object.fromEntries(
+	process.argv.slice(2).map((a) => {
+		const [k, v] = a.replace(/^--/, '').split('=');
+		return [k, v ?? true];
+	}),
+);
+const BULK_INTERACTIONS = Number(flags.bulk ?? 1000);
+const BULK_RATE = Number(flags.rate ?? 600);
+/** The database store's cap for this run (MiB): above every simulator file but the oversize one. */
+const BINARY_CAP_MIB = 8;
+const OVERSIZE_MIB = 24;
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
+const say = (msg) => console.log(`[queue-e2e ${elapsed().padStart(5)}] ${msg}`);
+
+const ARTIFACTS = join(REPO, 'artifacts', 'e2e-queue');
+await mkdir(ARTIFACTS, { recursive: true });
+const report = createReport();
+const { check } = report;
+const label = 'queue mode: ';
+
+const bins = await ensureN8n((line) => say(line));
+const services = await ensureQueueServices((line) => say(line));
+const userFolder = await mkdtemp(join(tmpdir(), 'n8n-queue-e2e-'));
+const tarball = await packPackage(join(userFolder, 'pack'));
+const version = await installCommunityPackage(userFolder, tarball);
+say(`installed ${PACKAGE_NAME}@${version} into ${userFolder}`);
+
+const sim = await startSimulator({});
+const bulkSim = await startSimulator({ seed: 11, interactions: BULK_INTERACTIONS });
+const slack = await startSlackSink();
+const context = { slack };
+say(`simulators on ${sim.url} and ${bulkSim.url} (${BULK_INTERACTIONS} Vonage interactions)`);
+
+const port = await freePort();
+let queue;
+const workerRss = { peakMiB: 0 };
+let sampler;
+
+try {
+	queue = await startQueueMode({
+		bins,
+		userFolder,
+		port,
+		services,
+		log: say,
+		env: {
+			N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(BINARY_CAP_MIB),
+			// Said explicitly although it is queue mode's default: this run is about that store.
+			N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+		},
+	});
+	const { main, worker } = queue;
+	const readWorkerRssMiB = queue.workerRssMiB;
+	const workerRan = queue.workerRan;
+	say(`n8n main on ${main.url}, worker pid ${worker.pid}`);
+	sampler = setInterval(async () => {
+		workerRss.peakMiB = Math.max(workerRss.peakMiB, await readWorkerRssMiB());
+	}, 250);
+
+	const rest = await restClient(main.url);
+	const vendors = allVendors();
+	await checkPackageLoaded({ n8n: main, rest, vendors, check, label });
+	await check(`${label}the worker loads the package without errors`, async () => {
+		const bad = worker.output().split('\n').filter((l) => /Failed to load package|n8n-nodes-contact-center.*(error|Error)/.test(l));
+		if (bad.length) throw new Error(bad.slice(0, 5).join(' | '));
+		return 'clean';
+	});
+	const imported = await setUpVendors({ rest, vendors, sim, context, check, label });
+
+	for (const entry of imported) {
+		say(`running "${entry.workflow.name}" on the worker`);
+		let result;
+		await check(`${label}${entry.workflow.name}`, async () => {
+			result = await runOnWorker(queue, rest, entry.id, entry.workflow.nodes[0].name);
+			await writeFile(join(ARTIFACTS, `${entry.workflow.name.replace(/[^\w]+/g, '-')}.json`), JSON.stringify(result.data, null, 1));
+			if (!workerRan(result.executionId)) throw new Error(`execution ${result.executionId} did not run on the worker`);
+			return judgeRun(entry, executionOutcome(result), sim, context);
+		});
+	}
+
+	const vonageRecord = vendors.find((v) => v.credentialType === 'vonageContactCenterApi').credentialRecord;
+	await check(`${label}a recording over the binary store cap fails with the setting to raise; the worker goes on`, async () => {
+		const saved = await rest.call('POST', '/rest/workflows', oversizeWorkflow(vonageRecord, OVERSIZE_MIB));
+		const result = await runOnWorker(queue, rest, saved.id, 'Start');
+		const { ok, errorText } = executionOutcome(result);
+		if (ok) throw new Error(`a ${OVERSIZE_MIB} MiB file was stored under a ${BINARY_CAP_MIB} MiB cap`);
+		if (!/too large for n8n's binary data store/.test(errorText) || !/N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE/.test(errorText)) {
+			throw new Error(`not a readable store-limit error: ${errorText.slice(0, 800)}`);
+		}
+		if (worker.output().includes('FATAL') || (await readWorkerRssMiB()) === 0) throw new Error('the worker did not survive');
+		// The same worker still runs the next job.
+		const again = await runOnWorker(queue, rest, imported[0].id, imported[0].workflow.nodes[0].name);
+		if (again.status !== 'success') throw new Error(`the next run ended ${again.status}`);
+		return errorText.split('\n')[1];
+	});
+
+	await check(`${label}bulk export of ${BULK_INTERACTIONS} interactions at ${BULK_RATE}/min: every recording once, rate kept`, async () => {
+		const credential = await rest.call('POST', '/rest/credentials', { ...vonageCredential(bulkSim), name: 'Vonage (bulk simulator)' });
+		const workflow = bulkExportWorkflow({ id: credential.id, name: 'Vonage (bulk simulator)' }, BULK_RATE);
+		const saved = await rest.call('POST', '/rest/workflows', workflow);
+		bulkSim.resetStats();
+		const rssBefore = await readWorkerRssMiB();
+		workerRss.peakMiB = rssBefore;
+		const t0 = Date.now();
+		const result = await runOnWorker(queue, rest, saved.id, 'Start', 30 * 60_000);
+		const seconds = (Date.now() - t0) / 1000;
+		const { ok, errorText, run } = executionOutcome(result);
+		if (!ok) throw new Error(errorText.slice(0, 1500));
+		const numbers = verifyBulkExport(run, bulkSim, BULK_RATE);
+		const summary = {
+			...numbers,
+			seconds: Number(seconds.toFixed(1)),
+			workerRssBeforeMiB: Math.round(rssBefore),
+			workerRssPeakMiB: Math.round(workerRss.peakMiB),
+		};
+		await writeFile(join(ARTIFACTS, 'bulk-export.json'), JSON.stringify(summary, null, 2));
+		return `${numbers.recordings} recordings of ${numbers.interactions} interactions in ${summary.seconds} s; ${numbers.searchRequests} search + ${numbers.contentRequests} download requests, none repeated; at most ${numbers.maxRequestsPerMinute} requests in any minute; worker RSS ${summary.workerRssBeforeMiB} → peak ${summary.workerRssPeakMiB} MiB`;
+	});
+
+	if (!flags['no-triggers']) {
+		// Polling runs on the main process; each poll's execution is a job for the worker.
+		const { checkTriggers } = await import('./triggers.mjs');
+		const byType = Object.fromEntries(vendors.map((v) => [v.credentialType, v.credentialRecord]));
+		const prefixed = async (name, fn) => await check(`${label}${name}`, fn);
+		const { workflowIds } = await checkTriggers({
+			rest,
+			sim,
+			slack,
+			check: prefixed,
+			credentials: { vonage: byType.vonageContactCenterApi, kore: byType.koreAiSmartAssistApi },
+		});
+		await check(`${label}every trigger execution ran on the worker`, async () => {
+			const ids = [];
+			for (const workflowId of workflowIds) {
+				const list = await rest.call('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+				ids.push(...(list.results ?? list).map((e) => e.id));
+			}
+			const elsewhere = ids.filter((id) => !workerRan(id));
+			if (ids.length === 0) throw new Error('the triggers started no execution');
+			if (elsewhere.length) throw new Error(`executions ${elsewhere.join(', ')} did not run on the worker`);
+			return `${ids.length} trigger executions, all finished by the worker`;
+		});
+	}
+} finally {
+	clearInterval(sampler);
+	await writeFile(join(ARTIFACTS, 'worker.log'), queue?.worker.output() ?? '').catch(() => {});
+	await writeFile(join(ARTIFACTS, 'main.log'), queue?.main.output() ?? '').catch(() => {});
+	await queue?.stop();
+	await Promise.all([sim.close(), bulkSim.close(), slack.close()]);
+	if (!flags.keep) await rm(userFolder, { recursive: true, force: true });
+}
+
+console.log(`\nqueue-mode e2e finished in ${elapsed()}`);
+console.log(report.summary('queue-mode e2e'));
+process.exit(report.failed() === 0 ? 0 : 1);
