@@ -1,6 +1,5 @@
 import nock from 'nock';
 import { FileTooLargeError } from 'n8n-core';
-import type { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureContainer } from '../harness/container';
@@ -20,9 +19,9 @@ const CAP_MB = 1;
  */
 const cappedDatabaseStore = {
 	async init() {},
-	async store(_location: unknown, stream: Readable, metadata: { fileName?: string }) {
+	async store(_location: unknown, stream: AsyncIterable<Buffer>, metadata: { fileName?: string }) {
 		let bytes = 0;
-		for await (const chunk of stream) bytes += (chunk as Buffer).length;
+		for await (const chunk of stream) bytes += chunk.length;
 		const fileSizeMb = bytes / (1024 * 1024);
 		if (fileSizeMb > CAP_MB) {
 			throw new FileTooLargeError({ fileSizeMb, maxFileSizeMb: CAP_MB, fileId: 'f-1', fileName: metadata.fileName });
