@@ -4,6 +4,8 @@
  * does it. Everything listens on 127.0.0.1.
  */
 import { execFile, spawn } from 'node:child_process';
+
+import { startServerProcess } from './serverProcess.mjs';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -118,48 +120,14 @@ export async function startWorker({ concurrency = 10, port, env = {}, ...options
 }
 
 async function startN8nProcess({ node24, n8nBin, userFolder, port, env = {}, log = () => {}, command, ready }) {
-	const child = spawn(node24, [n8nBin, ...command], {
+	const server = await startServerProcess(`n8n ${command[0]}`, node24, [n8nBin, ...command], {
 		env: n8nEnv(userFolder, port, env),
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: false,
+		ready,
+		timeoutMs: 180_000,
+		stopTimeoutMs: 20_000,
+		log,
 	});
-	// Whatever happens to this process, n8n must not outlive it.
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	let output = '';
-	const onData = (d) => {
-		output += d;
-		for (const line of String(d).split('\n')) if (line.trim()) log(line);
-	};
-	child.stdout.on('data', onData);
-	child.stderr.on('data', onData);
-	const started = Date.now();
-	await new Promise((resolvePromise, reject) => {
-		const timer = setInterval(() => {
-			if (output.includes(ready)) {
-				clearInterval(timer);
-				resolvePromise();
-			} else if (child.exitCode !== null || Date.now() - started > 180_000) {
-				clearInterval(timer);
-				reject(new Error(`n8n ${command[0]} did not start (exit ${child.exitCode}):\n${output.slice(-3000)}`));
-			}
-		}, 250);
-	});
-	return {
-		url: `http://127.0.0.1:${port}`,
-		pid: child.pid,
-		output: () => output,
-		async stop() {
-			process.removeListener('exit', killOnExit);
-			if (child.exitCode !== null) return;
-			child.kill('SIGTERM');
-			const exited = await Promise.race([
-				new Promise((r) => child.on('exit', () => r(true))),
-				new Promise((r) => setTimeout(() => r(false), 20_000)),
-			]);
-			if (!exited) child.kill('SIGKILL');
-		},
-	};
+	return { ...server, url: `http://127.0.0.1:${port}` };
 }
 
 /** A logged-in REST client (cookie session), owner created on first use. */

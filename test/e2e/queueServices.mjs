@@ -3,17 +3,15 @@
  * stopped with it: Redis (the job queue) and PostgreSQL (the database main and workers share;
  * n8n does not support queue mode on SQLite). Binaries come from ensure-queue-services.sh.
  */
-import { execFile, spawn } from 'node:child_process';
-import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chown, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { readFile } from 'node:fs/promises';
-
 import { freePort, REPO, startN8n, startWorker } from './n8nInstance.mjs';
+import { startServerProcess } from './serverProcess.mjs';
 
 const run = promisify(execFile);
 
@@ -23,40 +21,9 @@ export async function ensureQueueServices(log = () => {}) {
 	return Object.fromEntries(stdout.trim().split('\n').map((line) => line.split('=')));
 }
 
-/** Spawns a server and resolves once its log says it is ready; rejects on early exit or timeout. */
-function startServer(name, command, args, ready, { timeoutMs = 60_000 } = {}) {
-	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	let output = '';
-	const onData = (d) => (output = (output + d).slice(-20_000));
-	child.stdout.on('data', onData);
-	child.stderr.on('data', onData);
-	const up = new Promise((resolve, reject) => {
-		const started = Date.now();
-		const timer = setInterval(() => {
-			if (ready.test(output)) {
-				clearInterval(timer);
-				resolve();
-			} else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
-				clearInterval(timer);
-				reject(new Error(`${name} did not start (exit ${child.exitCode}):\n${output.slice(-2000)}`));
-			}
-		}, 100);
-	});
-	return up.then(() => ({
-		output: () => output,
-		async stop() {
-			process.removeListener('exit', killOnExit);
-			if (child.exitCode !== null) return;
-			child.kill('SIGTERM');
-			const exited = await Promise.race([
-				new Promise((r) => child.on('exit', () => r(true))),
-				new Promise((r) => setTimeout(() => r(false), 15_000)),
-			]);
-			if (!exited) child.kill('SIGKILL');
-		},
-	}));
+/** Redis and PostgreSQL log a lot less than n8n: the tail is enough to say why one did not start. */
+function startServer(name, command, args, ready) {
+	return startServerProcess(name, command, args, { env: process.env, ready, maxOutput: 20_000 });
 }
 
 export async function startRedis(redisServer) {
