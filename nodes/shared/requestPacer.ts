@@ -1,5 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
+/** Slack per minute for network delay between our clock and the vendor's counter. */
+const WINDOW_MARGIN_MS = 250;
+
 /**
  * Spaces requests so one execution stays under a vendor's documented rate (VCC ~160/min shared
  * by all its APIs, Kore.ai 60/min). A pacer is shared by every item of a node run, so many
@@ -11,7 +14,10 @@ export class RequestPacer {
 	private readonly intervalMs: number;
 
 	constructor(requestsPerMinute: number) {
-		this.intervalMs = requestsPerMinute > 0 ? 60_000 / requestsPerMinute : 0;
+		// Evenly spaced at exactly 60 s / rate, the first and the last of rate + 1 requests are
+		// 60 s apart, and a little delay on the way makes a vendor count rate + 1 in one minute.
+		// The margin keeps every 60 s window at the rate or below for that much jitter.
+		this.intervalMs = requestsPerMinute > 0 ? (60_000 + WINDOW_MARGIN_MS) / requestsPerMinute : 0;
 	}
 
 	async wait(): Promise<void> {
