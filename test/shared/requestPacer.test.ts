@@ -41,7 +41,8 @@ describe('accountPacer', () => {
 		const b = accountPacer('vcc https://emea.example client-c', 600);
 		expect(b).not.toBe(a);
 		const elapsed = await timeOf(() => Promise.all([a.wait(), b.wait(), a.wait(), b.wait()]));
-		expect(elapsed).toBeLessThan(190);
+		// Two budgets: the second request of each waits ~100 ms. One shared budget: ~300 ms.
+		expect(elapsed).toBeLessThan(250);
 	});
 
 	it('does not pace an account whose rate is 0', async () => {
