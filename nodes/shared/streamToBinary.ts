@@ -143,7 +143,7 @@ export async function consumeStream<T>(
  * download. Matched by name and message: n8n-core's error class is not importable from a node.
  */
 function binaryStoreLimitError(fx: IExecuteFunctions, error: unknown, call: CallOptions): NodeOperationError | undefined {
-	const e = error as { name?: string; message?: string; constructor?: { name?: string } };
+	const e = error as { message?: string; constructor?: { name?: string } };
 	const message = typeof e?.message === 'string' ? e.message : '';
 	const isLimit =
 		e?.constructor?.name === 'FileTooLargeError' || /N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE|exceeds the max size limit/.test(message);

@@ -16,12 +16,12 @@
  * over its rate in any minute (test/e2e/workflows/queueMode.mjs). A wrong case fails the run.
  */
 import { writeFile as writeFileAsync } from 'node:fs/promises';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
 import { ensureN8n, freePort, installCommunityPackage, packPackage, REPO, restClient } from '../e2e/n8nInstance.mjs';
-import { ensureQueueServices, executionOutcome, rssMiB, runOnWorker, startQueueMode } from '../e2e/queueServices.mjs';
+import { ensureQueueServices, executionOutcome, resetPeakRss, rssMiB, runOnWorker, startQueueMode } from '../e2e/queueServices.mjs';
 import { bulkExportWorkflow, verifyBulkExport } from '../e2e/workflows/queueMode.mjs';
 import { vonageCredential } from '../e2e/workflows/vonage.mjs';
 import { startSimulator } from '../simulator/index.mjs';
@@ -49,16 +49,6 @@ for (const c of cases) {
 const started = Date.now();
 const say = (msg) => console.error(`[bench-bulk ${((Date.now() - started) / 1000).toFixed(0).padStart(5)}s] ${msg}`);
 
-/** VmHWM is the process's peak since start; writing 5 to clear_refs resets it (Linux ≥ 4.0). */
-function resetPeak(pid) {
-	try {
-		writeFileSync(`/proc/${pid}/clear_refs`, '5');
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 const bins = await ensureN8n(say);
 const services = await ensureQueueServices(say);
 const userFolder = mkdtempSync(join(os.tmpdir(), 'n8n-bench-bulk-'));
@@ -79,7 +69,7 @@ try {
 			const saved = await rest.call('POST', '/rest/workflows', bulkExportWorkflow({ id: credential.id, name }, c.rate));
 			sim.resetStats();
 			const rssBefore = await queue.workerRssMiB();
-			const peakReset = resetPeak(queue.worker.pid);
+			const peakReset = await resetPeakRss(queue.worker.pid);
 			const t0 = performance.now();
 			const result = await runOnWorker(queue, rest, saved.id, 'Start', 60 * 60_000);
 			const seconds = (performance.now() - t0) / 1000;

@@ -4,7 +4,7 @@
  * n8n does not support queue mode on SQLite). Binaries come from ensure-queue-services.sh.
  */
 import { execFile } from 'node:child_process';
-import { chown, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -129,6 +129,11 @@ export async function startQueueMode({ bins, userFolder, port, services, env: ex
 			await Promise.all([postgres.stop(), redis.stop()]);
 		},
 	};
+}
+
+/** VmHWM is a process's peak RSS since start; writing 5 to clear_refs resets it (Linux ≥ 4.0). */
+export async function resetPeakRss(pid) {
+	return await writeFile(`/proc/${pid}/clear_refs`, '5').then(() => true, () => false);
 }
 
 export async function rssMiB(pid, field = 'VmRSS') {

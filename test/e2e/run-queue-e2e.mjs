@@ -30,7 +30,7 @@ import {
 	REPO,
 	restClient,
 } from './n8nInstance.mjs';
-import { ensureQueueServices, executionOutcome, runOnWorker, startQueueMode } from './queueServices.mjs';
+import { ensureQueueServices, executionOutcome, resetPeakRss, rssMiB, runOnWorker, startQueueMode } from './queueServices.mjs';
 import { startSlackSink } from './slackSink.mjs';
 import { allVendors } from './workflows/index.mjs';
 import { bulkExportWorkflow, oversizeWorkflow, verifyBulkExport } from './workflows/queueMode.mjs';
@@ -73,8 +73,6 @@ say(`simulators on ${sim.url} and ${bulkSim.url} (${BULK_INTERACTIONS} Vonage in
 
 const port = await freePort();
 let queue;
-const workerRss = { peakMiB: 0 };
-let sampler;
 
 try {
 	queue = await startQueueMode({
@@ -93,9 +91,6 @@ try {
 	const readWorkerRssMiB = queue.workerRssMiB;
 	const workerRan = queue.workerRan;
 	say(`n8n main on ${main.url}, worker pid ${worker.pid}`);
-	sampler = setInterval(async () => {
-		workerRss.peakMiB = Math.max(workerRss.peakMiB, await readWorkerRssMiB());
-	}, 250);
 
 	const rest = await restClient(main.url);
 	const vendors = allVendors();
@@ -140,10 +135,11 @@ try {
 		const saved = await rest.call('POST', '/rest/workflows', workflow);
 		bulkSim.resetStats();
 		const rssBefore = await readWorkerRssMiB();
-		workerRss.peakMiB = rssBefore;
+		const peakReset = await resetPeakRss(worker.pid);
 		const t0 = Date.now();
 		const result = await runOnWorker(queue, rest, saved.id, 'Start', 30 * 60_000);
 		const seconds = (Date.now() - t0) / 1000;
+		const peak = peakReset ? await rssMiB(worker.pid, 'VmHWM') : Number.NaN;
 		const { ok, errorText, run } = executionOutcome(result);
 		if (!ok) throw new Error(errorText.slice(0, 1500));
 		const numbers = verifyBulkExport(run, bulkSim, BULK_RATE);
@@ -151,7 +147,7 @@ try {
 			...numbers,
 			seconds: Number(seconds.toFixed(1)),
 			workerRssBeforeMiB: Math.round(rssBefore),
-			workerRssPeakMiB: Math.round(workerRss.peakMiB),
+			workerRssPeakMiB: Math.round(peak),
 		};
 		await writeFile(join(ARTIFACTS, 'bulk-export.json'), JSON.stringify(summary, null, 2));
 		return `${numbers.recordings} recordings of ${numbers.interactions} interactions in ${summary.seconds} s; ${numbers.searchRequests} search + ${numbers.contentRequests} download requests, none repeated; at most ${numbers.maxRequestsPerMinute} requests in any minute; worker RSS ${summary.workerRssBeforeMiB} → peak ${summary.workerRssPeakMiB} MiB`;
@@ -182,7 +178,6 @@ try {
 		});
 	}
 } finally {
-	clearInterval(sampler);
 	await writeFile(join(ARTIFACTS, 'worker.log'), queue?.worker.output() ?? '').catch(() => {});
 	await writeFile(join(ARTIFACTS, 'main.log'), queue?.main.output() ?? '').catch(() => {});
 	await queue?.stop();
