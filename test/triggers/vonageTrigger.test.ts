@@ -397,8 +397,8 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 		((trigger.staticData['node:Node Under Test'] as IDataObject).contentState as IDataObject).failing as IDataObject;
 
 	/** Active with Download Files, baseline taken, then the given interactions appear a minute later. */
-	async function activeWith(fresh: FakeInteraction[], options: IDataObject = {}): Promise<ActiveTrigger> {
-		const trigger = new ActiveTrigger({ downloadFiles: true, options: { maxTries: 1, ...options } });
+	async function activeWith(fresh: FakeInteraction[], options: IDataObject = {}, parameters: INodeParameters = {}): Promise<ActiveTrigger> {
+		const trigger = new ActiveTrigger({ ...parameters, downloadFiles: true, options: { maxTries: 1, ...options } });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
 		vcc.interactions.push(...fresh);
@@ -505,25 +505,20 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 		expect(failingLog(trigger)).toEqual({});
 	});
 
-	it('keeps the files of an interaction that did arrive when another of its files is tried again later', async () => {
-		const trigger = await activeWith([
-			interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', failures: [500] }]),
-		]);
-		const both = new ActiveTrigger({ contentTypes: ['callRecording', 'voicemail'], downloadFiles: true, options: { maxTries: 1 } });
-		both.staticData = trigger.staticData;
+	it('emits the files of an interaction that arrived, and a file of it that failed on a later poll once it arrives', async () => {
+		const trigger = await activeWith(
+			[interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', failures: [500] }])],
+			{},
+			{ contentTypes: ['callRecording', 'voicemail'] },
+		);
+
+		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		await both.poll();
-		// A fresh scope: the first poll with both types is a baseline. Content arriving after it:
-		vi.setSystemTime(NOW + 3 * MINUTE);
-		vcc.interactions.push(interaction(2, 30_000, [recording(), { contentKey: 'vm-2', type: 'voicemail', failures: [500] }]));
+		const second = await trigger.poll();
 
-		const first = await both.poll();
-		vi.setSystemTime(NOW + 4 * MINUTE);
-		const second = await both.poll();
-
-		expect(emitted(first)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
-		expect(emitted(second)).toEqual([{ guid: guid(2), newContent: ['vm-2'] }]);
-		expect(await readBinary(second.items[0])).toEqual(fileBytes(guid(2), 'vm-2'));
+		expect(emitted(first)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+		expect(emitted(second)).toEqual([{ guid: guid(1), newContent: ['vm-1'] }]);
+		expect(await readBinary(second.items[0])).toEqual(fileBytes(guid(1), 'vm-1'));
 	});
 
 	it("reports a file over n8n's binary-store cap at once, without trying it again", async () => {
