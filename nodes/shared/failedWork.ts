@@ -134,7 +134,9 @@ export async function attemptWork<T>(
 		value = await work();
 	} catch (error) {
 		const kind = classifyFailure(error);
-		if (kind === 'wholePoll') throw error;
+		// Only this package's own errors (a NodeApiError with its HTTP code) are about the whole poll.
+		const known = ownError(error);
+		if (kind === 'wholePoll' && known) throw known;
 		const earlier = log[key];
 		const attempts = (earlier?.attempts ?? 0) + 1;
 		const details = failureDetails(error);

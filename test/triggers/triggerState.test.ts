@@ -54,6 +54,7 @@ describe('what the triggers remember stays bounded', () => {
 			horizon: NOW - 3 * HOUR,
 			seen: { gone: NOW_S - 3600 - CLOCK_SKEW_S - 1, kept: NOW_S - 3600 - CLOCK_SKEW_S },
 			pending: {},
+			failing: {},
 		};
 
 		expect(Object.keys(advanceKoreState(base, NOW, HOUR).seen)).toEqual(['kept']);
