@@ -76,8 +76,9 @@ function settle(poll: Poll, session: SessionRef, outcome: RecordingOutcome): voi
 		const checks = next.checks;
 		if (outcome.error !== undefined) {
 			// There was a recording, but its link was refused until Max Wait: a failure, not "no recording".
-			const failure = { subject: failureSubject(session, settings), error: failureDetails(outcome.error), attempts: checks };
-			poll.items.push(failureItem({ ...failure, reason: 'retriesExhausted' }, KORE_SOURCE));
+			const subject = failureSubject(session, settings);
+			const error = failureDetails(outcome.error);
+			poll.items.push(failureItem({ subject, error, attempts: checks, reason: 'retriesExhausted' }, KORE_SOURCE));
 		} else if (settings.emitWithoutRecording) {
 			poll.items.push(
 				withoutRecordingItem(session, settings, outcome.status, {
