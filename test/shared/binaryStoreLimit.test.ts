@@ -1,8 +1,7 @@
 import nock from 'nock';
-import { FileTooLargeError } from 'n8n-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { ensureContainer } from '../harness/container';
+import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { description } from '../support/errorDetails';
 import { startLoopbackServer, tokenHandler } from '../support/loopbackServer';
 import { DOWNLOAD_RECORDING, loopbackCredentials, runVonage } from '../vonage/fixtures';
@@ -10,37 +9,7 @@ import { DOWNLOAD_RECORDING, loopbackCredentials, runVonage } from '../vonage/fi
 beforeAll(() => nock.restore());
 
 const CAP_MB = 1;
-
-/**
- * A stand-in for n8n's `database` binary store (packages/cli DatabaseManager, the default in
- * queue mode): it reads the whole stream, then refuses a file over its cap with n8n-core's own
- * FileTooLargeError, exactly as the real one does. The real one is exercised in the queue-mode
- * end-to-end run.
- */
-const cappedDatabaseStore = {
-	async init() {},
-	async store(_location: unknown, stream: AsyncIterable<Buffer>, metadata: { fileName?: string }) {
-		let bytes = 0;
-		for await (const chunk of stream) bytes += chunk.length;
-		const fileSizeMb = bytes / (1024 * 1024);
-		if (fileSizeMb > CAP_MB) {
-			throw new FileTooLargeError({ fileSizeMb, maxFileSizeMb: CAP_MB, fileId: 'f-1', fileName: metadata.fileName });
-		}
-		return { fileId: 'f-1', fileSize: bytes };
-	},
-};
-
-async function useDatabaseMode(): Promise<() => void> {
-	const service = await ensureContainer();
-	// `mode` is private in n8n-core's types; it is what init() sets from the instance's config.
-	const modeOf = service as unknown as { mode: string };
-	const previous = modeOf.mode;
-	service.setManager('database', cappedDatabaseStore as never);
-	modeOf.mode = 'database';
-	return () => {
-		modeOf.mode = previous;
-	};
-}
+const useDatabaseMode = () => useCappedDatabaseStore(CAP_MB);
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());

@@ -17,6 +17,8 @@ export interface FakeCall {
 	channel?: string;
 	/** Recording statuses answered in turn (the last one repeats); default success. */
 	recording?: string[];
+	/** Statuses the media host answers for the recording in turn (the last one repeats); 200 serves it. */
+	media?: number[];
 }
 
 export interface CallDetailsRequest {
@@ -72,6 +74,9 @@ export class FakeKore {
 				const sessionId = decodeURIComponent(/getMediaStream\/([^/?]+)\.wav/.exec(uri)?.[1] ?? '');
 				this.mediaFetches.push(sessionId);
 				this.onMediaFetch();
+				const answers = this.calls.find((c) => c.sessionId === sessionId)?.media ?? [200];
+				const status = answers.length > 1 ? (answers.shift() as number) : answers[0];
+				if (status !== 200) return [status, `<html><title>media host ${status}</title></html>`, { 'Content-Type': 'text/html' }];
 				const bytes = recordingBytes(sessionId);
 				return [200, bytes, { 'Content-Type': 'audio/wav', 'Content-Length': String(bytes.length) }];
 			});

@@ -17,6 +17,10 @@ export interface FakeContent {
 	body?: Buffer;
 	/** Answer this status for the file instead of the bytes. */
 	status?: number;
+	/** Statuses answered for the file, one per download, before the bytes are served. */
+	failures?: number[];
+	/** The error body's message, for a status or failure (default "failure <status>"). */
+	errorMessage?: string;
 }
 
 export interface FakeInteraction {
@@ -139,7 +143,8 @@ export class FakeVonage {
 		this.onDownload();
 		const file = this.interactions.find((x) => x.guid === guid)?.content.find((c) => c.contentKey === contentKey);
 		if (!file) return [404, { message: `Content '${contentKey}' was not found for interaction '${guid}'` }];
-		if (file.status) return [file.status, { message: `failure ${file.status}` }];
+		const status = file.failures?.shift() ?? file.status;
+		if (status) return [status, { message: file.errorMessage ?? `failure ${status}` }];
 		const body = file.body ?? fileBytes(guid, contentKey);
 		return [200, body, { 'Content-Type': file.contentType ?? 'audio/wav', 'Content-Length': String(body.length) }];
 	}

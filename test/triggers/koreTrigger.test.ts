@@ -6,6 +6,7 @@ import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.cre
 import { KoreAiSmartAssistTrigger } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssistTrigger.node';
 import { readBinary, runPoll, type RunPollResult } from '../harness';
 import { ACCOUNT, BOT, koreCredentials } from '../koreai/fixtures';
+import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';
 import { FakeKore, recordingBytes, type FakeCall } from './fakeKore';
 
@@ -328,5 +329,168 @@ describe('Kore.ai SmartAssist Trigger: Fetch Test Event', () => {
 		const result = await trigger.poll('manual');
 
 		expect(result.error?.message).toBe('Kore.ai SmartAssist: no voice call ended among those started in the last 24 hours');
+	});
+});
+
+describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops it', () => {
+	const failures = (result: RunPollResult) => result.items.filter((item) => item.json.status === 'failed').map((item) => item.json);
+	const failingLog = (trigger: ActiveTrigger) =>
+		((trigger.staticData[NODE_STATE] as IDataObject).sessionState as IDataObject).failing as IDataObject;
+
+	/** Active with Download Recording, baseline taken, then the given calls end a minute later. */
+	async function activeWith(calls: FakeCall[], parameters: IDataObject = {}): Promise<ActiveTrigger> {
+		const { options, ...rest } = parameters;
+		const trigger = new ActiveTrigger({ downloadRecording: true, ...rest, options: { maxTries: 1, ...((options as IDataObject) ?? {}) } });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		kore.calls.push(...calls);
+		return trigger;
+	}
+
+	it('tries a session whose recording listing keeps answering 5xx on 3 polls in all, then reports it once, while other calls keep coming', async () => {
+		const trigger = await activeWith([call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, ['http_503']), call('two', 4 * MINUTE, 30_000)]);
+
+		const first = await trigger.poll();
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		kore.calls.push(call('three', 3 * MINUTE, 30_000));
+		const second = await trigger.poll();
+		// The session is asked again after the pending back-off (1, then 2 minutes).
+		vi.setSystemTime(NOW + 4 * MINUTE);
+		const third = await trigger.poll();
+		vi.setSystemTime(NOW + 10 * MINUTE);
+		const fourth = await trigger.poll();
+
+		expect(first.error).toBeUndefined();
+		expect(sessions(first)).toEqual(['one', 'two']);
+		expect(sessions(second)).toEqual(['three']);
+		expect(third.items.map((item) => item.json)).toEqual([
+			{
+				status: 'failed',
+				sessionId: 'broken',
+				botId: BOT,
+				error: {
+					message: expect.stringMatching(/^Kore\.ai SmartAssist: failure http_503 \(HTTP 503, session broken/),
+					httpCode: '503',
+					description: expect.any(String),
+				},
+				reason: 'retriesExhausted',
+				attempts: 3,
+				source: 'koreAiSmartAssist',
+			},
+		]);
+		expect(fourth.returnedNull).toBe(true);
+		expect(kore.recordingChecks.filter((s) => s === 'broken')).toHaveLength(3);
+		expect(trigger.pending()).toEqual([]);
+		expect(failingLog(trigger)).toEqual({});
+	});
+
+	it('reports a session whose recording listing answers 403 once, at once', async () => {
+		const trigger = await activeWith([call('forbidden', 5 * MINUTE, 40_000, ['http_403']), call('fine', 4 * MINUTE, 30_000)]);
+
+		const first = await trigger.poll();
+		vi.setSystemTime(NOW + 5 * MINUTE);
+		const second = await trigger.poll();
+
+		expect(first.items.map((item) => [item.json.sessionId, item.json.status])).toEqual([
+			['forbidden', 'failed'],
+			['fine', undefined],
+		]);
+		expect(failures(first)[0]).toMatchObject({ reason: 'permanent', attempts: 1, error: { httpCode: '403' } });
+		expect(second.returnedNull).toBe(true);
+		expect(kore.recordingChecks.filter((s) => s === 'forbidden')).toHaveLength(1);
+	});
+
+	it('emits a call whose media host fails once and then serves, once with its recording and no failure', async () => {
+		const trigger = await activeWith([call('flaky', 5 * MINUTE, 30_000, undefined)]);
+		kore.calls[0].media = [502, 200];
+
+		const first = await trigger.poll();
+		expect(trigger.pending()).toEqual(['flaky']);
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		const second = await trigger.poll();
+		vi.setSystemTime(NOW + 10 * MINUTE);
+		const third = await trigger.poll();
+
+		expect(first.error).toBeUndefined();
+		expect(first.returnedNull).toBe(true);
+		expect(sessions(second)).toEqual(['flaky']);
+		expect(failures(second)).toEqual([]);
+		expect(await readBinary(second.items[0])).toEqual(recordingBytes('flaky'));
+		expect(third.returnedNull).toBe(true);
+		expect(failingLog(trigger)).toEqual({});
+	});
+
+	it('reports a call whose media host keeps failing after 3 polls, and checks it no more', async () => {
+		const trigger = await activeWith([call('down', 5 * MINUTE, 30_000)]);
+		kore.calls[0].media = [500];
+
+		await trigger.poll();
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		await trigger.poll();
+		vi.setSystemTime(NOW + 4 * MINUTE);
+		const third = await trigger.poll();
+		vi.setSystemTime(NOW + 30 * MINUTE);
+		const later = await trigger.poll();
+
+		expect(failures(third)).toEqual([
+			expect.objectContaining({ sessionId: 'down', reason: 'retriesExhausted', attempts: 3, error: expect.objectContaining({ httpCode: '500' }) }),
+		]);
+		expect(later.returnedNull).toBe(true);
+		expect(kore.mediaFetches).toEqual(['down', 'down', 'down']);
+	});
+
+	it("reports a recording over n8n's binary-store cap at once", async () => {
+		const restore = await useCappedDatabaseStore(0.001);
+		try {
+			const trigger = await activeWith([call('huge', 5 * MINUTE, 30_000)]);
+
+			const first = await trigger.poll();
+			vi.setSystemTime(NOW + 10 * MINUTE);
+			const second = await trigger.poll();
+
+			expect(failures(first)).toEqual([
+				expect.objectContaining({
+					sessionId: 'huge',
+					reason: 'permanent',
+					attempts: 1,
+					error: expect.objectContaining({ message: expect.stringContaining("too large for n8n's binary data store") }),
+				}),
+			]);
+			expect(second.returnedNull).toBe(true);
+			expect(kore.mediaFetches).toEqual(['huge']);
+		} finally {
+			restore();
+		}
+	});
+
+	it('reports a call whose signed link is refused until Max Wait as failed, not as a call without recording', async () => {
+		const trigger = await activeWith([call('refused', 5 * MINUTE, 30_000)], { options: { maxWaitHours: 1 } });
+		kore.calls[0].media = [403];
+
+		const first = await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE + HOUR);
+		const timedOut = await trigger.poll();
+
+		expect(first.returnedNull).toBe(true);
+		expect(trigger.pending()).toEqual([]);
+		expect(timedOut.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				status: 'failed',
+				sessionId: 'refused',
+				reason: 'retriesExhausted',
+				attempts: 2,
+				error: expect.objectContaining({ httpCode: '403' }),
+			}),
+		]);
+	});
+
+	it('still fails the whole poll, keeping its place, when the recording listing is refused with 401', async () => {
+		const trigger = await activeWith([call('x', 5 * MINUTE, 30_000, ['http_401'])]);
+		const before = structuredClone(trigger.staticData);
+
+		const failed = await trigger.poll();
+
+		expect(failed.error?.message).toContain('HTTP 401');
+		expect(failed.staticData).toEqual(before);
 	});
 });

@@ -54,6 +54,7 @@ describe('what the triggers remember stays bounded', () => {
 			horizon: NOW - 3 * HOUR,
 			seen: { gone: NOW_S - 3600 - CLOCK_SKEW_S - 1, kept: NOW_S - 3600 - CLOCK_SKEW_S },
 			pending: {},
+			failing: {},
 		};
 
 		expect(Object.keys(advanceKoreState(base, NOW, HOUR).seen)).toEqual(['kept']);
@@ -67,6 +68,30 @@ describe('what the triggers remember stays bounded', () => {
 
 		expect(Object.keys(state.seen).length).toBeLessThanOrEqual(KORE_MAX);
 		expect(state.horizon).toBeGreaterThan((NOW_S - 600 + CLOCK_SKEW_S) * 1000);
+	});
+
+	it('Vonage: failing files are dropped by the same horizon as fingerprints', () => {
+		const work = (anchor: number) => ({ attempts: 1, anchor, subject: {}, error: { message: 'm' } });
+		const state = advanceVonageState(
+			{ version: 1, scope: 's', horizon: NOW - 2 * HOUR, seen: {}, failing: { old: work(NOW_S - 3600 - 1), edge: work(NOW_S - 3600) } },
+			NOW,
+			HOUR,
+		);
+
+		expect(Object.keys(state.failing)).toEqual(['edge']);
+	});
+
+	it('Kore.ai: a failing session is remembered only while it waits on the pending list', () => {
+		const work = { attempts: 1, anchor: NOW_S, subject: {}, error: { message: 'm' } };
+		const pending = { waiting: { record: {}, since: NOW_S, checks: 1, nextCheck: NOW_S + 60, status: 'check_failed' } };
+
+		const state = advanceKoreState(
+			{ version: 1, scope: 's', cursor: NOW, horizon: NOW - HOUR, seen: {}, pending, failing: { waiting: work, settled: work } },
+			NOW,
+			HOUR,
+		);
+
+		expect(Object.keys(state.failing)).toEqual(['waiting']);
 	});
 
 	it('Kore.ai: pending recordings are asked about again after 1, 2, 4 … minutes, at most 15', () => {

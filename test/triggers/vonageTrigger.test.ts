@@ -5,8 +5,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
 import { readBinary, runPoll, type RunPollResult } from '../harness';
+import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';
-import { guid, vonageCredentials } from '../vonage/fixtures';
+import { CLIENT_SECRET, guid, vonageCredentials } from '../vonage/fixtures';
 import { fileBytes, FakeVonage, type FakeContent, type FakeInteraction } from './fakeVonage';
 
 const MINUTE = 60_000;
@@ -303,26 +304,6 @@ describe('Vonage Contact Center Trigger: failures keep the trigger\'s place', ()
 		const next = await trigger.poll();
 		expect(emitted(next)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
 	});
-
-	it('a download that fails after its retries fails the poll, and the next poll emits the item with its file', async () => {
-		const trigger = new ActiveTrigger({ downloadFiles: true, options: { maxTries: 1 } });
-		await trigger.poll();
-		const before = structuredClone(trigger.staticData);
-		vi.setSystemTime(NOW + MINUTE);
-		const call = interaction(1, 30_000);
-		call.content[0].status = 503;
-		vcc.interactions.push(call);
-
-		const failed = await trigger.poll();
-		expect(failed.error?.message).toContain('503');
-		expect(failed.staticData).toEqual(before);
-
-		delete call.content[0].status;
-		vi.setSystemTime(NOW + 2 * MINUTE);
-		const next = await trigger.poll();
-		expect(emitted(next)).toHaveLength(1);
-		expect(await readBinary(next.items[0])).toEqual(fileBytes(guid(1), 'callRecording'));
-	});
 });
 
 describe('Vonage Contact Center Trigger: Download Files', () => {
@@ -360,19 +341,6 @@ describe('Vonage Contact Center Trigger: Download Files', () => {
 
 		expect(vcc.downloads).toEqual([`${guid(1)}/callRecording`, `${guid(1)}/transcript`]);
 		expect(later.items[0].binary?.data.mimeType).toBe('application/json');
-	});
-
-	it('describes a file that is gone by the time it is fetched, and still emits the rest', async () => {
-		const trigger = new ActiveTrigger({ contentTypes: ['callRecording', 'voicemail'], downloadFiles: true });
-		await trigger.poll();
-		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000, [recording(), { contentKey: 'vm-gone', type: 'voicemail', status: 404 }]));
-
-		const result = await trigger.poll();
-
-		expect(result.error).toBeUndefined();
-		expect(Object.keys(result.items[0].binary ?? {})).toEqual(['data']);
-		expect((result.items[0].json.files as IDataObject[])[1]).toMatchObject({ contentKey: 'vm-gone', error: expect.stringContaining('404') });
 	});
 });
 
@@ -419,5 +387,208 @@ describe('Vonage Contact Center Trigger: Fetch Test Event', () => {
 		const result = await trigger.poll('manual');
 
 		expect(result.error?.message).toBe('No interaction with call recording content started in the last 24 hours');
+	});
+});
+
+describe('Vonage Contact Center Trigger: a file that keeps failing never stops it', () => {
+	const failures = (result: RunPollResult) => result.items.filter((item) => item.json.status === 'failed').map((item) => item.json);
+	const healthy = (result: RunPollResult) => result.items.filter((item) => item.json.status !== 'failed');
+	const failingLog = (trigger: ActiveTrigger) =>
+		((trigger.staticData['node:Node Under Test'] as IDataObject).contentState as IDataObject).failing as IDataObject;
+
+	/** Active with Download Files, baseline taken, then the given interactions appear a minute later. */
+	async function activeWith(fresh: FakeInteraction[], options: IDataObject = {}, parameters: INodeParameters = {}): Promise<ActiveTrigger> {
+		const trigger = new ActiveTrigger({ ...parameters, downloadFiles: true, options: { maxTries: 1, ...options } });
+		await trigger.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		vcc.interactions.push(...fresh);
+		return trigger;
+	}
+
+	it.each([403, 404])(
+		'reports a file answering %i once as a failure item, emits the healthy files around it once, and moves on',
+		async (status) => {
+			const bad = interaction(2, 40_000, [{ ...recording(), status, errorMessage: 'Content not available' }]);
+			const trigger = await activeWith([interaction(1, 50_000), bad, interaction(3, 30_000)]);
+
+			const first = await trigger.poll();
+
+			expect(first.error).toBeUndefined();
+			expect(first.items.map((item) => [item.json.interactionId, item.json.status])).toEqual([
+				[guid(1), undefined],
+				[guid(2), 'failed'],
+				[guid(3), undefined],
+			]);
+			expect(failures(first)).toEqual([
+				{
+					status: 'failed',
+					interactionId: guid(2),
+					contentKey: 'callRecording',
+					type: 'callRecording',
+					lastModified: '2026-03-02T11:00:00Z',
+					error: {
+						message: `Vonage Contact Center: Content not available (HTTP ${status}, interaction ${guid(2)}, content callRecording)`,
+						httpCode: String(status),
+						description: expect.any(String),
+					},
+					reason: 'permanent',
+					attempts: 1,
+					source: 'vonageContactCenter',
+				},
+			]);
+			expect(await readBinary(first.items[2])).toEqual(fileBytes(guid(3), 'callRecording'));
+
+			vi.setSystemTime(NOW + 2 * MINUTE);
+			const second = await trigger.poll();
+			vi.setSystemTime(NOW + 3 * MINUTE);
+			vcc.interactions.push(interaction(4, 30_000));
+			const third = await trigger.poll();
+
+			expect(second.returnedNull).toBe(true);
+			expect(emitted(third)).toEqual([{ guid: guid(4), newContent: ['callRecording'] }]);
+			expect(vcc.downloads.filter((d) => d.startsWith(guid(2)))).toHaveLength(1);
+			// The search range follows the polls: it does not grow while a file is failing.
+			expect(vcc.searches.at(-1)?.start).toBe(new Date(NOW + 2 * MINUTE - 24 * HOUR).toISOString());
+		},
+	);
+
+	it('tries a file whose 5xx never clears on 3 polls in all, then reports it once, while newer content keeps coming', async () => {
+		const bad = interaction(1, 30_000, [{ ...recording(), status: 503 }]);
+		const trigger = await activeWith([bad], { maxTries: 2 });
+
+		const first = await trigger.poll();
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		vcc.interactions.push(interaction(2, 30_000));
+		const second = await trigger.poll();
+		vi.setSystemTime(NOW + 3 * MINUTE);
+		const third = await trigger.poll();
+		vi.setSystemTime(NOW + 4 * MINUTE);
+		const fourth = await trigger.poll();
+
+		expect(first.error).toBeUndefined();
+		expect(first.returnedNull).toBe(true);
+		expect(failingLog(trigger)).toEqual({});
+		expect(emitted(second)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
+		expect(failures(third)).toEqual([
+			expect.objectContaining({
+				status: 'failed',
+				interactionId: guid(1),
+				contentKey: 'callRecording',
+				error: expect.objectContaining({ httpCode: '503', message: expect.stringContaining('HTTP 503') }),
+				reason: 'retriesExhausted',
+				attempts: 3,
+			}),
+		]);
+		expect(healthy(third)).toEqual([]);
+		expect(fourth.returnedNull).toBe(true);
+		// 3 polls × Max Tries 2: the request's own retries within a poll, then the next poll.
+		expect(vcc.downloads.filter((d) => d.startsWith(guid(1)))).toHaveLength(6);
+	});
+
+	it('emits a file whose 5xx clears on the next poll once, with its bytes, and reports no failure', async () => {
+		const flaky = interaction(1, 30_000, [{ ...recording(), failures: [502] }]);
+		const trigger = await activeWith([flaky]);
+
+		const first = await trigger.poll();
+		expect(Object.keys(failingLog(trigger))).toHaveLength(1);
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		const second = await trigger.poll();
+		vi.setSystemTime(NOW + 3 * MINUTE);
+		const third = await trigger.poll();
+
+		expect(first.error).toBeUndefined();
+		expect(first.returnedNull).toBe(true);
+		expect(emitted(second)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+		expect(failures(second)).toEqual([]);
+		expect(await readBinary(second.items[0])).toEqual(fileBytes(guid(1), 'callRecording'));
+		expect(third.returnedNull).toBe(true);
+		expect(failingLog(trigger)).toEqual({});
+	});
+
+	it('emits the files of an interaction that arrived, and a file of it that failed on a later poll once it arrives', async () => {
+		const trigger = await activeWith(
+			[interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', failures: [500] }])],
+			{},
+			{ contentTypes: ['callRecording', 'voicemail'] },
+		);
+
+		const first = await trigger.poll();
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		const second = await trigger.poll();
+
+		expect(emitted(first)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
+		expect(emitted(second)).toEqual([{ guid: guid(1), newContent: ['vm-1'] }]);
+		expect(await readBinary(second.items[0])).toEqual(fileBytes(guid(1), 'vm-1'));
+	});
+
+	it("reports a file over n8n's binary-store cap at once, without trying it again", async () => {
+		const restore = await useCappedDatabaseStore(1);
+		try {
+			const big = interaction(2, 30_000, [{ ...recording(), body: Buffer.alloc(2 * 1024 * 1024, 1) }]);
+			const trigger = await activeWith([interaction(1, 40_000), big]);
+
+			const first = await trigger.poll();
+			vi.setSystemTime(NOW + 2 * MINUTE);
+			const second = await trigger.poll();
+
+			expect(first.error).toBeUndefined();
+			expect(healthy(first).map((item) => item.json.interactionId)).toEqual([guid(1)]);
+			expect(failures(first)).toEqual([
+				expect.objectContaining({
+					interactionId: guid(2),
+					contentKey: 'callRecording',
+					reason: 'permanent',
+					attempts: 1,
+					error: {
+						message: expect.stringContaining("the file is too large for n8n's binary data store (2 MB; this n8n accepts at most 1 MB per file)"),
+						description: expect.stringContaining('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE'),
+					},
+				}),
+			]);
+			expect(second.returnedNull).toBe(true);
+			expect(vcc.downloads.filter((d) => d.startsWith(guid(2)))).toHaveLength(1);
+		} finally {
+			restore();
+		}
+	});
+
+	it('reports a failing file whose interaction leaves Look Back before its last try, and forgets it', async () => {
+		const trigger = await activeWith([interaction(1, 50 * MINUTE, [{ ...recording(), status: 500 }])], { lookBackHours: 1 });
+
+		const first = await trigger.poll();
+		expect(Object.keys(failingLog(trigger))).toHaveLength(1);
+		vi.setSystemTime(NOW + 2 * HOUR);
+		const later = await trigger.poll();
+
+		expect(first.returnedNull).toBe(true);
+		// Tried a second time (the search still reached back to it), then its start fell behind the horizon.
+		expect(failures(later)).toEqual([
+			expect.objectContaining({ interactionId: guid(1), reason: 'outOfLookBack', attempts: 2, error: expect.objectContaining({ httpCode: '500' }) }),
+		]);
+		expect(vcc.downloads).toEqual([`${guid(1)}/callRecording`, `${guid(1)}/callRecording`]);
+		expect(failingLog(trigger)).toEqual({});
+		vi.setSystemTime(NOW + 2 * HOUR + MINUTE);
+		expect((await trigger.poll()).returnedNull).toBe(true);
+	});
+
+	it('keeps no secret in a failure item, even when the server echoes one', async () => {
+		const echo = `denied for Authorization: Bearer token-1 client_secret=${CLIENT_SECRET}`;
+		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), status: 403, errorMessage: echo }])]);
+
+		const result = await trigger.poll();
+
+		expect(failures(result)).toHaveLength(1);
+		expect(JSON.stringify(result.items)).not.toContain('token-1');
+		expect(JSON.stringify(result.items)).not.toContain(CLIENT_SECRET);
+	});
+
+	it('still fails the whole poll, keeping its place, when a file download is refused with 401', async () => {
+		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), status: 401 }])]);
+		const before = structuredClone(trigger.staticData);
+
+		const failed = await trigger.poll();
+
+		expect(failed.error?.message).toContain('HTTP 401');
+		expect(failed.staticData).toEqual(before);
 	});
 });

@@ -1,7 +1,15 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
+import { attemptWork, failureDetails, failureItem, type FailingLog } from '../../shared/failedWork';
 import { KORE_VENDOR } from '../transport/koreApi';
-import { checkRecording, sessionJson, withoutRecordingItem, type RecordingOutcome, type SessionRef } from './recordingCheck';
+import {
+	checkRecording,
+	KORE_SOURCE,
+	sessionJson,
+	withoutRecordingItem,
+	type RecordingOutcome,
+	type SessionRef,
+} from './recordingCheck';
 import { clearBusy, isBusy, markBusy, pollDeadline, withStateKeptNote } from '../../shared/pollContext';
 import { findVoiceSessions, hasEnded } from './sessionSearch';
 import {
@@ -29,27 +37,49 @@ interface Poll {
 	nowS: number;
 	seen: Record<string, number>;
 	pending: Record<string, PendingSession>;
+	failing: FailingLog;
 	items: INodeExecutionData[];
+}
+
+/** The call on the pending list once more, asked again after the usual back-off. */
+function waitAgain(poll: Poll, session: SessionRef, status: string): PendingSession {
+	const waiting = poll.pending[session.sessionId];
+	const checks = (waiting?.checks ?? 0) + 1;
+	return {
+		record: session.record,
+		since: waiting?.since ?? poll.nowS,
+		checks,
+		nextCheck: nextCheckAfter(poll.nowS, checks),
+		status,
+	};
+}
+
+/** The call is done with: never checked or emitted again. */
+function done(poll: Poll, session: SessionRef): void {
+	delete poll.pending[session.sessionId];
+	poll.seen[session.sessionId] = poll.nowS;
+}
+
+function failureSubject(session: SessionRef, settings: KoreTriggerSettings) {
+	return { sessionId: session.sessionId, botId: settings.botId };
 }
 
 /** Records what one recording check means for the call: emitted, given up, or asked again later. */
 function settle(poll: Poll, session: SessionRef, outcome: RecordingOutcome): void {
 	const { settings, nowS } = poll;
-	const waiting = poll.pending[session.sessionId];
 	if (outcome.kind === 'notReady') {
-		const since = waiting?.since ?? nowS;
-		const checks = (waiting?.checks ?? 0) + 1;
-		if ((nowS - since) * 1000 < settings.maxWaitMs) {
-			poll.pending[session.sessionId] = {
-				record: session.record,
-				since,
-				checks,
-				nextCheck: nextCheckAfter(nowS, checks),
-				status: outcome.status,
-			};
+		const next = waitAgain(poll, session, outcome.status);
+		if ((nowS - next.since) * 1000 < settings.maxWaitMs) {
+			poll.pending[session.sessionId] = next;
 			return;
 		}
-		if (settings.emitWithoutRecording) {
+		const checks = next.checks;
+		if (outcome.error !== undefined) {
+			// There was a recording, but its link was refused until Max Wait: a failure, not "no recording".
+			const subject = failureSubject(session, settings);
+			const error = failureDetails(outcome.error);
+			poll.items.push(failureItem({ subject, error, attempts: checks, reason: 'retriesExhausted' }, KORE_SOURCE));
+		} else if (settings.emitWithoutRecording) {
 			poll.items.push(
 				withoutRecordingItem(session, settings, outcome.status, {
 					recordingTimedOut: true,
@@ -62,8 +92,26 @@ function settle(poll: Poll, session: SessionRef, outcome: RecordingOutcome): voi
 	} else if (settings.emitWithoutRecording) {
 		poll.items.push(withoutRecordingItem(session, settings, outcome.status, outcome.detail ? { recordingError: outcome.detail } : {}));
 	}
-	delete poll.pending[session.sessionId];
-	poll.seen[session.sessionId] = nowS;
+	done(poll, session);
+}
+
+/**
+ * One recording check under the shared rules for failing work: a failure of this call alone is
+ * tried again on a later poll (the call waits on the pending list) or reported once as a failure
+ * item; only a failure of the credential or throttling fails the poll.
+ */
+async function checkAndSettle(poll: Poll, session: SessionRef): Promise<void> {
+	const about = { anchor: poll.nowS, subject: failureSubject(session, poll.settings) };
+	const outcome = await attemptWork(poll.failing, session.sessionId, about, async () =>
+		await checkRecording(poll.fx, poll.runs, poll.settings, session),
+	);
+	if (outcome.kind === 'done') return settle(poll, session, outcome.value);
+	if (outcome.kind === 'retryLater') {
+		poll.pending[session.sessionId] = waitAgain(poll, session, 'check_failed');
+		return;
+	}
+	poll.items.push(failureItem(outcome.failure, KORE_SOURCE));
+	done(poll, session);
 }
 
 /** Calls whose recording was not ready before: those due are asked again, oldest first. */
@@ -74,8 +122,7 @@ async function recheckPending(poll: Poll): Promise<void> {
 	for (const [sessionId, waiting] of due) {
 		// Not due yet or out of time: they stay pending, nothing is lost.
 		if (Date.now() > poll.deadline) return;
-		const session = { sessionId, record: waiting.record };
-		settle(poll, session, await checkRecording(poll.fx, poll.runs, poll.settings, session));
+		await checkAndSettle(poll, { sessionId, record: waiting.record });
 	}
 }
 
@@ -113,11 +160,11 @@ async function pollRange(
 			deferred = true;
 			continue;
 		}
-		settle(poll, session, await checkRecording(poll.fx, poll.runs, settings, session));
+		await checkAndSettle(poll, session);
 	}
 
 	const cursor = deferred ? Math.min(range.to, range.from + settings.lookBackMs) : range.to;
-	return advanceState({ ...previous, seen: poll.seen, pending: poll.pending }, cursor, settings.lookBackMs);
+	return advanceState({ ...previous, seen: poll.seen, pending: poll.pending, failing: poll.failing }, cursor, settings.lookBackMs);
 }
 
 /** Fetch Test Event: the newest ended voice call (with its recording when asked), or a clear error. */
@@ -171,6 +218,7 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 			nowS: Math.floor(now / 1000),
 			seen: { ...(saved?.seen ?? {}) },
 			pending: { ...(saved?.pending ?? {}) },
+			failing: { ...(saved?.failing ?? {}) },
 			items: [],
 		};
 		let state: SessionState;
@@ -181,7 +229,7 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 			// First activation (or another account or bot): calls that already ended are the
 			// baseline, emitted only as far back as the user asked to backfill.
 			const from = now - Math.max(settings.lookBackMs, settings.backfillMs);
-			const baseline: SessionState = { version: STATE_VERSION, scope: settings.scope, cursor: now, horizon: from, seen: {}, pending: {} };
+			const baseline: SessionState = { version: STATE_VERSION, scope: settings.scope, cursor: now, horizon: from, seen: {}, pending: {}, failing: {} };
 			const emitFrom = settings.backfillMs > 0 ? now - settings.backfillMs : Infinity;
 			state = await pollRange(poll, baseline, { from, to: now, emitFrom });
 		}

@@ -9,20 +9,23 @@ import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
 
 /**
  * One look at an ended call's recording: ready (downloaded into an item), not ready yet (ask
- * again on a later poll), or none to be had. Failures that say something about this one call
- * (it is unknown, its link is refused) are outcomes; failures of the service or the credential
- * (401, 5xx after retries, the network) fail the poll, which keeps its place and tries again.
+ * again on a later poll), or none to be had. Answers that say something about this one call (it
+ * is unknown, its signed link is refused) are outcomes. Any other failure is thrown: the poll
+ * judges it with the shared rules for failing work (nodes/shared/failedWork.ts), which fail the
+ * poll only for the credential or throttling.
  */
 
 export type RecordingOutcome =
 	| { kind: 'ready'; item: INodeExecutionData }
-	| { kind: 'notReady'; status: string }
+	| { kind: 'notReady'; status: string; error?: unknown }
 	| { kind: 'none'; status: string; detail?: string };
 
 /** About this call, not the service: 400 (bad session id), 404 / 410 (gone). */
 const ABOUT_THIS_CALL = new Set(['400', '404', '410']);
 /** A signed link that keeps being refused may be renewed by Kore.ai later: ask again. */
 const LINK_REFUSED = new Set(['401', '403', '404', '410']);
+
+export const KORE_SOURCE = 'koreAiSmartAssist';
 
 export interface SessionRef {
 	sessionId: string;
@@ -40,7 +43,7 @@ export function sessionJson(session: SessionRef, settings: KoreTriggerSettings, 
 		sessionId: session.sessionId,
 		botId: settings.botId,
 		...(recording ?? {}),
-		source: 'koreAiSmartAssist',
+		source: KORE_SOURCE,
 	};
 }
 
@@ -93,11 +96,10 @@ export async function checkRecording(
 		});
 	} catch (error) {
 		const code = httpCodeOf(error);
-		// A lapsed link whose fresh listing lost the file (NodeOperationError, no code) or a link
-		// the media host keeps refusing: the recording may come back; ask again later.
-		if (ownError(error) && (code === undefined || LINK_REFUSED.has(code))) {
-			return { kind: 'notReady', status: 'download_refused' };
-		}
+		// A link the media host keeps refusing (after one fresh link): Kore.ai may renew it; ask again
+		// later, until Max Wait. Anything else (over the binary-store cap, a lapsed link whose fresh
+		// listing lost the file, the media host failing) goes to the shared rules.
+		if (code !== undefined && LINK_REFUSED.has(code)) return { kind: 'notReady', status: 'download_refused', error };
 		throw asPollError(fx, error);
 	}
 

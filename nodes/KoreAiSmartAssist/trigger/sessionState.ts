@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readFailingLog, type FailingLog } from '../../shared/failedWork';
+
 /**
  * What the trigger remembers between polls, in the workflow's static data.
  *
@@ -15,6 +17,10 @@ import type { IDataObject } from 'n8n-workflow';
  * - `pending`: ended calls whose recording is still being produced, with their call details, so
  *   later polls can check them again without finding them again. At most MAX_PENDING: when it
  *   is full, new calls wait (unseen) for a later poll rather than being dropped.
+ * - `failing`: sessions whose recording check failed transiently, with how many polls it failed
+ *   on (nodes/shared/failedWork.ts). Such a session waits on `pending` for its next try, so a
+ *   record lives only as long as its session is pending. Absent in a state saved before failures
+ *   were tracked.
  * - `scope`: the account and bot the state was built for; a change starts afresh.
  */
 
@@ -47,6 +53,7 @@ export interface SessionState {
 	/** Session id → epoch s when seen. */
 	seen: Record<string, number>;
 	pending: Record<string, PendingSession>;
+	failing: FailingLog;
 }
 
 function isNumberMap(value: unknown): value is Record<string, number> {
@@ -78,7 +85,7 @@ export function readState(data: IDataObject, scope: string): SessionState | unde
 	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isNumberMap(seen) || !isPendingMap(pending)) {
 		return undefined;
 	}
-	return { version, scope, cursor, horizon, seen: { ...seen }, pending: structuredCopy(pending) };
+	return { version, scope, cursor, horizon, seen: { ...seen }, pending: structuredCopy(pending), failing: readFailingLog(saved.failing) };
 }
 
 function structuredCopy<T>(value: T): T {
@@ -96,7 +103,11 @@ export function nextCheckAfter(nowS: number, checks: number): number {
 }
 
 /** The state after a poll: cursor and horizon moved, unreachable sessions forgotten, size bounded. */
-export function advanceState(state: SessionState, cursor: number, lookBackMs: number): SessionState {
+export function advanceState(
+	state: Omit<SessionState, 'failing'> & { failing?: FailingLog },
+	cursor: number,
+	lookBackMs: number,
+): SessionState {
 	let horizon = Math.max(state.horizon, cursor - lookBackMs);
 	const reachable = (seenAt: number) => seenAt + CLOCK_SKEW_S >= Math.floor(horizon / 1000);
 	let entries = Object.entries(state.seen).filter(([, seenAt]) => reachable(seenAt));
@@ -106,5 +117,13 @@ export function advanceState(state: SessionState, cursor: number, lookBackMs: nu
 		horizon = Math.max(horizon, (dropped[dropped.length - 1][1] + CLOCK_SKEW_S + 1) * 1000);
 		entries = entries.filter(([, seenAt]) => reachable(seenAt));
 	}
-	return { ...state, version: STATE_VERSION, cursor, horizon, seen: Object.fromEntries(entries) };
+	const failing = Object.entries(state.failing ?? {}).filter(([sessionId]) => state.pending[sessionId] !== undefined);
+	return {
+		...state,
+		version: STATE_VERSION,
+		cursor,
+		horizon,
+		seen: Object.fromEntries(entries),
+		failing: Object.fromEntries(failing),
+	};
 }

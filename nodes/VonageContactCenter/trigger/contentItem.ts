@@ -1,14 +1,13 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { ownError } from '../../shared/vendorRequest';
-import { downloadToBinary } from '../../shared/streamToBinary';
+import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
+import { asRequestContext } from '../../shared/pollContext';
+import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { contentPath } from '../resources/content/contentFile';
 import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
-import { asPollError, asRequestContext } from '../../shared/pollContext';
 
-/** A file the search listed but that is gone by the time it is fetched: noted, not fatal. */
-const GONE = new Set(['404', '410']);
+export const VONAGE_SOURCE = 'vonageContactCenter';
 
 export function binaryFieldFor(base: string, index: number): string {
 	return index === 0 ? base : `${base}_${index}`;
@@ -20,47 +19,103 @@ export function interactionJson(interaction: FoundInteraction, newContent: Conte
 		...interaction.listing,
 		interactionId: interaction.guid,
 		newContent: newContent.map((entry) => ({ ...entry })),
-		source: 'vonageContactCenter',
+		source: VONAGE_SOURCE,
 	};
 }
 
+interface DeliveredFile {
+	entry: ContentEntry;
+	file: DownloadedFile;
+}
+
+/** The item for one interaction with the files that were stored, each attached and described. */
+function itemWithFiles(interaction: FoundInteraction, delivered: DeliveredFile[], binaryPropertyName: string): INodeExecutionData {
+	const json = interactionJson(interaction, delivered.map((d) => d.entry));
+	const binary: Record<string, IBinaryData> = {};
+	json.files = delivered.map(({ entry, file }, index) => {
+		const field = binaryFieldFor(binaryPropertyName, index);
+		binary[field] = file.binary;
+		return {
+			contentKey: entry.contentKey,
+			type: entry.type ?? entry.contentKey,
+			binaryProperty: field,
+			fileName: file.fileName,
+			mimeType: file.mimeType,
+			bytes: file.bytes,
+		};
+	});
+	return { json, binary };
+}
+
+async function downloadContent(fx: IPollFunctions, run: VonageRun, guid: string, entry: ContentEntry): Promise<DownloadedFile> {
+	return await downloadToBinary(
+		asRequestContext(fx),
+		VONAGE_API,
+		vonageGet(run, contentPath(guid, entry.contentKey)),
+		{ baseName: `${guid}-${entry.contentKey}` },
+		{ ...run.call, subject: `interaction ${guid}, content ${entry.contentKey}` },
+	);
+}
+
+/** What a failure item names: enough to fetch the file again with Content → Download. */
+function fileSubject(guid: string, entry: ContentEntry): IDataObject {
+	return {
+		interactionId: guid,
+		contentKey: entry.contentKey,
+		type: entry.type ?? entry.contentKey,
+		...(typeof entry.lastModified === 'string' ? { lastModified: entry.lastModified } : {}),
+	};
+}
+
+export interface FreshFile {
+	entry: ContentEntry;
+	/** Its fingerprint: the key of `seen` and of the failing log. */
+	key: string;
+}
+
+export interface Delivery {
+	items: INodeExecutionData[];
+	/** Fingerprints done with: emitted, or reported as failed. */
+	settled: string[];
+	/** Errors of files left for a later poll. */
+	retryLater: unknown[];
+}
+
 /**
- * The item for one interaction, with each new file streamed into the binary store when asked.
- * A file that is gone (404/410) is described with its error and the rest still come; any other
- * failure fails the poll, which then keeps its place and tries again next time.
+ * The items for one interaction's new files. Without downloads, one item naming them. With
+ * downloads, each file on its own (nodes/shared/failedWork.ts): the stored ones in one item, a file
+ * given up as its own failure item, a file failing transiently left unsettled for a later poll.
+ * Only an error about the whole poll (credential, throttling) is thrown.
  */
-export async function interactionItem(
+export async function deliverInteraction(
 	fx: IPollFunctions,
 	run: VonageRun,
 	interaction: FoundInteraction,
-	newContent: ContentEntry[],
+	fresh: FreshFile[],
 	download: { binaryPropertyName: string } | undefined,
-): Promise<INodeExecutionData> {
-	const json = interactionJson(interaction, newContent);
-	if (!download) return { json };
-
-	const binary: Record<string, IBinaryData> = {};
-	const files: IDataObject[] = [];
-	for (const entry of newContent) {
-		const { guid } = interaction;
-		const describe: IDataObject = { contentKey: entry.contentKey, type: entry.type ?? entry.contentKey };
-		try {
-			const file = await downloadToBinary(
-				asRequestContext(fx),
-				VONAGE_API,
-				vonageGet(run, contentPath(guid, entry.contentKey)),
-				{ baseName: `${guid}-${entry.contentKey}` },
-				{ ...run.call, subject: `interaction ${guid}, content ${entry.contentKey}` },
-			);
-			const field = binaryFieldFor(download.binaryPropertyName, Object.keys(binary).length);
-			binary[field] = file.binary;
-			files.push({ ...describe, binaryProperty: field, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes });
-		} catch (error) {
-			const known = ownError(error) as (Error & { httpCode?: string | null }) | undefined;
-			if (!known || !GONE.has(String(known.httpCode))) throw asPollError(fx, error);
-			files.push({ ...describe, error: known.message });
-		}
+	failing: FailingLog,
+	anchor: number,
+): Promise<Delivery> {
+	if (!download) {
+		return { items: [{ json: interactionJson(interaction, fresh.map((f) => f.entry)) }], settled: fresh.map((f) => f.key), retryLater: [] };
 	}
-	json.files = files;
-	return Object.keys(binary).length > 0 ? { json, binary } : { json };
+	const { guid } = interaction;
+	const delivered: DeliveredFile[] = [];
+	const failures: INodeExecutionData[] = [];
+	const settled: string[] = [];
+	const retryLater: unknown[] = [];
+	for (const { entry, key } of fresh) {
+		const outcome = await attemptWork(failing, key, { anchor, subject: fileSubject(guid, entry) }, async () =>
+			await downloadContent(fx, run, guid, entry),
+		);
+		if (outcome.kind === 'retryLater') {
+			retryLater.push(outcome.error);
+			continue;
+		}
+		if (outcome.kind === 'done') delivered.push({ entry, file: outcome.value });
+		else failures.push(failureItem(outcome.failure, VONAGE_SOURCE));
+		settled.push(key);
+	}
+	const items = delivered.length > 0 ? [itemWithFiles(interaction, delivered, download.binaryPropertyName), ...failures] : failures;
+	return { items, settled, retryLater };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { readFailingLog, type FailingLog } from '../../shared/failedWork';
 import type { ContentEntry } from './interactionSearch';
 
 /**
@@ -19,6 +20,10 @@ import type { ContentEntry } from './interactionSearch';
  *   forgotten file can never come back as new (its late content is not caught either).
  *   The horizon also guards a Look Back raised later: the search never reaches back past what
  *   the trigger still remembers.
+ * - `failing`: files whose download failed transiently and are tried again on later polls
+ *   (nodes/shared/failedWork.ts), keyed by fingerprint and anchored at their interaction's start
+ *   like `seen`. One that falls behind the horizon before its last try is reported as failed
+ *   rather than forgotten. Absent in a state saved before failures were tracked.
  * - `scope`: the content types and filters the state was built for; a change starts afresh.
  */
 
@@ -35,6 +40,8 @@ export interface ContentState {
 	horizon: number;
 	/** Fingerprint → interaction start, epoch seconds. */
 	seen: Record<string, number>;
+	/** Fingerprint → a file being tried again; anchor: interaction start, epoch seconds. */
+	failing: FailingLog;
 }
 
 /** 96 bits of SHA-256: readable keys would triple the size of the state for no use. */
@@ -59,7 +66,7 @@ export function readState(data: IDataObject, scope: string): ContentState | unde
 	const { version, cursor, horizon, seen } = saved;
 	if (version !== STATE_VERSION || saved.scope !== scope) return undefined;
 	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isSeenMap(seen)) return undefined;
-	return { version, scope, cursor, horizon, seen: { ...seen } };
+	return { version, scope, cursor, horizon, seen: { ...seen }, failing: readFailingLog(saved.failing) };
 }
 
 export function writeState(data: IDataObject, state: ContentState): void {
@@ -69,10 +76,11 @@ export function writeState(data: IDataObject, state: ContentState): void {
 
 /**
  * The state after a poll: cursor and horizon moved, fingerprints no search can reach dropped,
- * and the size kept under MAX_REMEMBERED.
+ * and the size kept under MAX_REMEMBERED. Failing files are dropped by the same rule as fingerprints
+ * (the poll reports those as given up: no search will return them again).
  */
 export function advanceState(
-	state: Omit<ContentState, 'cursor' | 'horizon'> & { horizon: number },
+	state: Omit<ContentState, 'cursor' | 'horizon' | 'failing'> & { horizon: number; failing?: FailingLog },
 	cursor: number,
 	lookBackMs: number,
 ): ContentState {
@@ -88,5 +96,14 @@ export function advanceState(
 		const stillReachable = Math.floor(horizon / 1000);
 		while (entries.length > 0 && entries[0][1] < stillReachable) entries.shift();
 	}
-	return { version: STATE_VERSION, scope: state.scope, cursor, horizon, seen: Object.fromEntries(entries) };
+	const reachableFrom = Math.floor(horizon / 1000);
+	const failing = Object.entries(state.failing ?? {}).filter(([, work]) => work.anchor >= reachableFrom);
+	return {
+		version: STATE_VERSION,
+		scope: state.scope,
+		cursor,
+		horizon,
+		seen: Object.fromEntries(entries),
+		failing: Object.fromEntries(failing),
+	};
 }

@@ -1,0 +1,183 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { redactSecrets } from './vendorError';
+import { ownError } from './vendorRequest';
+
+/**
+ * A polling trigger's per-file (per-session) work that fails. One file that can never be fetched
+ * must not fail every poll: nothing newer would ever be emitted and the search range would keep
+ * growing. So a failure of one piece of work is judged here, the same way for every trigger:
+ *
+ * - **permanent** (a 4xx other than those below, a redirect refused, our own verdict such as a file
+ *   over n8n's binary-store cap): retrying cannot help. Reported at once as one failure item and
+ *   the trigger moves on.
+ * - **transient** (5xx or a dropped connection after the request's own retries, a body cut short,
+ *   an answer of the wrong shape): tried again on later polls, on MAX_POLLS_PER_WORK polls in all,
+ *   then reported like a permanent one.
+ * - **the whole poll's** (401 and 407: the credential or proxy is refused; 429: the account is
+ *   throttled): no file is to blame, so the poll fails as any other and keeps its place.
+ *
+ * Attempts are counted per piece of work in the trigger's static data (FailingLog), with an anchor
+ * the trigger uses to forget them under the same rule as what it has seen.
+ */
+
+/** Polls a transiently failing file (session) is tried on before it is reported as failed. */
+export const MAX_POLLS_PER_WORK = 3;
+/**
+ * Failing work remembered at once. Beyond it a new transient failure is reported at once rather
+ * than remembered: a few hundred files failing together is an outage the user must see anyway.
+ */
+export const MAX_FAILING = 500;
+
+export type FailureKind = 'permanent' | 'transient' | 'wholePoll';
+
+/** Why a piece of work was given up, as the failure item says it. */
+export type FailureReason = 'permanent' | 'retriesExhausted' | 'outOfLookBack' | 'tooManyFailing';
+
+/** Refusals about the credential, a proxy or the account, never about one file. */
+const WHOLE_POLL_CODES = new Set([401, 407, 429]);
+
+export function classifyFailure(error: unknown): FailureKind {
+	const known = ownError(error);
+	// Errors this package did not word: a dropped socket or the like, which another poll may not meet.
+	if (!known) return 'transient';
+	const code = Number((known as { httpCode?: string | null }).httpCode ?? NaN);
+	if (WHOLE_POLL_CODES.has(code)) return 'wholePoll';
+	if (code === 408 || code >= 500) return 'transient';
+	if (code >= 300) return 'permanent';
+	// 2xx (a body cut short or unreadable) or no code (the network): the transport's own failures.
+	if (code >= 200 || known.name === 'NodeApiError') return 'transient';
+	// Our own verdict about this file (over the binary-store cap, a link we will not follow).
+	return 'permanent';
+}
+
+export interface FailureDetails extends IDataObject {
+	message: string;
+	httpCode?: string;
+	description?: string;
+}
+
+/** What a failure item says about the error: the shared error path already redacts, this again. */
+export function failureDetails(error: unknown): FailureDetails {
+	const e = error as { message?: unknown; httpCode?: unknown; description?: unknown } | undefined;
+	const message = typeof e?.message === 'string' && e.message !== '' ? e.message : String(error);
+	const details: FailureDetails = { message: redactSecrets(message) };
+	if (typeof e?.httpCode === 'string' && e.httpCode !== '') details.httpCode = e.httpCode;
+	if (typeof e?.description === 'string' && e.description !== '') details.description = redactSecrets(e.description);
+	return details;
+}
+
+/** One piece of work that failed transiently and will be tried again. */
+export interface FailingWork extends IDataObject {
+	/** Polls it was tried on. */
+	attempts: number;
+	/** Epoch s; the trigger forgets the record by it, under the same rule as its seen entries. */
+	anchor: number;
+	/** What the failure item names (interaction and content key, session …). */
+	subject: IDataObject;
+	/** The last error, without its description (kept short: it lives in static data). */
+	error: FailureDetails;
+}
+
+export type FailingLog = Record<string, FailingWork>;
+
+function isFailingWork(value: unknown): value is FailingWork {
+	if (typeof value !== 'object' || value === null) return false;
+	const w = value as Partial<FailingWork>;
+	return (
+		typeof w.attempts === 'number' &&
+		typeof w.anchor === 'number' &&
+		typeof w.subject === 'object' &&
+		w.subject !== null &&
+		typeof w.error === 'object' &&
+		w.error !== null &&
+		typeof w.error.message === 'string'
+	);
+}
+
+/** The saved log; a state saved before failures were tracked (or an unreadable entry) counts as none. */
+export function readFailingLog(value: unknown): FailingLog {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+	const log: FailingLog = {};
+	for (const [key, work] of Object.entries(value)) {
+		if (isFailingWork(work)) log[key] = { ...work, subject: { ...work.subject }, error: { ...work.error } };
+	}
+	return log;
+}
+
+/** A piece of work given up: what its failure item reports. */
+export interface GivenUp {
+	subject: IDataObject;
+	error: FailureDetails;
+	attempts: number;
+	reason: FailureReason;
+}
+
+export type WorkOutcome<T> =
+	| { kind: 'done'; value: T }
+	| { kind: 'retryLater'; attempts: number; error: unknown }
+	| { kind: 'failed'; failure: GivenUp };
+
+/**
+ * Runs one piece of work and judges its failure: done (its record is cleared), tried again on a
+ * later poll (counted in `log`), or given up (reported once). An error about the whole poll is
+ * thrown on, so the poll fails and keeps its place.
+ */
+export async function attemptWork<T>(
+	log: FailingLog,
+	key: string,
+	about: { anchor: number; subject: IDataObject },
+	work: () => Promise<T>,
+): Promise<WorkOutcome<T>> {
+	let value: T;
+	try {
+		value = await work();
+	} catch (error) {
+		const kind = classifyFailure(error);
+		// Only this package's own errors (a NodeApiError with its HTTP code) are about the whole poll.
+		const known = ownError(error);
+		if (kind === 'wholePoll' && known) throw known;
+		const earlier = log[key];
+		const attempts = (earlier?.attempts ?? 0) + 1;
+		const details = failureDetails(error);
+		const room = earlier !== undefined || Object.keys(log).length < MAX_FAILING;
+		if (kind === 'transient' && attempts < MAX_POLLS_PER_WORK && room) {
+			const short: FailureDetails = { message: details.message };
+			if (details.httpCode) short.httpCode = details.httpCode;
+			log[key] = { attempts, anchor: earlier?.anchor ?? about.anchor, subject: about.subject, error: short };
+			return { kind: 'retryLater', attempts, error };
+		}
+		delete log[key];
+		const reason: FailureReason = kind === 'permanent' ? 'permanent' : room ? 'retriesExhausted' : 'tooManyFailing';
+		return { kind: 'failed', failure: { subject: about.subject, error: details, attempts, reason } };
+	}
+	delete log[key];
+	return { kind: 'done', value };
+}
+
+/**
+ * Records the trigger dropped between `before` and `after` (their file or session can no longer be
+ * reached), as given up: reported once rather than forgotten.
+ */
+export function droppedFailing(before: FailingLog, after: FailingLog): GivenUp[] {
+	return Object.entries(before)
+		.filter(([key]) => after[key] === undefined)
+		.map(([, work]) => ({ subject: work.subject, error: work.error, attempts: work.attempts, reason: 'outOfLookBack' }));
+}
+
+/**
+ * The item a given-up piece of work becomes, on the trigger's one output next to the healthy
+ * items: `status: 'failed'` to route on, what failed, the error and how often it was tried.
+ */
+export function failureItem(failure: GivenUp, source: string): INodeExecutionData {
+	return {
+		json: {
+			status: 'failed',
+			...failure.subject,
+			error: { ...failure.error },
+			reason: failure.reason,
+			attempts: failure.attempts,
+			source,
+		},
+	};
+}
