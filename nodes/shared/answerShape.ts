@@ -40,8 +40,22 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
+/** JSON that arrived as text (a text/plain or unparsed body) is described as what it holds. */
+function parsedJson(text: string): unknown {
+	if (!/^\s*[[{]/.test(text)) return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 /** What a wrong answer was, in a few words a person recognises: "an HTML page "Proxy login"", "null"… */
 export function describeArrival(body: unknown): string {
+	if (typeof body === 'string') {
+		const parsed = parsedJson(body);
+		if (parsed !== undefined) return describeArrival(parsed);
+	}
 	if (body === undefined || body === '' || (typeof body === 'string' && body.trim() === '')) return 'an empty body';
 	if (body === null || (typeof body === 'string' && body.trim() === 'null')) return 'null';
 	if (Array.isArray(body)) return body.length === 0 ? 'an empty list' : `a list of ${body.length} entries`;
@@ -58,7 +72,8 @@ export function describeArrival(body: unknown): string {
 	return `the text "${clip(redactSecrets(said))}"`;
 }
 
-function shapeError(node: INode, expected: string, body: unknown, context: AnswerContext, why?: string): NodeApiError {
+/** The error for an answer that is not `expected`: vendor, what arrived, the status and the subject. */
+export function answerShapeError(node: INode, expected: string, body: unknown, context: AnswerContext, why?: string): NodeApiError {
 	const arrival = describeArrival(body);
 	const status = context.statusCode ?? 200;
 	const subject = context.subject ? `, ${context.subject}` : '';
@@ -79,29 +94,29 @@ function shapeError(node: INode, expected: string, body: unknown, context: Answe
 export function expectList(node: INode, body: unknown, shape: ListShape, context: AnswerContext): IDataObject[] {
 	let list: unknown = body;
 	if (shape.at !== undefined) {
-		if (!isObject(body)) throw shapeError(node, shape.what, body, context);
+		if (!isObject(body)) throw answerShapeError(node, shape.what, body, context);
 		list = body[shape.at];
 		if (!Array.isArray(list)) {
-			throw shapeError(node, shape.what, body, context, `The answer has no "${shape.at}" list.`);
+			throw answerShapeError(node, shape.what, body, context, `The answer has no "${shape.at}" list.`);
 		}
 	}
-	if (!Array.isArray(list)) throw shapeError(node, shape.what, body, context);
+	if (!Array.isArray(list)) throw answerShapeError(node, shape.what, body, context);
 	const { entriesWith } = shape;
 	const wrong = list.findIndex((entry) => !isObject(entry) || (entriesWith !== undefined && entry[entriesWith] == null));
 	if (wrong !== -1) {
 		const entry = describeArrival(list[wrong]);
 		const needs = entriesWith ? `an object with "${entriesWith}"` : 'an object';
-		throw shapeError(node, shape.what, body, context, `Entry ${wrong + 1} of the list is ${entry}, not ${needs}.`);
+		throw answerShapeError(node, shape.what, body, context, `Entry ${wrong + 1} of the list is ${entry}, not ${needs}.`);
 	}
 	return list as IDataObject[];
 }
 
 /** The documented object an answer must be, or an error naming what arrived instead. */
 export function expectObject(node: INode, body: unknown, shape: ObjectShape, context: AnswerContext): IDataObject {
-	if (!isObject(body)) throw shapeError(node, shape.what, body, context);
+	if (!isObject(body)) throw answerShapeError(node, shape.what, body, context);
 	const missing = shape.withFields.filter((field) => body[field] == null);
 	if (missing.length > 0) {
-		throw shapeError(node, shape.what, body, context, `The answer has no ${missing.map((f) => `"${f}"`).join(', ')}.`);
+		throw answerShapeError(node, shape.what, body, context, `The answer has no ${missing.map((f) => `"${f}"`).join(', ')}.`);
 	}
 	return body;
 }
@@ -109,5 +124,5 @@ export function expectObject(node: INode, body: unknown, shape: ObjectShape, con
 /** A JSON document (object or list) where one was documented; text, `null` or nothing is refused. */
 export function expectJsonDocument(node: INode, body: unknown, what: string, context: AnswerContext): IDataObject | IDataObject[] {
 	if (isObject(body) || Array.isArray(body)) return body as IDataObject | IDataObject[];
-	throw shapeError(node, what, body, context);
+	throw answerShapeError(node, what, body, context);
 }
