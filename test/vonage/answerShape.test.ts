@@ -21,7 +21,20 @@ const SEARCH = {
 	end: '2026-01-02T00:00:00.000Z',
 	returnAll: true,
 };
+const DOWNLOAD_ALL = { resource: 'content', operation: 'downloadAll', guid: GUID, contentTypes: [], binaryPropertyName: 'data' };
 const SEARCH_SUBJECT = 'search 2026-01-01T00:00:00.000Z to 2026-01-02T00:00:00.000Z';
+
+/** The trigger's first poll on an active workflow: it searches the Look Back period. */
+async function firstPoll() {
+	return await runPoll({
+		nodeType: new VonageContactCenterTrigger(),
+		credentialTypes: [new VonageContactCenterApi()],
+		credentials: vonageCredentials(),
+		parameters: { contentTypes: ['callRecording'], options: FAST },
+		staticData: {},
+		mode: 'trigger',
+	});
+}
 
 function searchReply(body: unknown, headers: Record<string, string> = {}) {
 	mockToken();
@@ -58,14 +71,7 @@ describe('a 200 that is not a search page', () => {
 	it('is an error in the trigger too, instead of a poll that finds nothing', async () => {
 		searchReply(HTML.body, HTML.headers);
 
-		const { items, error } = await runPoll({
-			nodeType: new VonageContactCenterTrigger(),
-			credentialTypes: [new VonageContactCenterApi()],
-			credentials: vonageCredentials(),
-			parameters: { contentTypes: ['callRecording'], options: FAST },
-			staticData: {},
-			mode: 'trigger',
-		});
+		const { items, error } = await firstPoll();
 
 		expect(items).toEqual([]);
 		expect(error?.message).toContain('Vonage Contact Center: expected a list of interactions, got an HTML page "Proxy login" (HTTP 200, search');
@@ -97,14 +103,7 @@ describe('paging', () => {
 			.times(2)
 			.reply(200, { items: [], meta: { nextContinuationToken: 'same' } });
 
-		const { error } = await runPoll({
-			nodeType: new VonageContactCenterTrigger(),
-			credentialTypes: [new VonageContactCenterApi()],
-			credentials: vonageCredentials(),
-			parameters: { contentTypes: ['callRecording'], options: FAST },
-			staticData: {},
-			mode: 'trigger',
-		});
+		const { error } = await firstPoll();
 
 		expect(error?.message).toContain('Vonage Contact Center: the continuation token of page 2 repeats that of page 1');
 	});
@@ -142,13 +141,7 @@ describe('a 200 that is not the interaction', () => {
 		mockToken();
 		api().get(INTERACTION_PATH).reply(200, body as string, headers);
 
-		const { items, error } = await runVonage({
-			resource: 'content',
-			operation: 'downloadAll',
-			guid: GUID,
-			contentTypes: [],
-			binaryPropertyName: 'data',
-		});
+		const { items, error } = await runVonage(DOWNLOAD_ALL);
 
 		expect(items).toEqual([]);
 		expect(error?.message).toBe(
