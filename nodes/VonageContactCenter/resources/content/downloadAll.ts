@@ -142,7 +142,7 @@ export async function downloadAllContent(this: IExecuteFunctions) {
 					}),
 				);
 			} catch (error) {
-				if (!this.continueOnFail()) throw error;
+				if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
 				files.push(failedFileItem(this, error, itemIndex, guid, entry));
 			}
 		}
