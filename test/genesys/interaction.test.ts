@@ -189,7 +189,9 @@ describe('Interaction → Get', () => {
 
 		const { error } = await runGenesys(GET());
 
-		expect(error?.message).toBe(`Genesys Context Services: the answer for interaction ${IXN_ID} is not an interaction`);
+		expect(error?.message).toBe(
+			`Genesys Context Services: expected the interaction, got an HTML page: GMS login (HTTP 200, interaction ${IXN_ID})`,
+		);
 	});
 
 	it('retries a 503 and then succeeds', async () => {

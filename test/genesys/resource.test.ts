@@ -7,7 +7,7 @@ import {
 	parseBaseUrl,
 	type ConfiguredServer,
 } from '../../nodes/GenesysContextServices/transport/endpoints';
-import { interactionList, normaliseInteraction } from '../../nodes/GenesysContextServices/transport/interactionResource';
+import { normaliseInteraction } from '../../nodes/GenesysContextServices/transport/interactionResource';
 
 describe('dates', () => {
 	it.each([
@@ -49,15 +49,6 @@ describe('interaction resources', () => {
 			status: 'IN_PROCESS',
 			status_name: 'in process',
 		});
-	});
-
-	it('reads an object, an array, or nothing as a list, and anything else as unreadable', () => {
-		expect(interactionList({ a: 1 })).toEqual([{ a: 1 }]);
-		expect(interactionList([{ a: 1 }, { a: 2 }])).toHaveLength(2);
-		expect(interactionList('')).toEqual([]);
-		expect(interactionList(null)).toEqual([]);
-		expect(interactionList('<html/>')).toBeUndefined();
-		expect(interactionList([{ a: 1 }, 'x'])).toBeUndefined();
 	});
 });
 

@@ -152,7 +152,7 @@ describe('Call → Get Many', () => {
 		const { error } = await runKore(getMany());
 
 		expect(error?.message).toBe(
-			`Kore.ai SmartAssist: unexpected answer from call details: Invalid accountId (account ${ACCOUNT}, 2026-01-01 00:00:00 to 2026-01-01 23:59:59, page 0)`,
+			`Kore.ai SmartAssist: expected a list of calls, got the message "Invalid accountId" (HTTP 200, account ${ACCOUNT}, 2026-01-01 00:00:00 to 2026-01-01 23:59:59, page 0)`,
 		);
 	});
 

@@ -167,7 +167,7 @@ describe('Analysis → Get', () => {
 		);
 	});
 
-	it('with Continue On Fail, a bad GUID gives one error item and the others still run', async () => {
+	it('with Continue On Fail, a bad GUID gives one error item in its place and the others still run', async () => {
 		mockToken();
 		api()
 			.get('/conversation-analyzer/interactions')
@@ -182,8 +182,8 @@ describe('Analysis → Get', () => {
 
 		const byItem = items.map((i) => [(i.pairedItem as { item: number }).item, i.json.error ?? i.json.guid]);
 		expect(byItem).toEqual([
-			[1, 'Call GUID "oops" is not a valid GUID'],
 			[0, guid(0)],
+			[1, 'Call GUID "oops" is not a valid GUID'],
 			[2, guid(2)],
 		]);
 	});

@@ -23,7 +23,7 @@ useNockOnly();
 describe('fair-use pacing', () => {
 	it('paces two runs on one VCC account as one budget (Max Requests per Minute)', async () => {
 		mockToken('token-1', 2);
-		api('token-1').get(INTERACTION_PATH).times(6).reply(200, { guid: GUID });
+		api('token-1').get(INTERACTION_PATH).times(6).reply(200, { guid: GUID, content: [] });
 		const threeItems = { inputItems: [{ json: {} }, { json: {} }, { json: {} }] };
 		// Download All of an interaction without content: one request per item. One per 200 ms.
 		const paced = {
@@ -48,7 +48,7 @@ describe('fair-use pacing', () => {
 describe('tokens', () => {
 	it('obtains one token and reuses it for every item of the run', async () => {
 		mockToken('token-1', 1);
-		api('token-1').get(INTERACTION_PATH).times(3).reply(200, { guid: GUID });
+		api('token-1').get(INTERACTION_PATH).times(3).reply(200, { guid: GUID, content: [] });
 
 		const { items, preAuthenticationCalls } = await runVonage(
 			{ resource: 'content', operation: 'downloadAll', guid: GUID, contentTypes: [], binaryPropertyName: 'data' },

@@ -50,18 +50,3 @@ export function normaliseInteraction(resource: IDataObject): IDataObject {
 	if (statusName !== undefined) json.status_name = statusName;
 	return json;
 }
-
-function isResource(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * The documented reply is "an array of one or more Interaction Resources"; the sample is one
- * object; nothing at all means none. Anything else (an HTML page from a proxy…) is undefined.
- */
-export function interactionList(body: unknown): IDataObject[] | undefined {
-	if (body === null || body === undefined || body === '') return [];
-	if (isResource(body)) return [body];
-	if (Array.isArray(body) && body.every(isResource)) return body;
-	return undefined;
-}

@@ -1,15 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
-import { requestJson } from '../../shared/vendorRequest';
-import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
-import { asRequestContext } from '../../shared/pollContext';
+import { searchPages, SEARCH_PAGE_SIZE, SEARCH_WINDOW_DAYS } from '../resources/interaction/searchPages';
+import type { VonageRun } from '../transport/vonageApi';
 import type { VonageTriggerSettings } from './settings';
-
-/** VCC rejects a search range over 7 days. */
-const MAX_WINDOW_DAYS = 7;
-/** Largest page the official sample client asks for: fewest requests against the shared rate. */
-const PAGE_SIZE = 1000;
 
 export interface ContentEntry extends IDataObject {
 	contentKey: string;
@@ -24,11 +18,6 @@ export interface FoundInteraction {
 	startMs?: number;
 	listing: IDataObject;
 	wanted: ContentEntry[];
-}
-
-interface SearchPage {
-	items?: unknown[];
-	meta?: { nextContinuationToken?: string | null };
 }
 
 function contentOf(listing: IDataObject): ContentEntry[] {
@@ -62,28 +51,12 @@ async function searchWindow(
 	window: DateWindow,
 ): Promise<FoundInteraction[]> {
 	const results: FoundInteraction[] = [];
-	let continuationToken: string | undefined;
-	do {
-		const qs: IDataObject = {
-			...settings.filters,
-			start: window.start.toISOString(),
-			end: window.end.toISOString(),
-			limit: PAGE_SIZE,
-		};
-		if (continuationToken) qs.continuationToken = continuationToken;
-		const { body } = await requestJson<SearchPage>(
-			asRequestContext(fx),
-			VONAGE_API,
-			vonageGet(run, '/interaction-content/interactions', qs),
-			{ ...run.call, subject: `search ${qs.start as string} to ${qs.end as string}` },
-		);
-		for (const item of body?.items ?? []) {
-			if (typeof item !== 'object' || item === null) continue;
-			const interaction = found(item as IDataObject, settings.contentTypes);
+	for await (const interactions of searchPages(fx, run, { window, filters: settings.filters, pageSize: () => SEARCH_PAGE_SIZE })) {
+		for (const listing of interactions) {
+			const interaction = found(listing, settings.contentTypes);
 			if (interaction && interaction.wanted.length > 0) results.push(interaction);
 		}
-		continuationToken = body?.meta?.nextContinuationToken ?? undefined;
-	} while (continuationToken);
+	}
 	return results;
 }
 
@@ -99,7 +72,7 @@ export async function searchRange(
 	to: number,
 ): Promise<FoundInteraction[]> {
 	const byGuid = new Map<string, FoundInteraction>();
-	for (const window of splitIntoWindows(new Date(from), new Date(to), MAX_WINDOW_DAYS)) {
+	for (const window of splitIntoWindows(new Date(from), new Date(to), SEARCH_WINDOW_DAYS)) {
 		for (const interaction of await searchWindow(fx, run, settings, window)) {
 			byGuid.set(interaction.guid, interaction);
 		}
@@ -115,7 +88,7 @@ export async function newestInRange(
 	from: number,
 	to: number,
 ): Promise<FoundInteraction | undefined> {
-	const windows = splitIntoWindows(new Date(from), new Date(to), MAX_WINDOW_DAYS).reverse();
+	const windows = splitIntoWindows(new Date(from), new Date(to), SEARCH_WINDOW_DAYS).reverse();
 	for (const window of windows) {
 		const interactions = await searchWindow(fx, run, settings, window);
 		if (interactions.length === 0) continue;

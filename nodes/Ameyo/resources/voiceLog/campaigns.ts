@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { expectList } from '../../../shared/answerShape';
 import { requestJson } from '../../../shared/vendorRequest';
 import { jsonAnswerCheck } from '../../transport/answerChecks';
 import { AMEYO_CREDENTIAL, AMEYO_VENDOR, ameyoApi, ameyoGet, baseUrlOf } from '../../transport/ameyoApi';
@@ -84,7 +85,7 @@ export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: stri
 		ameyoGet(target, ASSIGNED_CAMPAIGNS_PATH, undefined, 'application/json'),
 		{ vendor: AMEYO_VENDOR, subject: context.subject },
 	).then(
-		({ body }) => ({ campaigns: body }),
+		({ statusCode, body }) => ({ statusCode, body }),
 		(failure: { httpCode?: string | null; message?: string }) => ({ failure }),
 	);
 	if ('failure' in answer) {
@@ -98,10 +99,14 @@ export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: stri
 		// Already one readable NodeApiError from the shared transport.
 		throw answer.failure;
 	}
-	const { campaigns } = answer;
+	const campaigns = expectList(this.getNode(), answer.body, { what: 'a list of campaigns' }, {
+		vendor: AMEYO_VENDOR,
+		subject: context.subject,
+		statusCode: answer.statusCode,
+	}) as AssignedCampaign[];
 
 	const wanted = (filter ?? '').trim().toLowerCase();
-	const results: INodeListSearchItems[] = (Array.isArray(campaigns) ? (campaigns as AssignedCampaign[]) : [])
+	const results: INodeListSearchItems[] = campaigns
 		.filter((campaign) => isValidCampaignId(String(campaign.campaignId ?? '')))
 		.map((campaign) => {
 			const id = String(campaign.campaignId);

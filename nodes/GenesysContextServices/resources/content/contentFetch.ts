@@ -5,9 +5,10 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/answerShape';
 import { baseMimeType } from '../../../shared/fileNames';
 import { GENESYS_VENDOR, transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
-import { downloadOnServer, getText, type GenesysRun } from '../../transport/genesysApi';
+import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';
 
 /**
@@ -98,6 +99,23 @@ export async function fetchPlainText(
 	return json;
 }
 
+/**
+ * Structured text is XML (chats) or the text of an e-mail. A 200 that is empty, JSON (a proxy's
+ * or gateway's envelope), or an HTML page where the interaction lists XML is something else
+ * answering in its place, and is refused rather than returned as a transcript.
+ */
+function checkStructuredText(fx: IExecuteFunctions, body: TextBody, listedMimeType: string | undefined, context: AnswerContext): void {
+	const served = baseMimeType(body.contentType);
+	const empty = body.text.trim() === '';
+	const json = served !== undefined && /json/i.test(served);
+	const pageForXml =
+		listedMimeType !== undefined && /xml/i.test(listedMimeType) && describeArrival(body.text).startsWith('an HTML page');
+	if (empty || json || pageForXml) {
+		const why = pageForXml ? `The interaction lists its structured text as ${listedMimeType}.` : undefined;
+		throw answerShapeError(fx.getNode(), 'the structured text', body.text, context, why);
+	}
+}
+
 export async function fetchStructuredText(
 	fx: IExecuteFunctions,
 	run: GenesysRun,
@@ -106,11 +124,12 @@ export async function fetchStructuredText(
 	options: TranscriptOptions & { listedMimeType?: string },
 	itemIndex: number,
 ): Promise<GenesysTranscript> {
+	const context = { vendor: run.call.vendor, itemIndex, subject: `interaction ${interactionId}, structured text` };
 	const body = await getText(fx, run, { method: 'GET', url, headers: { Accept: 'text/xml, application/xml, */*' } }, {
 		...run.call,
-		itemIndex,
-		subject: `interaction ${interactionId}, structured text`,
+		...context,
 	});
+	checkStructuredText(fx, body, baseMimeType(options.listedMimeType), context);
 	const mimeType = baseMimeType(body.contentType) ?? baseMimeType(options.listedMimeType);
 	return structuredTextTranscript(fx, interactionId, body.text, mimeType, options, itemIndex);
 }

@@ -1,9 +1,8 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
@@ -18,7 +17,7 @@ import {
 	type GenesysRun,
 } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
-import { interactionList, normaliseInteraction } from '../../transport/interactionResource';
+import { normaliseInteraction } from '../../transport/interactionResource';
 import {
 	CONTENT_KINDS,
 	fetchBinaryContent,
@@ -29,6 +28,7 @@ import {
 	type TranscriptOptions,
 } from '../content/contentFetch';
 import { transcriptOptions } from '../content/getStructuredText';
+import { readInteraction } from './interactionAnswer';
 
 const showOnlyForInteractionGet = { resource: ['interaction'], operation: ['get'] };
 
@@ -137,18 +137,12 @@ export async function getInteraction(this: IExecuteFunctions) {
 		const node = this.getNode();
 		const id = assertGenesysId(node, this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const kinds = this.getNodeParameter('includeContent', itemIndex, []) as ContentKind[];
-		const { body } = await getJson(this, run, genesysGet(run, `/interactions/${encodePathSegment(id)}`), {
+		const context = { vendor: run.call.vendor, itemIndex, subject: `interaction ${id}` };
+		const { statusCode, body } = await getJson(this, run, genesysGet(run, `/interactions/${encodePathSegment(id)}`), {
 			...run.call,
-			itemIndex,
-			subject: `interaction ${id}`,
+			...context,
 		});
-		const resources = interactionList(body);
-		if (resources === undefined) {
-			throw new NodeOperationError(node, `Genesys Context Services: the answer for interaction ${id} is not an interaction`, {
-				itemIndex,
-				description: 'Check that the Base URL points at the Context Services REST API, not a web page or a proxy login.',
-			});
-		}
+		const resources = readInteraction(node, body, { ...context, statusCode });
 		const items: INodeExecutionData[] = [];
 		for (const resource of resources) items.push(await withContent(this, run, resource, id, kinds, itemIndex));
 		return items;

@@ -1,11 +1,10 @@
-import {
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type INodeExecutionData,
-	type INodeProperties,
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
@@ -13,7 +12,8 @@ import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { effectiveUrl } from '../../transport/endpoints';
 import { getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId, assertServiceId } from '../../transport/ids';
-import { interactionList, normaliseInteraction } from '../../transport/interactionResource';
+import { normaliseInteraction } from '../../transport/interactionResource';
+import { readInteractionList } from './interactionAnswer';
 
 const showOnlyForGetMany = { resource: ['interaction'], operation: ['getMany'] };
 
@@ -95,14 +95,9 @@ async function listInteractions(
 	const run = await startGenesysRun(fx, fx.getNodeParameter('options', {}) as RequestBehaviour, itemIndex);
 	const options = requestData.options as IHttpRequestOptions;
 	const request: IHttpRequestOptions = { ...options, url: effectiveUrl(options.url, options.baseURL), baseURL: undefined };
-	const { body } = await getJson(fx, run, request, { ...run.call, itemIndex, subject: `${label} ${id}` });
-	const resources = interactionList(body);
-	if (resources === undefined) {
-		throw new NodeOperationError(fx.getNode(), `Genesys Context Services: the answer for ${label} ${id} is not a list of interactions`, {
-			itemIndex,
-			description: 'Check that the Base URL points at the Context Services REST API, not a web page or a proxy login.',
-		});
-	}
+	const context = { vendor: run.call.vendor, itemIndex, subject: `${label} ${id}` };
+	const { statusCode, body } = await getJson(fx, run, request, { ...run.call, ...context });
+	const resources = readInteractionList(fx.getNode(), body, { ...context, statusCode });
 	const limit = fx.getNodeParameter('returnAll', false) === true ? Infinity : Number(fx.getNodeParameter('limit', 50));
 	return resources.slice(0, limit).map((resource) => ({
 		json: normaliseInteraction(resource),

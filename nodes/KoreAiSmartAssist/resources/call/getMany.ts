@@ -5,11 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { expectList, type AnswerContext } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { splitIntoWindows, type DateWindow } from '../../../shared/dateWindows';
 import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
+import { PagingGuard, pageFingerprint } from '../../../shared/pagingGuard';
 import { assertDate, encodePathSegment, splitList } from '../../../shared/validation';
-import { describeVendorBody, vendorApiError } from '../../../shared/vendorError';
 import { koreJson, koreRequest, startKoreRun, KORE_VENDOR, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
 import { accountIdParameter, botIdParameter } from '../parameters';
@@ -202,17 +203,10 @@ function readRange(fx: IExecuteFunctions, itemIndex: number): DateWindow {
 	return { start, end };
 }
 
-function readPage(fx: IExecuteFunctions, body: unknown, subject: string, itemIndex: number): CallDetailsPage {
-	const obj = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
-	if (!Array.isArray(obj.data)) {
-		throw vendorApiError(fx.getNode(), { message: describeVendorBody(body) ?? 'empty body' }, {
-			message: `${KORE_VENDOR}: unexpected answer from call details: ${describeVendorBody(body) ?? 'an empty body'} (${subject})`,
-			description: 'The answer had no "data" list of calls.',
-			itemIndex,
-		});
-	}
-	const numResults = typeof obj.numResults === 'number' ? obj.numResults : undefined;
-	return { data: (obj.data as unknown[]).filter((d): d is IDataObject => typeof d === 'object' && d !== null), numResults };
+function readPage(fx: IExecuteFunctions, body: unknown, context: AnswerContext): CallDetailsPage {
+	const data = expectList(fx.getNode(), body, { what: 'a list of calls', at: 'data' }, context);
+	const { numResults } = body as IDataObject;
+	return { data, numResults: typeof numResults === 'number' ? numResults : undefined };
 }
 
 export async function getManyCalls(this: IExecuteFunctions) {
@@ -224,16 +218,27 @@ export async function getManyCalls(this: IExecuteFunctions) {
 		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const path = `/agentassist/api/public/analytics/account/${encodePathSegment(query.accountId)}/v2/calldetails`;
 
+		// One guard per window: a server that ignores `offset` sends page 0 again and again.
+		const guards = new Map<string, PagingGuard>();
+		const guardFor = (range: string): PagingGuard => {
+			const guard = guards.get(range) ?? new PagingGuard(this.getNode(), 'list of calls', { vendor: KORE_VENDOR, subject: range, itemIndex });
+			guards.set(range, guard);
+			return guard;
+		};
+
 		const fetchPage = async (window: DateWindow, offset: number): Promise<CallDetailsPage> => {
 			const bounds = windowBounds(window, query.timeZoneOffset);
-			const subject = `account ${query.accountId}, ${bounds.startDate} to ${bounds.endDate}, page ${offset}`;
+			const range = `account ${query.accountId}, ${bounds.startDate} to ${bounds.endDate}`;
+			const subject = `${range}, page ${offset}`;
 			const request = koreRequest(run, 'POST', path, {
 				qs: { offset, limit: query.pageSize },
 				headers: { accountId: query.accountId, iId: query.botId },
 				body: { ...bounds, ...query.body },
 			});
 			const body = await koreJson<unknown>(this, run, request, { itemIndex, subject, scope: 'SmartAssist Analytics' });
-			return readPage(this, body, subject, itemIndex);
+			const page = readPage(this, body, { vendor: KORE_VENDOR, subject, itemIndex });
+			if (page.data.length > 0) guardFor(range).check(pageFingerprint(page.data), `page ${offset}`);
+			return page;
 		};
 
 		try {

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { expectList, type AnswerContext } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
@@ -66,31 +67,32 @@ export const analysisGetDescription: INodeProperties[] = [
 	},
 ];
 
-interface CallRequest {
-	guid: string;
+/** One GUID asked for, in input order (item order, or list order for a typed list), and what it gave. */
+interface CallSlot {
 	itemIndex: number;
+	/** Undefined when the GUID was malformed (Continue On Fail: `output` is its error item). */
+	guid?: string;
+	output: INodeExecutionData[];
 }
 
-/** Reads every GUID up front, so a malformed one fails before any request is sent. */
-function collectCalls(fx: IExecuteFunctions, failed: INodeExecutionData[]): CallRequest[] {
+/**
+ * Reads every GUID up front, so a malformed one fails before any request is sent. With
+ * Continue On Fail it becomes an error item in its place instead, and the valid ones still run.
+ */
+function collectCalls(fx: IExecuteFunctions): CallSlot[] {
 	const node = fx.getNode();
-	if (fx.getNodeParameter('guidSource', 0) === 'list') {
-		return splitList(fx.getNodeParameter('callGuids', 0)).map((value) => ({
-			guid: assertGuid(node, value, 'Call GUID', 0),
-			itemIndex: 0,
-		}));
-	}
-	const calls: CallRequest[] = [];
-	const items = fx.getInputData();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const asked =
+		fx.getNodeParameter('guidSource', 0) === 'list'
+			? splitList(fx.getNodeParameter('callGuids', 0)).map((value) => ({ value: value as unknown, itemIndex: 0 }))
+			: fx.getInputData().map((_, itemIndex) => ({ value: fx.getNodeParameter('callGuid', itemIndex), itemIndex }));
+	return asked.map(({ value, itemIndex }) => {
 		try {
-			calls.push({ guid: assertGuid(node, fx.getNodeParameter('callGuid', itemIndex), 'Call GUID', itemIndex), itemIndex });
+			return { itemIndex, guid: assertGuid(node, value, 'Call GUID', itemIndex), output: [] };
 		} catch (error) {
 			if (!fx.continueOnFail()) throw asNodeError(fx, error, itemIndex);
-			failed.push(errorItem(error, itemIndex));
+			return { itemIndex, output: [errorItem(error, itemIndex)] };
 		}
-	}
-	return calls;
+	});
 }
 
 function analysisItem(result: IDataObject, guid: string): IDataObject {
@@ -108,32 +110,43 @@ function analysisItem(result: IDataObject, guid: string): IDataObject {
 	return json;
 }
 
+/** The analyzer's answer: a list of results, one per GUID it knows, matched case-insensitively. */
+function resultsByGuid(body: unknown, context: AnswerContext, node: INode): Map<string, IDataObject> {
+	const byGuid = new Map<string, IDataObject>();
+	for (const result of expectList(node, body, { what: 'a list of call analyses', entriesWith: 'guid' }, context)) {
+		byGuid.set(String(result.guid).toLowerCase(), result);
+	}
+	return byGuid;
+}
+
 export async function getAnalysis(this: IExecuteFunctions) {
 	const run = await startVonageRun(this);
 	const includeTranscript = this.getNodeParameter('includeTranscript', 0) as boolean;
-	const output: INodeExecutionData[] = [];
-	const calls = collectCalls(this, output);
+	const slots = collectCalls(this);
+	const calls = slots.filter((slot): slot is CallSlot & { guid: string } => slot.guid !== undefined);
 
 	for (let offset = 0; offset < calls.length; offset += ANALYZER_BATCH_SIZE) {
 		const batch = calls.slice(offset, offset + ANALYZER_BATCH_SIZE);
 		const guids = [...new Set(batch.map((c) => c.guid))];
+		const context = {
+			vendor: VONAGE_API.vendor,
+			itemIndex: batch[0].itemIndex,
+			subject: `calls ${guids[0]}${guids.length > 1 ? ` (+${guids.length - 1} more)` : ''}`,
+		};
 		try {
-			const { body } = await requestJson<IDataObject[]>(
+			const { statusCode, body } = await requestJson<unknown>(
 				this,
 				VONAGE_API,
 				vonageGet(run, '/conversation-analyzer/interactions', {
 					calls: guids.join(','),
 					transcript: includeTranscript,
 				}),
-				{ ...run.call, itemIndex: batch[0].itemIndex, subject: `calls ${guids[0]}${guids.length > 1 ? ` (+${guids.length - 1} more)` : ''}` },
+				{ ...run.call, ...context },
 			);
-			const byGuid = new Map<string, IDataObject>();
-			for (const result of Array.isArray(body) ? body : []) {
-				if (typeof result?.guid === 'string') byGuid.set(result.guid.toLowerCase(), result);
-			}
+			const byGuid = resultsByGuid(body, { ...context, statusCode }, this.getNode());
 			for (const call of batch) {
 				const result = byGuid.get(call.guid);
-				output.push({
+				call.output.push({
 					// A GUID the analyzer does not know comes back as an item saying so, not silence.
 					json: result ? analysisItem(result, call.guid) : { guid: call.guid, status: 'notFound' },
 					pairedItem: { item: call.itemIndex },
@@ -141,9 +154,14 @@ export async function getAnalysis(this: IExecuteFunctions) {
 			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, batch[0].itemIndex);
-			const itemIndexes = [...new Set(batch.map((c) => c.itemIndex))];
-			for (const itemIndex of itemIndexes) output.push(errorItem(error, itemIndex));
+			// One error item per input item the batch served, in the place of its first GUID.
+			const reported = new Set<number>();
+			for (const call of batch) {
+				if (reported.has(call.itemIndex)) continue;
+				reported.add(call.itemIndex);
+				call.output.push(errorItem(error, call.itemIndex));
+			}
 		}
 	}
-	return [output];
+	return [slots.flatMap((slot) => slot.output)];
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { runForEachItem } from '../../../shared/itemRunner';
+import { asNodeError, errorItem, runForEachItem } from '../../../shared/itemRunner';
 import { encodePathSegment } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import {
@@ -11,6 +11,7 @@ import {
 	VONAGE_REQUESTS_PER_MINUTE,
 	type VonageRun,
 } from '../../transport/vonageApi';
+import { readContentList } from '../interaction/interactionAnswer';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 
 const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
@@ -88,13 +89,30 @@ async function contentList(fx: IExecuteFunctions, run: VonageRun, itemIndex: num
 	const { refreshContentList } = fx.getNodeParameter('options', itemIndex, {}) as { refreshContentList?: boolean };
 	const listed = refreshContentList ? undefined : contentListFromInput(fx, itemIndex, guid);
 	if (listed) return listed;
-	const { body } = await requestJson<{ content?: ContentEntry[] }>(
+	const context = { vendor: VONAGE_API.vendor, itemIndex, subject: `interaction ${guid}` };
+	const { statusCode, body } = await requestJson<unknown>(
 		fx,
 		VONAGE_API,
 		vonageGet(run, `/interaction-content/interactions/${encodePathSegment(guid)}`),
-		{ ...run.call, itemIndex, subject: `interaction ${guid}` },
+		{ ...run.call, ...context },
 	);
-	return body?.content ?? [];
+	return readContentList(fx.getNode(), body, { ...context, statusCode }) as ContentEntry[];
+}
+
+/**
+ * With Continue On Fail, a file that fails becomes one error item (naming the file) among the
+ * files of its interaction, and the remaining files are still fetched: every file stored has an
+ * output item. Without it, the first failure fails the node as any other error does.
+ */
+function failedFileItem(
+	fx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	guid: string,
+	entry: ContentEntry,
+): INodeExecutionData {
+	const item = errorItem(asNodeError(fx, error, itemIndex), itemIndex);
+	return { ...item, json: { ...item.json, interactionId: guid, contentKey: entry.contentKey, type: entry.type ?? entry.contentKey } };
 }
 
 export async function downloadAllContent(this: IExecuteFunctions) {
@@ -113,15 +131,20 @@ export async function downloadAllContent(this: IExecuteFunctions) {
 		// before the next starts, so memory stays flat however many files there are.
 		for (const entry of entries) {
 			const { contentKey, type, contentType, contentLength, lastModified } = entry;
-			files.push(
-				await downloadContentFile(this, run, {
-					guid,
-					contentKey,
-					binaryPropertyName,
-					itemIndex,
-					describe: { type: type ?? contentKey, listedContentType: contentType, listedContentLength: contentLength, lastModified },
-				}),
-			);
+			try {
+				files.push(
+					await downloadContentFile(this, run, {
+						guid,
+						contentKey,
+						binaryPropertyName,
+						itemIndex,
+						describe: { type: type ?? contentKey, listedContentType: contentType, listedContentLength: contentLength, lastModified },
+					}),
+				);
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+				files.push(failedFileItem(this, error, itemIndex, guid, entry));
+			}
 		}
 		return files;
 	});

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { expectJsonDocument } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
@@ -47,16 +48,18 @@ export async function getTranscript(this: IExecuteFunctions) {
 		const guid = interactionGuidParameter(this, itemIndex);
 		const key = this.getNodeParameter('transcriptKey', itemIndex) as 'transcript' | 'chatTranscript';
 		const { includeRaw } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean };
-		const { body } = await requestJson<unknown>(this, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
+		const context = { vendor: VONAGE_API.vendor, itemIndex, subject: `interaction ${guid}, content ${key}` };
+		const { statusCode, body } = await requestJson<unknown>(this, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
 			...run.call,
-			itemIndex,
-			subject: `interaction ${guid}, content ${key}`,
+			...context,
 		});
+		// Transcript files are JSON; anything else (a proxy page, text, null) is not this transcript.
+		const document = expectJsonDocument(this.getNode(), body, 'a JSON transcript', { ...context, statusCode });
 		const transcript = normaliseTranscript({
 			vendor: 'vonageContactCenter',
 			interactionId: guid,
 			channel: key === 'chatTranscript' ? 'chat' : 'voice',
-			document: body,
+			document,
 			includeRaw: includeRaw === true,
 		});
 		return [{ json: transcriptJson(transcript) }];

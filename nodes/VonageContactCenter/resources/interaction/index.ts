@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { sendRoutedRequest } from '../../../shared/routingWithPolicy';
 import { VONAGE_API } from '../../transport/vonageApi';
 import { interactionGetDescription, validateInteractionGuid } from './get';
+import { readInteraction } from './interactionAnswer';
 import { interactionSearchDescription, searchInteractions } from './search';
 
 const showOnlyForInteractions = { resource: ['interaction'] };
@@ -27,7 +28,9 @@ export const interactionDescription: INodeProperties[] = [
 					},
 					send: { preSend: [validateInteractionGuid], paginate: true },
 					operations: {
-						pagination: sendRoutedRequest(VONAGE_API, { name: 'guid', label: 'interaction' }),
+						pagination: sendRoutedRequest(VONAGE_API, { name: 'guid', label: 'interaction' }, (node, body, context) =>
+							readInteraction(node, body, context),
+						),
 					},
 				},
 			},

@@ -10,20 +10,10 @@ import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { splitIntoWindows } from '../../../shared/dateWindows';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertDate } from '../../../shared/validation';
-import { requestJson } from '../../../shared/vendorRequest';
-import {
-	startVonageRun,
-	vonageGet,
-	VONAGE_API,
-	VONAGE_REQUESTS_PER_MINUTE,
-} from '../../transport/vonageApi';
+import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { searchPages, SEARCH_PAGE_SIZE, SEARCH_WINDOW_DAYS } from './searchPages';
 
 const showOnlyForSearch = { resource: ['interaction'], operation: ['search'] };
-
-/** VCC rejects a search range over 7 days; longer ranges are split into windows. */
-const MAX_WINDOW_DAYS = 7;
-/** Largest page the official sample client asks for. */
-const MAX_PAGE_SIZE = 1000;
 
 /** The search filters VCC supports; the trigger offers the same ones. */
 export const INTERACTION_FILTERS: INodeProperties[] = [
@@ -119,11 +109,6 @@ export const interactionSearchDescription: INodeProperties[] = [
 	},
 ];
 
-interface SearchPage {
-	items?: IDataObject[];
-	meta?: { nextContinuationToken?: string | null };
-}
-
 function cleanFilters(filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const [key, value] of Object.entries(filters)) {
@@ -146,28 +131,20 @@ export async function searchInteractions(this: IExecuteFunctions) {
 		const filters = cleanFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 		const found: INodeExecutionData[] = [];
-		for (const window of splitIntoWindows(start, end, MAX_WINDOW_DAYS)) {
-			let continuationToken: string | undefined;
-			do {
-				const qs: IDataObject = {
-					...filters,
-					start: window.start.toISOString(),
-					end: window.end.toISOString(),
-					limit: Math.min(MAX_PAGE_SIZE, limit - found.length),
-				};
-				if (continuationToken) qs.continuationToken = continuationToken;
-				const { body } = await requestJson<SearchPage>(
-					this,
-					VONAGE_API,
-					vonageGet(run, '/interaction-content/interactions', qs),
-					{ ...run.call, itemIndex, subject: `search ${qs.start as string} to ${qs.end as string}` },
-				);
-				for (const interaction of body?.items ?? []) {
+		for (const window of splitIntoWindows(start, end, SEARCH_WINDOW_DAYS)) {
+			const pages = searchPages(this, run, {
+				window,
+				filters,
+				pageSize: () => Math.min(SEARCH_PAGE_SIZE, limit - found.length),
+				itemIndex,
+			});
+			for await (const interactions of pages) {
+				for (const interaction of interactions) {
 					if (found.length >= limit) break;
 					found.push({ json: interaction });
 				}
-				continuationToken = body?.meta?.nextContinuationToken ?? undefined;
-			} while (continuationToken && found.length < limit);
+				if (found.length >= limit) break;
+			}
 			if (found.length >= limit) break;
 		}
 		return found;

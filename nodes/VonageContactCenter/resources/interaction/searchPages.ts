@@ -1,0 +1,61 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { expectList } from '../../../shared/answerShape';
+import type { DateWindow } from '../../../shared/dateWindows';
+import { PagingGuard } from '../../../shared/pagingGuard';
+import { requestJson, type RequestFunctions } from '../../../shared/vendorRequest';
+import { vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+
+/**
+ * The interaction search, one window, page by page: the same reading for the Search operation
+ * and the trigger. VCC answers `{ items: [...], meta: { nextContinuationToken } }`, the token
+ * null on the last page.
+ */
+
+/** VCC rejects a search range over 7 days; longer ranges are searched window by window. */
+export const SEARCH_WINDOW_DAYS = 7;
+/** Largest page the official sample client asks for: fewest requests against the shared rate. */
+export const SEARCH_PAGE_SIZE = 1000;
+
+export interface SearchWindow {
+	window: DateWindow;
+	/** The filters VCC supports, already trimmed. */
+	filters: IDataObject;
+	/** Asked before each page: how many interactions to ask for (the caller may want fewer as it fills). */
+	pageSize: () => number;
+	itemIndex?: number;
+}
+
+function nextToken(body: IDataObject): string | undefined {
+	const meta = body.meta;
+	const token = typeof meta === 'object' && meta !== null ? (meta as IDataObject).nextContinuationToken : undefined;
+	return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+/**
+ * Yields the interactions of each page until VCC gives no continuation token. An answer that is
+ * not a search page, or a token VCC already gave, ends the search with an error.
+ */
+export async function* searchPages(fx: RequestFunctions, run: VonageRun, search: SearchWindow): AsyncGenerator<IDataObject[]> {
+	const start = search.window.start.toISOString();
+	const end = search.window.end.toISOString();
+	const subject = `search ${start} to ${end}`;
+	const context = { vendor: VONAGE_API.vendor, subject, itemIndex: search.itemIndex };
+	const guard = new PagingGuard(fx.getNode(), 'continuation token', context);
+	let continuationToken: string | undefined;
+	for (let page = 1; ; page++) {
+		const qs: IDataObject = { ...search.filters, start, end, limit: search.pageSize() };
+		if (continuationToken) qs.continuationToken = continuationToken;
+		const { statusCode, body } = await requestJson<unknown>(fx, VONAGE_API, vonageGet(run, '/interaction-content/interactions', qs), {
+			...run.call,
+			itemIndex: search.itemIndex,
+			subject,
+		});
+		const answer = { ...context, statusCode };
+		const items = expectList(fx.getNode(), body, { what: 'a list of interactions', at: 'items' }, answer);
+		yield items;
+		continuationToken = nextToken(body as IDataObject);
+		if (continuationToken === undefined) return;
+		guard.check(continuationToken, `page ${page}`);
+	}
+}
