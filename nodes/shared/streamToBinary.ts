@@ -22,6 +22,7 @@ import {
 	type HttpResult,
 	type RequestFunctions,
 	type VendorApi,
+	withSecretsScrubbed,
 } from './vendorRequest';
 
 /**
@@ -93,8 +94,9 @@ function failureCode(error: unknown): { code?: string; message: string } {
 
 /**
  * Opens a streamed request and hands the response to `consume`. When the connection drops
- * mid-body the whole request is tried again (bounded, same policy), so `consume` sees a
- * complete body or the caller gets an error: never half a file presented as a success.
+ * mid-body the whole request is tried again, so `consume` sees a complete body or the caller
+ * gets an error: never half a file presented as a success. These re-sends and the request
+ * loop's own (5xx, 429, drops before the headers) draw on one budget: Max Tries sends in all.
  * Errors `consume` made for people (NodeApiError, NodeOperationError) are passed on as they are.
  */
 export async function consumeStream<T>(
@@ -106,34 +108,37 @@ export async function consumeStream<T>(
 ): Promise<T> {
 	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
 	const headers = { 'Accept-Encoding': 'identity', ...(request.headers ?? {}) };
-	for (let attempt = 1; ; attempt++) {
-		const response = await requestStream(fx, api, { ...request, headers }, call);
-		try {
-			return await consume(response);
-		} catch (error) {
-			response.body.destroy();
-			const known = ownError(error);
-			if (known) throw known;
-			const { code, message } = failureCode(error);
-			const decision = decideRetry(
-				{ attempt, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
-				policy,
-			);
-			if (decision.retry && isTransientNetworkError(code, message)) {
-				await sleep(decision.delayMs);
-				continue;
+	const tries = call.tries ?? { used: 0 };
+	return await withSecretsScrubbed(fx, api, async () => {
+		for (;;) {
+			const response = await requestStream(fx, api, { ...request, headers }, { ...call, tries });
+			try {
+				return await consume(response);
+			} catch (error) {
+				response.body.destroy();
+				const known = ownError(error);
+				if (known) throw known;
+				const { code, message } = failureCode(error);
+				const decision = decideRetry(
+					{ attempt: tries.used, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
+					policy,
+				);
+				if (decision.retry && isTransientNetworkError(code, message)) {
+					await sleep(decision.delayMs);
+					continue;
+				}
+				throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
+					message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
+					description:
+						!decision.retry && decision.reason === 'triesExhausted'
+							? `Gave up after ${tries.used} tries; nothing was stored as a success.`
+							: 'Nothing was stored as a success.',
+					httpCode: String(response.statusCode),
+					itemIndex: call.itemIndex,
+				});
 			}
-			throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
-				message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
-				description:
-					!decision.retry && decision.reason === 'triesExhausted'
-						? `Gave up after ${attempt} tries; nothing was stored as a success.`
-						: 'Nothing was stored as a success.',
-				httpCode: String(response.statusCode),
-				itemIndex: call.itemIndex,
-			});
 		}
-	}
+	});
 }
 
 /**
