@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { pressTestButton } from '../support/credentialTestButton';
+import { foreignHost } from '../support/foreignHost';
 import { useNockOnly } from '../support/nockChecks';
 import {
 	ACCEPT,
 	API,
 	AUTH,
 	CLIENT_SECRET,
+	DOWNLOAD_RECORDING,
 	GET_INTERACTION,
 	INTERACTION_PATH,
 	mockToken,
@@ -19,21 +21,6 @@ import {
 useNockOnly();
 
 const credential = new VonageContactCenterApi();
-
-/** Every request that reached the foreign host, whatever it asked for. */
-function foreignHost(origin: string): { hits: Array<{ path: string; headers: Record<string, unknown> }> } {
-	const seen = { hits: [] as Array<{ path: string; headers: Record<string, unknown> }> };
-	for (const method of ['GET', 'POST']) {
-		nock(origin)
-			.persist()
-			.intercept(/.*/, method)
-			.reply(function (path) {
-				seen.hits.push({ path, headers: this.req.headers });
-				return [200, { access_token: 'stolen-token', guid: 'from-elsewhere' }];
-			});
-	}
-	return seen;
-}
 
 describe('the token request', () => {
 	it.each([307, 308, 302])('refuses a %i redirect, naming the status and the origin it pointed to', async (status) => {
@@ -92,6 +79,54 @@ describe('the Test button', () => {
 			.reply(200, { items: [] });
 
 		expect(await pressTestButton(credential, vonageCredentials())).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+});
+
+describe('API redirects', () => {
+	it('refuses a redirect of a download to a sub-domain: no bearer token there, no file from there', async () => {
+		mockToken('token-1');
+		nock(API, { reqheaders: { authorization: 'Bearer token-1' } })
+			.get(`${INTERACTION_PATH}/content/callRecording`)
+			.reply(302, '', { Location: `https://files.emea.api.newvoicemedia.com${INTERACTION_PATH}/content/callRecording?sig=1` });
+		const files = foreignHost('https://files.emea.api.newvoicemedia.com', 'RIFF-not-from-vonage');
+
+		const { items, error } = await runVonage(DOWNLOAD_RECORDING);
+
+		expect(items).toEqual([]);
+		expect(error?.message).toContain(
+			'redirected to https://files.emea.api.newvoicemedia.com, another host than https://emea.api.newvoicemedia.com (HTTP 302',
+		);
+		expect(files.hits).toEqual([]);
+		nock.cleanAll();
+	});
+
+	it('refuses a redirect of a declarative operation to another origin', async () => {
+		mockToken('token-1');
+		nock(API).get(INTERACTION_PATH).reply(308, '', { Location: `https://vonage-mirror.example${INTERACTION_PATH}` });
+		const mirror = foreignHost('https://vonage-mirror.example', { guid: 'from-elsewhere' });
+
+		const { items, error } = await runVonage(GET_INTERACTION);
+
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('redirected to https://vonage-mirror.example');
+		expect(mirror.hits).toEqual([]);
+		nock.cleanAll();
+	});
+
+	it('follows a redirect within the API origin with the token', async () => {
+		mockToken('token-1');
+		nock(API, { reqheaders: { authorization: 'Bearer token-1' } })
+			.get(INTERACTION_PATH)
+			.reply(302, '', { Location: `${INTERACTION_PATH}?v=2` });
+		nock(API, { reqheaders: { authorization: 'Bearer token-1' } })
+			.get(INTERACTION_PATH)
+			.query({ v: '2' })
+			.reply(200, { guid: 'moved-here' });
+
+		const { items, error } = await runVonage(GET_INTERACTION);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ guid: 'moved-here' });
 	});
 });
 
