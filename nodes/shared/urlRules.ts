@@ -60,6 +60,13 @@ export function describeUrl(candidate: string): string {
 	return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
 }
 
+/** A redirect's Location for a message: origin and path (resolved against `base` when relative), never its query. */
+export function describeLocation(location: string, base?: string): string {
+	if (URL.canParse(location, base)) return describeUrl(new URL(location, base).href);
+	const path = location.split(/[?#]/)[0];
+	return path.startsWith('/') && !path.startsWith('//') && path.length <= 120 ? path : 'an address that is not a URL';
+}
+
 function ipv4Octets(hostname: string): number[] | undefined {
 	const parts = hostname.split('.');
 	if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p))) return undefined;
