@@ -12,6 +12,7 @@ import {
 	extensionForMimeType,
 	fileNameFromContentDisposition,
 } from './fileNames';
+import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRange';
 import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
 import { redactSecrets, vendorApiError } from './vendorError';
 import {
@@ -166,9 +167,19 @@ function binaryStoreLimitError(fx: IExecuteFunctions, error: unknown, call: Call
 	);
 }
 
+/** A 416 says which range it refused: the one this request asked for. */
+function rangeNotSatisfiable(error: unknown, range: ByteRange | undefined): unknown {
+	const e = error as { httpCode?: string | null; message?: string };
+	if (range && e?.httpCode === '416' && typeof e.message === 'string') {
+		e.message = e.message.replace('(HTTP 416', `(HTTP 416 for ${range.header}`);
+	}
+	return error;
+}
+
 /**
  * Request + store, with the whole download tried again when the connection drops mid-body
- * (consumeStream): the store receives either a complete file or an error.
+ * (consumeStream): the store receives either a complete file or an error. When the request
+ * asks for a byte range, only that range is stored (see byteRange).
  */
 export async function downloadToBinary(
 	fx: IExecuteFunctions,
@@ -177,7 +188,10 @@ export async function downloadToBinary(
 	naming: DownloadNaming,
 	call: CallOptions,
 ): Promise<DownloadedFile> {
+	const range = requestedRange(request.headers);
 	return await consumeStream(fx, api, request, call, async (response) => {
+		const mismatch = range && rangeMismatch(range, response.statusCode, response.headers);
+		if (range && mismatch) throw rangeMismatchError(fx.getNode(), range, mismatch, response.statusCode, call);
 		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming).catch((error: unknown) => {
 			throw binaryStoreLimitError(fx, error, call) ?? error;
 		});
@@ -194,5 +208,7 @@ export async function downloadToBinary(
 			);
 		}
 		return file;
+	}).catch((error: unknown) => {
+		throw rangeNotSatisfiable(error, range);
 	});
 }
