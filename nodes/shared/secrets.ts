@@ -33,9 +33,15 @@ export function scrubText(text: string, secrets: string[]): string {
 	return redactSecrets(clean);
 }
 
+/** Plain data and errors are walked; sockets, streams and other live objects are left alone. */
+function isData(value: object): boolean {
+	const prototype: unknown = Object.getPrototypeOf(value);
+	return Array.isArray(value) || prototype === Object.prototype || prototype === null || value instanceof Error;
+}
+
 function scrubValue(value: unknown, secrets: string[], depth: number, seen: Set<object>): unknown {
 	if (typeof value === 'string') return scrubText(value, secrets);
-	if (typeof value !== 'object' || value === null || depth > 5 || seen.has(value) || Buffer.isBuffer(value)) return value;
+	if (typeof value !== 'object' || value === null || depth > 5 || seen.has(value) || !isData(value)) return value;
 	seen.add(value);
 	if (Array.isArray(value)) {
 		value.forEach((entry, i) => (value[i] = scrubValue(entry, secrets, depth + 1, seen)));

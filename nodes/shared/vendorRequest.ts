@@ -433,12 +433,13 @@ export async function withSecretsScrubbed<T>(fx: RequestFunctions, api: VendorAp
 	try {
 		return await run();
 	} catch (error) {
-		if (api.credentialType === undefined || !api.secretFields?.length) throw error;
 		let secrets: string[] = [];
-		try {
-			secrets = secretValues(await fx.getCredentials(api.credentialType), api.secretFields);
-		} catch {
-			// No credential to read: the pattern-based redaction still runs.
+		if (api.credentialType !== undefined && api.secretFields?.length) {
+			try {
+				secrets = secretValues(await fx.getCredentials(api.credentialType), api.secretFields);
+			} catch {
+				// No credential to read: the pattern-based redaction still runs.
+			}
 		}
 		throw scrubError(error, secrets);
 	}

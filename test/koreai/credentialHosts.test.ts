@@ -87,11 +87,15 @@ describe('the Test button', () => {
 describe('signing', () => {
 	it('refuses to put a token on a request to another origin', async () => {
 		const data = koreCredentials().koreAiSmartAssistApi;
+		const authenticate = credential.authenticate as (
+			credentials: Record<string, unknown>,
+			options: { url: string; headers?: Record<string, string> },
+		) => Promise<{ headers: Record<string, string> }>;
 
-		await expect(credential.authenticate(data, { url: 'https://kore-mirror.example/x' } as never)).rejects.toThrow(
+		await expect(authenticate(data, { url: 'https://kore-mirror.example/x' })).rejects.toThrow(
 			'refused to send a signed token to https://kore-mirror.example/x',
 		);
-		const signed = (await credential.authenticate(data, { url: `${HOST}/x` } as never)) as { headers: { auth: string } };
+		const signed = await authenticate(data, { url: `${HOST}/x` });
 		expect(isValidKoreToken(signed.headers.auth)).toBe(true);
 	});
 });
