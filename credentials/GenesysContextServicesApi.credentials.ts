@@ -15,6 +15,7 @@ import {
 	effectiveUrl,
 	parseBaseUrl,
 } from '../nodes/GenesysContextServices/transport/endpoints';
+import { redirectTestRules } from '../nodes/shared/credentialTestRules';
 
 type AuthenticationMode = 'none' | 'basicAuth' | 'headerAuth';
 
@@ -264,14 +265,7 @@ export class GenesysContextServicesApi implements ICredentialType {
 						'Context Services is unavailable, or switching between maintenance and production mode: try again in a minute.',
 				},
 			},
-			...[301, 302, 303, 307, 308].map((value) => ({
-				type: 'responseCode' as const,
-				properties: {
-					value,
-					message:
-						'The server answered with a redirect, which is never followed with your credentials: set the Base URL to the address it redirects to (often https:// instead of http://).',
-				},
-			})),
+			...redirectTestRules('the Base URL'),
 		],
 	};
 }

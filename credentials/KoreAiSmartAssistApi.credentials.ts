@@ -8,7 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { KORE_BASE_URL_EXPRESSION, KORE_HOSTS } from '../nodes/KoreAiSmartAssist/transport/hosts';
+import { redirectTestRules } from '../nodes/shared/credentialTestRules';
+import { describeUrl, effectiveUrl, isSameOrigin } from '../nodes/shared/urlRules';
+import { KORE_BASE_URL_EXPRESSION, KORE_HOSTS, koreBaseUrl } from '../nodes/KoreAiSmartAssist/transport/hosts';
 import { mintKoreToken } from '../nodes/KoreAiSmartAssist/transport/jwt';
 
 const SCOPE_ADVICE =
@@ -94,6 +96,16 @@ export class KoreAiSmartAssistApi implements ICredentialType {
 		if (clientId === '' || clientSecret === '') {
 			throw new Error('Kore.ai SmartAssist credential: Client ID and Client Secret are required');
 		}
+		// Only requests to the configured host's origin carry a token, whoever builds them.
+		const host = koreBaseUrl(credentials);
+		if ('problem' in host) throw new Error(host.problem);
+		const origin = new URL(host.baseUrl).origin;
+		const target = effectiveUrl(requestOptions.url, requestOptions.baseURL);
+		if (!isSameOrigin(target, origin)) {
+			throw new Error(
+				`Kore.ai SmartAssist credential: refused to send a signed token to ${describeUrl(target)}, which is not on the configured host ${origin}`,
+			);
+		}
 		return {
 			...requestOptions,
 			headers: { ...(requestOptions.headers ?? {}), auth: mintKoreToken(clientId, clientSecret) },
@@ -109,8 +121,11 @@ export class KoreAiSmartAssistApi implements ICredentialType {
 			method: 'GET',
 			qs: { sessionId: 'n8n-credential-test' },
 			headers: { Accept: 'application/json' },
+			// A redirect would carry the signed token to wherever it points: it fails the test instead.
+			disableFollowRedirect: true,
 		},
 		rules: [
+			...redirectTestRules('the Custom Host'),
 			{
 				type: 'responseCode',
 				properties: {

@@ -1,15 +1,19 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { redirectTestRules } from '../nodes/shared/credentialTestRules';
+import { describeUrl, effectiveUrl, isSameOrigin, originOf } from '../nodes/shared/urlRules';
 import {
 	API_BASE_URL_EXPRESSION,
+	apiBaseUrl,
 	tokenUrl,
 	VONAGE_ACCEPT,
 } from '../nodes/VonageContactCenter/transport/endpoints';
@@ -87,6 +91,8 @@ export class VonageContactCenterApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// Both host settings are checked before the client secret goes anywhere.
+		apiBaseUrl(credentials);
 		const url = tokenUrl(credentials);
 		const form = new URLSearchParams({
 			grant_type: 'client_credentials',
@@ -95,7 +101,8 @@ export class VonageContactCenterApi implements ICredentialType {
 			scope: 'interaction-content:read',
 		});
 		// The status is checked here rather than by n8n so the thrown error can never carry the
-		// request (and with it the client secret) along.
+		// request (and with it the client secret) along. A redirect is not followed: it would
+		// re-send the client secret to wherever it points, and take a token from that host.
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url,
@@ -103,8 +110,15 @@ export class VonageContactCenterApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			json: true,
-		})) as { statusCode: number; body: unknown };
+		})) as { statusCode: number; headers?: IDataObject; body: unknown };
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			const location = typeof response.headers?.location === 'string' ? response.headers.location : '';
+			throw new Error(
+				`Vonage Contact Center token request to ${new URL(url).host} was redirected (HTTP ${response.statusCode}) to ${location === '' ? 'no address' : originOf(location, url)}; the client secret is not sent on: set the Token URL Override to the address the token service expects`,
+			);
+		}
 		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as {
 			access_token?: unknown;
 			error?: unknown;
@@ -119,14 +133,24 @@ export class VonageContactCenterApi implements ICredentialType {
 		return { accessToken: body.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// Only requests to the configured API origin are signed, whoever builds them: a request (or a
+	// redirect followed by hand) to any other host, a sub-domain included, never gets the token.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const origin = new URL(apiBaseUrl(credentials)).origin;
+		const target = effectiveUrl(requestOptions.url, requestOptions.baseURL);
+		if (!isSameOrigin(target, origin)) {
+			throw new Error(
+				`Vonage Contact Center credential: refused to send the access token to ${describeUrl(target)}, which is not on the API host ${origin}`,
+			);
+		}
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+		};
+	}
 
 	// Obtains a token, then lists the last hour's interactions: proves the region, the secret
 	// and the interaction-content:read scope in one click.
@@ -141,6 +165,9 @@ export class VonageContactCenterApi implements ICredentialType {
 				end: '={{ new Date().toISOString() }}',
 				limit: 1,
 			},
+			// A redirect would carry the token to wherever it points: it fails the test instead.
+			disableFollowRedirect: true,
 		},
+		rules: redirectTestRules('the API Base URL Override'),
 	};
 }

@@ -37,11 +37,21 @@ export function isTransientNetworkError(code: string | undefined, message = ''):
 	);
 }
 
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/**
+ * Every HTTP-date form (IMF-fixdate, RFC 850, asctime) starts with the day name. Date.parse
+ * alone would read "1.5" or "-1" as dates long past, i.e. as "retry now".
+ */
+const HTTP_DATE_START = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s/i;
+
+/**
+ * Retry-After is either whole delta-seconds or an HTTP date (RFC 9110 §10.2.3); anything else
+ * ("1.5", "-1", garbage) is undefined, so the caller falls back to its backoff.
+ */
 export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
-	const text = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value.trim() : '';
+	const text = Array.isArray(value) ? String(value[0]).trim() : typeof value === 'string' ? value.trim() : '';
 	if (text === '') return undefined;
 	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	if (!HTTP_DATE_START.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - nowMs);
@@ -70,7 +80,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * 429 is retried for every method (the server did no work); 5xx and dropped connections only
- * for idempotent methods, where a second try cannot do something twice.
+ * for idempotent methods, where a second try cannot do something twice. A Retry-After on 429
+ * or 503 (the two statuses RFC 9110 gives it to) sets the wait; without one, the backoff.
  */
 export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy, nowMs = Date.now()): RetryDecision {
 	const idempotent = IDEMPOTENT.has(outcome.method.toUpperCase());
@@ -83,7 +94,7 @@ export function decideRetry(outcome: AttemptOutcome, policy: RetryPolicy, nowMs 
 	if (!throttled && !((serverError || network) && idempotent)) return { retry: false, reason: 'notRetryable' };
 	if (outcome.attempt >= policy.maxTries) return { retry: false, reason: 'triesExhausted' };
 
-	if (throttled) {
+	if (throttled || outcome.status === 503) {
 		const asked = parseRetryAfter(outcome.retryAfter, nowMs);
 		if (asked !== undefined) {
 			if (asked > policy.maxRetryAfterMs) return { retry: false, reason: 'retryAfterTooLong', delayMs: asked };

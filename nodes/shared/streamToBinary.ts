@@ -12,6 +12,7 @@ import {
 	extensionForMimeType,
 	fileNameFromContentDisposition,
 } from './fileNames';
+import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRange';
 import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
 import { redactSecrets, vendorApiError } from './vendorError';
 import {
@@ -22,6 +23,7 @@ import {
 	type HttpResult,
 	type RequestFunctions,
 	type VendorApi,
+	withSecretsScrubbed,
 } from './vendorRequest';
 
 /**
@@ -93,8 +95,9 @@ function failureCode(error: unknown): { code?: string; message: string } {
 
 /**
  * Opens a streamed request and hands the response to `consume`. When the connection drops
- * mid-body the whole request is tried again (bounded, same policy), so `consume` sees a
- * complete body or the caller gets an error: never half a file presented as a success.
+ * mid-body the whole request is tried again, so `consume` sees a complete body or the caller
+ * gets an error: never half a file presented as a success. These re-sends and the request
+ * loop's own (5xx, 429, drops before the headers) draw on one budget: Max Tries sends in all.
  * Errors `consume` made for people (NodeApiError, NodeOperationError) are passed on as they are.
  */
 export async function consumeStream<T>(
@@ -106,34 +109,37 @@ export async function consumeStream<T>(
 ): Promise<T> {
 	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
 	const headers = { 'Accept-Encoding': 'identity', ...(request.headers ?? {}) };
-	for (let attempt = 1; ; attempt++) {
-		const response = await requestStream(fx, api, { ...request, headers }, call);
-		try {
-			return await consume(response);
-		} catch (error) {
-			response.body.destroy();
-			const known = ownError(error);
-			if (known) throw known;
-			const { code, message } = failureCode(error);
-			const decision = decideRetry(
-				{ attempt, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
-				policy,
-			);
-			if (decision.retry && isTransientNetworkError(code, message)) {
-				await sleep(decision.delayMs);
-				continue;
+	const tries = call.tries ?? { used: 0 };
+	return await withSecretsScrubbed(fx, api, async () => {
+		for (;;) {
+			const response = await requestStream(fx, api, { ...request, headers }, { ...call, tries });
+			try {
+				return await consume(response);
+			} catch (error) {
+				response.body.destroy();
+				const known = ownError(error);
+				if (known) throw known;
+				const { code, message } = failureCode(error);
+				const decision = decideRetry(
+					{ attempt: tries.used, method: request.method ?? 'GET', networkErrorCode: code, networkErrorMessage: message },
+					policy,
+				);
+				if (decision.retry && isTransientNetworkError(code, message)) {
+					await sleep(decision.delayMs);
+					continue;
+				}
+				throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
+					message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
+					description:
+						!decision.retry && decision.reason === 'triesExhausted'
+							? `Gave up after ${tries.used} tries; nothing was stored as a success.`
+							: 'Nothing was stored as a success.',
+					httpCode: String(response.statusCode),
+					itemIndex: call.itemIndex,
+				});
 			}
-			throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
-				message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
-				description:
-					!decision.retry && decision.reason === 'triesExhausted'
-						? `Gave up after ${attempt} tries; nothing was stored as a success.`
-						: 'Nothing was stored as a success.',
-				httpCode: String(response.statusCode),
-				itemIndex: call.itemIndex,
-			});
 		}
-	}
+	});
 }
 
 /**
@@ -161,9 +167,19 @@ function binaryStoreLimitError(fx: IExecuteFunctions, error: unknown, call: Call
 	);
 }
 
+/** A 416 says which range it refused: the one this request asked for. */
+function rangeNotSatisfiable(error: unknown, range: ByteRange | undefined): unknown {
+	const e = error as { httpCode?: string | null; message?: string };
+	if (range && e?.httpCode === '416' && typeof e.message === 'string') {
+		e.message = e.message.replace('(HTTP 416', `(HTTP 416 for ${range.header}`);
+	}
+	return error;
+}
+
 /**
  * Request + store, with the whole download tried again when the connection drops mid-body
- * (consumeStream): the store receives either a complete file or an error.
+ * (consumeStream): the store receives either a complete file or an error. When the request
+ * asks for a byte range, only that range is stored (see byteRange).
  */
 export async function downloadToBinary(
 	fx: IExecuteFunctions,
@@ -172,7 +188,10 @@ export async function downloadToBinary(
 	naming: DownloadNaming,
 	call: CallOptions,
 ): Promise<DownloadedFile> {
+	const range = requestedRange(request.headers);
 	return await consumeStream(fx, api, request, call, async (response) => {
+		const mismatch = range && rangeMismatch(range, response.statusCode, response.headers);
+		if (range && mismatch) throw rangeMismatchError(fx.getNode(), range, mismatch, response.statusCode, call);
 		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming).catch((error: unknown) => {
 			throw binaryStoreLimitError(fx, error, call) ?? error;
 		});
@@ -189,5 +208,7 @@ export async function downloadToBinary(
 			);
 		}
 		return file;
+	}).catch((error: unknown) => {
+		throw rangeNotSatisfiable(error, range);
 	});
 }

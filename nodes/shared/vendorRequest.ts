@@ -19,6 +19,9 @@ import {
 	isTransientNetworkError,
 	type RetryPolicy,
 } from './retryPolicy';
+import { sameOriginRedirects } from './sameOriginRedirects';
+import { scrubError, secretValues } from './secrets';
+import { effectiveUrl } from './urlRules';
 import { vendorApiError, vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
 
 /**
@@ -61,6 +64,11 @@ export interface VendorApi {
 	 * reads counts as a dropped connection.
 	 */
 	checkAnswer?: (answer: HttpResult<unknown>) => Promise<AnswerVerdict>;
+	/**
+	 * The credential's masked fields (passwordFields of the credential type): their values are
+	 * scrubbed from every error this layer throws, whatever a server echoed back.
+	 */
+	secretFields?: string[];
 }
 
 export type AnswerVerdict = 'accept' | 'signedOut';
@@ -88,8 +96,21 @@ export interface SessionRenewal {
 export interface CallOptions extends FailureContext {
 	policy?: RetryPolicy;
 	pacer?: RequestPacer;
-	/** Follow redirects by hand, each one checked, instead of letting n8n follow them. */
+	/**
+	 * Follow redirects by hand, each one checked. Credentialed calls default to
+	 * sameOriginRedirects; a call without a credential and without a policy lets n8n follow them.
+	 */
 	redirects?: RedirectPolicy;
+	/**
+	 * The tries this request has used so far, shared by every loop that sends it again (the
+	 * request loop here, a download restarted after a drop mid-body), so that all of them
+	 * together send it at most Max Tries times.
+	 */
+	tries?: TryCounter;
+}
+
+export interface TryCounter {
+	used: number;
 }
 
 /**
@@ -102,7 +123,7 @@ export interface RedirectPolicy {
 	/** Redirects followed before giving up. */
 	max: number;
 	/** Gets where a redirect leads (absolute); returns the URL to request, or throws to refuse it. */
-	check: (url: string) => string;
+	check: (url: string, status: number) => string;
 }
 
 /** A streamed body: iterable chunks we can also abandon. Structural, so no 'stream' import. */
@@ -232,6 +253,7 @@ async function sendWithPolicy(
 	options: IHttpRequestOptions,
 	call: CallOptions,
 	stream: boolean,
+	continuesTry = false,
 ): Promise<RawResponse> {
 	const node: INode = fx.getNode();
 	const policy = call.policy ?? DEFAULT_RETRY_POLICY;
@@ -241,9 +263,10 @@ async function sendWithPolicy(
 	let renewed = false;
 	// The next send signs with the session emptied (see SessionRenewal), so n8n signs in again.
 	let emptySession = false;
-	// A renewal is not a try of its own: a 401 says nothing about the vendor's health.
-	let freeSend = false;
-	let attempt = 0;
+	// A renewal is not a try of its own: a 401 says nothing about the vendor's health; nor is
+	// the next hop of a redirect.
+	let freeSend = continuesTry;
+	const tries = call.tries ?? { used: 0 };
 
 	if (session?.isStale && session.isStale(await currentCredentials(fx, api))) {
 		// Sign in before the first send; a refusal right after that sign-in is final.
@@ -262,19 +285,19 @@ async function sendWithPolicy(
 			throw vendorNetworkError(node, code, detail, context);
 		}
 		const decision = decideRetry(
-			{ attempt, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
+			{ attempt: tries.used, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
 			policy,
 		);
 		if (decision.retry) {
 			await sleep(decision.delayMs);
 			return;
 		}
-		const note = decision.reason === 'triesExhausted' ? `Gave up after ${attempt} tries.` : undefined;
+		const note = decision.reason === 'triesExhausted' ? `Gave up after ${tries.used} tries.` : undefined;
 		throw vendorNetworkError(node, code, detail, context, note);
 	};
 
 	for (;;) {
-		if (!freeSend) attempt++;
+		if (!freeSend) tries.used++;
 		freeSend = false;
 		await call.pacer?.wait();
 		const renewalOwed: boolean = emptySession;
@@ -333,7 +356,7 @@ async function sendWithPolicy(
 
 		const body = response.body;
 		const decision = decideRetry(
-			{ attempt, method, status: statusCode, retryAfter: response.headers?.['retry-after'] },
+			{ attempt: tries.used, method, status: statusCode, retryAfter: response.headers?.['retry-after'] },
 			policy,
 		);
 		if (decision.retry) {
@@ -341,7 +364,7 @@ async function sendWithPolicy(
 			continue;
 		}
 		let note: string | undefined;
-		if (decision.reason === 'triesExhausted') note = `Gave up after ${attempt} tries.`;
+		if (decision.reason === 'triesExhausted') note = `Gave up after ${tries.used} tries.`;
 		if (decision.reason === 'retryAfterTooLong') {
 			note = `The server asked to wait ${Math.ceil((decision.delayMs ?? 0) / 1000)} s, longer than this node waits.`;
 		}
@@ -349,7 +372,12 @@ async function sendWithPolicy(
 	}
 }
 
-/** sendWithPolicy, with redirects followed by hand when the call has a RedirectPolicy. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * sendWithPolicy, with redirects followed by hand: the call's RedirectPolicy, or for a
+ * credentialed call sameOriginRedirects. Each hop continues the same try.
+ */
 async function sendFollowingRedirects(
 	fx: RequestFunctions,
 	api: VendorApi,
@@ -357,18 +385,24 @@ async function sendFollowingRedirects(
 	call: CallOptions,
 	stream: boolean,
 ): Promise<RawResponse> {
-	const { redirects } = call;
+	const start = effectiveUrl(options.url, options.baseURL);
+	const redirects =
+		call.redirects ?? (api.credentialType === undefined ? undefined : sameOriginRedirects(fx.getNode(), start, call));
 	if (!redirects) return await sendWithPolicy(fx, api, options, call, stream);
-	let url = options.url;
+	const tries = call.tries ?? { used: 0 };
+	let hopOptions: IHttpRequestOptions = { ...options, disableFollowRedirect: true };
+	let current = start;
 	for (let hop = 0; ; hop++) {
-		const response = await sendWithPolicy(fx, api, { ...options, url, disableFollowRedirect: true }, call, stream);
-		if (response.statusCode < 300 || response.statusCode >= 400) return response;
+		const response = await sendWithPolicy(fx, api, hopOptions, { ...call, tries }, stream, hop > 0);
+		const status = response.statusCode;
+		if (status < 300 || status >= 400) return response;
 		if (isBodyStream(response.body)) response.body.destroy();
 		const location = response.headers?.location;
-		if (typeof location !== 'string' || location === '') {
-			throw vendorApiError(fx.getNode(), { status: response.statusCode }, {
-				message: `${call.vendor}: HTTP ${response.statusCode} without a Location${call.subject ? ` (${call.subject})` : ''}`,
-				httpCode: String(response.statusCode),
+		if (!REDIRECT_STATUSES.has(status) || typeof location !== 'string' || location === '') {
+			// Not a success and not somewhere to go: never data.
+			throw vendorApiError(fx.getNode(), { status }, {
+				message: `${call.vendor}: HTTP ${status} without a Location${call.subject ? ` (${call.subject})` : ''}`,
+				httpCode: String(status),
 				itemIndex: call.itemIndex,
 			});
 		}
@@ -377,13 +411,37 @@ async function sendFollowingRedirects(
 				itemIndex: call.itemIndex,
 			});
 		}
-		let next: string;
-		try {
-			next = new URL(location, url).href;
-		} catch {
-			next = location;
+		current = redirects.check(URL.canParse(location, current) ? new URL(location, current).href : location, status);
+		// The Location is the whole next URL: no base URL or query of the first request is added to it.
+		const method = (hopOptions.method ?? 'GET').toUpperCase();
+		const becomesGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
+		hopOptions = {
+			...hopOptions,
+			url: current,
+			baseURL: undefined,
+			qs: undefined,
+			...(becomesGet ? { method: 'GET' as const, body: undefined } : {}),
+		};
+	}
+}
+
+/**
+ * Runs one request, scrubbing the credential's own secret values (VendorApi.secretFields) from
+ * whatever error it ends with.
+ */
+export async function withSecretsScrubbed<T>(fx: RequestFunctions, api: VendorApi, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		let secrets: string[] = [];
+		if (api.credentialType !== undefined && api.secretFields?.length) {
+			try {
+				secrets = secretValues(await fx.getCredentials(api.credentialType), api.secretFields);
+			} catch {
+				// No credential to read: the pattern-based redaction still runs.
+			}
 		}
-		url = redirects.check(next);
+		throw scrubError(error, secrets);
 	}
 }
 
@@ -394,7 +452,7 @@ export async function requestJson<T = unknown>(
 	options: IHttpRequestOptions,
 	call: CallOptions,
 ): Promise<HttpResult<T>> {
-	const response = await sendFollowingRedirects(fx, api, options, call, false);
+	const response = await withSecretsScrubbed(fx, api, async () => await sendFollowingRedirects(fx, api, options, call, false));
 	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body as T };
 }
 
@@ -408,7 +466,7 @@ export async function requestStream(
 	options: IHttpRequestOptions,
 	call: CallOptions,
 ): Promise<HttpResult<BodyStream>> {
-	const response = await sendFollowingRedirects(fx, api, options, call, true);
+	const response = await withSecretsScrubbed(fx, api, async () => await sendFollowingRedirects(fx, api, options, call, true));
 	if (!isBodyStream(response.body)) {
 		// n8n 1.x may hand back a Buffer for an empty body; treat it as a one-chunk stream.
 		const buffer = Buffer.isBuffer(response.body) ? response.body : Buffer.from(String(response.body ?? ''));

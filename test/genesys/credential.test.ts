@@ -1,14 +1,9 @@
 import nock from 'nock';
-import {
-	NodeConnectionTypes,
-	type ICredentialDataDecryptedObject,
-	type IHttpRequestOptions,
-	type INodeType,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
-import { runNode } from '../harness';
+import { pressTestButton as pressCredentialTest, type TestButtonResult } from '../support/credentialTestButton';
 import { useNockOnly } from '../support/nockChecks';
 import { BASIC_PASSWORD, genesysCredentials, GMS, GMS_BASE_PATH, PROXY_KEY, UCS } from './fixtures';
 
@@ -88,7 +83,7 @@ describe('authenticate', () => {
 
 	it.each([
 		[{ baseUrl: '' }, 'The Base URL is empty'],
-		[{ baseUrl: 'ucshost:8080' }, 'The Base URL must start with http:// or https://'],
+		[{ baseUrl: 'ucshost:8080' }, 'The Base URL "ucshost:8080" must start with https:// or http://'],
 		[{ baseUrl: 'http://admin:pw@ucshost:8080' }, 'must not contain a user name or password'],
 		[{ baseUrl: 'http://ucshost:8080/?x=1' }, 'must not contain a query'],
 		[{ authentication: 'headerAuth', headerName: 'X Proxy', headerSecret: 'k' }, 'must be a plain HTTP header name'],
@@ -107,38 +102,8 @@ describe('authenticate', () => {
 	});
 });
 
-/**
- * What n8n's Test button does (CredentialsTester): a throw-away declarative node whose only
- * property routes the credential's test request, run through the real RoutingNode; a failure
- * is reported with the message of the rule for its status code, else the status text.
- */
-async function pressTestButton(overrides: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const tester: INodeType = {
-		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['input'],
-			version: 1,
-			description: 'Runs a credential test request',
-			defaults: { name: 'Credential Test' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'genesysContextServicesApi', required: true }],
-			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } },
-			],
-		},
-	};
-	const { error } = await runNode({
-		nodeType: tester,
-		credentialTypes: [credential],
-		credentials: genesysCredentials(overrides),
-		parameters: { temp: '' },
-	});
-	if (!error) return { status: 'OK', message: 'Connection successful!' };
-	const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
-	const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
-	return { status: 'Error', message: rule?.properties.message ?? error.message };
+async function pressTestButton(overrides: ICredentialDataDecryptedObject): Promise<TestButtonResult> {
+	return await pressCredentialTest(credential, genesysCredentials(overrides));
 }
 
 describe('the Test button', () => {

@@ -34,10 +34,12 @@ describe('Kore.ai hosts', () => {
 	});
 
 	it.each([
-		['', 'the custom host is empty'],
-		['https://user:pw@kore.example', 'must be given without user, query or fragment'],
-		['https://kore.example/?x=1', 'must be given without user, query or fragment'],
-		['https://exa mple', 'is not a valid host or URL'],
+		['', 'The Custom Host is empty'],
+		['https://user:pw@kore.example', 'The Custom Host must not contain a user name or password'],
+		['https://kore.example/?x=1', 'The Custom Host must not contain a query'],
+		['https://kore.example/#top', 'The Custom Host must not contain a query'],
+		['ftp://kore.example', 'The Custom Host "ftp://kore.example" must start with https:// or http://'],
+		['https://exa mple', 'The Custom Host "https://exa mple" is not a URL'],
 	])('refuses the custom host %j', (customHost, message) => {
 		expect(koreBaseUrl({ host: 'custom', customHost })).toEqual({ problem: expect.stringContaining(message) });
 	});

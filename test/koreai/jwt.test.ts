@@ -80,10 +80,10 @@ describe('credential authenticate', () => {
 
 	it('puts a fresh valid token in the auth header and keeps the other headers', async () => {
 		const first = await authenticate(
-			{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+			{ host: 'platform.kore.ai', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
 			{ url: 'https://platform.kore.ai/x', headers: { Accept: 'application/json' } },
 		);
-		const second = await authenticate({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, { url: 'https://platform.kore.ai/x' });
+		const second = await authenticate({ host: 'platform.kore.ai', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, { url: 'https://platform.kore.ai/x' });
 
 		expect(first.headers.Accept).toBe('application/json');
 		expect(isValidKoreToken(first.headers.auth)).toBe(true);
@@ -99,7 +99,7 @@ describe('credential authenticate', () => {
 	});
 
 	it('is signed with the secret it was given, and no other', async () => {
-		const { headers } = await authenticate({ clientId: CLIENT_ID, clientSecret: 'another-secret' }, { url: 'https://platform.kore.ai/x' });
+		const { headers } = await authenticate({ host: 'platform.kore.ai', clientId: CLIENT_ID, clientSecret: 'another-secret' }, { url: 'https://platform.kore.ai/x' });
 
 		expect(isValidKoreToken(headers.auth)).toBe(false);
 	});

@@ -312,6 +312,6 @@ describe('validation', () => {
 			},
 		});
 
-		expect(error?.message).toBe('Kore.ai SmartAssist credential: "https://exa mple" is not a valid host or URL');
+		expect(error?.message).toBe('Kore.ai SmartAssist credential: The Custom Host "https://exa mple" is not a URL: use e.g. https://kore.example.com');
 	});
 });

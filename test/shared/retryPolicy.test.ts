@@ -27,6 +27,18 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
 	});
+
+	it.each(['1.5', '-1', '1e3', '0x10', ' 12abc', '2026-11-21T12:00:30Z', '21 Nov 2026 12:00:30'])(
+		'reads %j as neither whole seconds nor an HTTP date',
+		(value) => {
+			expect(parseRetryAfter(value, now)).toBeUndefined();
+		},
+	);
+
+	it('reads the obsolete RFC 850 and asctime date forms', () => {
+		expect(parseRetryAfter('Saturday, 21-Nov-26 12:00:10 GMT', now)).toBe(10_000);
+		expect(parseRetryAfter('Sat Nov 21 12:00:20 2026', now)).toBeGreaterThanOrEqual(0);
+	});
 });
 
 describe('backoffDelay', () => {
@@ -48,6 +60,20 @@ describe('decideRetry', () => {
 			retry: true,
 			delayMs: 3000,
 		});
+	});
+
+	it('honours Retry-After on 503 too', () => {
+		expect(decideRetry({ attempt: 1, method: 'GET', status: 503, retryAfter: '5' }, policy, now)).toEqual({
+			retry: true,
+			delayMs: 5000,
+		});
+	});
+
+	it.each(['1.5', '-1', 'abc'])('falls back to the backoff for Retry-After %j', (retryAfter) => {
+		const decision = decideRetry({ attempt: 1, method: 'GET', status: 429, retryAfter }, policy, now);
+
+		expect(decision.retry).toBe(true);
+		expect(decision.retry && decision.delayMs).toBeGreaterThanOrEqual(policy.baseDelayMs / 2);
 	});
 
 	it('retries 429 even for POST: the server did no work', () => {

@@ -8,7 +8,7 @@ import {
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import type { AnswerVerdict, CallOptions, HttpResult, RequestFunctions, VendorApi } from '../../shared/vendorRequest';
 import { authMode, serverBaseUrl, serverUrlProblem } from './endpoints';
-import { secretValues } from './secrets';
+import { ameyoSecretFields, secretValues } from './secrets';
 import { ignoresTlsErrors, storedSessionIsStale } from './session';
 
 export const AMEYO_VENDOR = 'Ameyo';
@@ -44,6 +44,7 @@ export function ameyoApi(
 			refusedNote: login ? REFUSED_AFTER_LOGIN : REFUSED_PASTED,
 		},
 		checkAnswer,
+		secretFields: ameyoSecretFields(),
 	};
 }
 

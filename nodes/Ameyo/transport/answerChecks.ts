@@ -1,5 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
+import { describeLocation } from '../../shared/urlRules';
 import { describeVendorBody, vendorApiError, vendorHttpError, type FailureContext } from '../../shared/vendorError';
 import { readSmallBody, type AnswerVerdict, type BodyStream, type HttpResult } from '../../shared/vendorRequest';
 import { isTextKind, sniff, SNIFF_BYTES, VOICE_FORMATS, type VoiceFormat } from './audioFormat';
@@ -26,7 +27,11 @@ function scrubBody(answer: HttpResult<unknown>, secrets: string[]): void {
 }
 
 function redirectError(answer: HttpResult<unknown>, context: AnswerContext) {
-	const location = typeof answer.headers.location === 'string' ? answer.headers.location : 'another address';
+	// Origin and path only: the query of a redirect can hold the session id.
+	const location =
+		typeof answer.headers.location === 'string' && answer.headers.location !== ''
+			? describeLocation(answer.headers.location)
+			: 'another address';
 	return vendorApiError(
 		context.node,
 		{ status: answer.statusCode, location },

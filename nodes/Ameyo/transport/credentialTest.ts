@@ -5,6 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { describeLocation } from '../../shared/urlRules';
 import { describeVendorBody } from '../../shared/vendorError';
 import {
 	ASSIGNED_CAMPAIGNS_PATH,
@@ -75,10 +76,21 @@ export async function testCredentials(
 			: `Logged in, but the server refused the new session (HTTP ${answer.statusCode}): check that the user may use the REST API`,
 	});
 
+	// A redirect is not followed (the session id would go along), and it is not an answer.
+	const redirected = (answer: PlainResponse): INodeCredentialTestResult | undefined =>
+		answer.statusCode >= 300 && answer.statusCode < 400
+			? {
+					status: 'Error',
+					message: `The server redirected the session check to ${describeLocation(String(answer.headers.location ?? ''), baseUrl)} (HTTP ${answer.statusCode}); the session id is not sent on: put the address the server expects in the server URL`,
+				}
+			: undefined;
+
 	// [guess] getAssigned is not in Exotel's published docs; servers without it answer 404/405.
 	const campaigns = await ask(ASSIGNED_CAMPAIGNS_PATH);
 	if ('failure' in campaigns) return { status: 'Error', message: campaigns.failure };
 	if (isSignedOutAnswer(campaigns.statusCode, campaigns.headers, campaigns.body)) return refused(campaigns);
+	const campaignsRedirected = redirected(campaigns);
+	if (campaignsRedirected) return campaignsRedirected;
 	if (campaigns.statusCode === 200 && Array.isArray(campaigns.body)) {
 		const count = campaigns.body.length;
 		return { status: 'OK', message: `${loggedIn}; ${count} campaign${count === 1 ? '' : 's'} assigned to this user` };
@@ -94,5 +106,7 @@ export async function testCredentials(
 	const download = await ask(DOWNLOAD_VOICE_LOG_PATH);
 	if ('failure' in download) return { status: 'Error', message: download.failure };
 	if (isSignedOutAnswer(download.statusCode, download.headers, download.body)) return refused(download);
+	const downloadRedirected = redirected(download);
+	if (downloadRedirected) return downloadRedirected;
 	return { status: 'OK', message: `${loggedIn} (this server has no campaign list: enter campaign IDs by hand)` };
 }

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkHostField } from '../../shared/urlRules';
+
 /**
  * Where an Ameyo server lives and which session belongs to it. One rule, shared by the
  * credential (login, signing requests, Test button) and the node (every request).
@@ -25,20 +27,16 @@ export class ServerUrlError extends Error {}
 type ParsedServer = { baseUrl: string } | { problem: string };
 
 function parseServer(credentials: ICredentialDataDecryptedObject): ParsedServer {
-	const raw = typeof credentials.server === 'string' ? credentials.server.trim() : '';
-	if (raw === '') return { problem: 'The Ameyo credential has no server URL' };
-	const withProtocol = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-	if (!URL.canParse(withProtocol)) {
-		return { problem: `The server URL "${raw}" is not a URL: use e.g. https://ameyo.example.com:8443` };
+	if (typeof credentials.server !== 'string' || credentials.server.trim() === '') {
+		return { problem: 'The Ameyo credential has no server URL' };
 	}
-	const url = new URL(withProtocol);
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return { problem: `The server URL "${raw}" must start with https:// or http://` };
-	}
-	if (url.username !== '' || url.password !== '') {
-		// Anything typed there would travel with every request; the credential has proper fields.
-		return { problem: 'The server URL must not contain a user name or password' };
-	}
+	const checked = checkHostField(credentials.server, {
+		field: 'server URL',
+		example: 'https://ameyo.example.com:8443',
+		assumeHttps: true,
+	});
+	if (!checked.ok) return { problem: checked.problem };
+	const { url } = checked;
 	const path = url.pathname.replace(/\/+$/, '').replace(/\/ameyorestapi$/i, '');
 	return { baseUrl: `${url.origin}${path}` };
 }

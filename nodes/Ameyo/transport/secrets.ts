@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { redactSecrets } from '../../shared/vendorError';
+import { AmeyoApi } from '../../../credentials/AmeyoApi.credentials';
+import { passwordFields, scrubText, secretValues as credentialSecrets } from '../../shared/secrets';
 
 /**
  * Ameyo session ids look like "d741-6904fad1-ses-<user>-<random>-96338". Servers echo them in
@@ -8,17 +9,21 @@ import { redactSecrets } from '../../shared/vendorError';
  */
 const SESSION_ID_PATTERN = /\b[0-9a-f]{4}-[0-9a-f]{8}-ses-[^\s"'<>,;&]+/gi;
 
-/** The credential values that must never be shown, longest first so overlaps go whole. */
+let fields: string[] | undefined;
+
+/** The Ameyo credential's masked fields; read on first use (the credential imports this module). */
+export function ameyoSecretFields(): string[] {
+	fields ??= passwordFields(new AmeyoApi());
+	return fields;
+}
+
+/** The credential values that must never be shown (the shared rule: its masked fields). */
 export function secretValues(credentials: ICredentialDataDecryptedObject): string[] {
-	return ['token', 'pastedSessionToken', 'sessionToken']
-		.map((key) => credentials[key])
-		.filter((value): value is string => typeof value === 'string' && value.trim().length >= 4)
-		.map((value) => value.trim())
-		.sort((a, b) => b.length - a.length);
+	return credentialSecrets(credentials, ameyoSecretFields());
 }
 
 export function scrubSecrets(text: string, secrets: string[]): string {
 	let clean = text;
 	for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
-	return redactSecrets(clean.replace(SESSION_ID_PATTERN, '[session id]'));
+	return scrubText(clean.replace(SESSION_ID_PATTERN, '[session id]'), []);
 }

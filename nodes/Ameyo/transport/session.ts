@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { describeLocation } from '../../shared/urlRules';
 import { describeVendorBody } from '../../shared/vendorError';
 import { authMode, LOGIN_PATH, serverBaseUrl, sessionBinding } from './endpoints';
 import { scrubSecrets, secretValues } from './secrets';
@@ -122,6 +123,12 @@ function looksLikeHtml(body: unknown): boolean {
 	return typeof body === 'string' && /^\s*<(!doctype html|html|head|body|title)/i.test(body);
 }
 
+/** Where a redirect pointed, as origin and path: its query can hold a session id or a token. */
+function redirectTarget(location: unknown, baseUrl: string): string {
+	const target = text(location);
+	return target === '' ? 'another address' : describeLocation(target, baseUrl);
+}
+
 /** Header values must be plain visible ASCII; anything else is not a session id we can send. */
 const SESSION_ID_SHAPE = /^[\x21-\x7e]{8,4096}$/;
 
@@ -173,7 +180,7 @@ export async function logIn(send: SendPlain, credentials: ICredentialDataDecrypt
 	}
 	if (statusCode >= 300 && statusCode < 400) {
 		throw say(
-			`${host} redirected the Ameyo login to ${text(response.headers.location) || 'another address'} (HTTP ${statusCode}); the password is not sent on: put the address the server expects in the server URL`,
+			`${host} redirected the Ameyo login to ${redirectTarget(response.headers.location, baseUrl)} (HTTP ${statusCode}); the password is not sent on: put the address the server expects in the server URL`,
 		);
 	}
 	if (statusCode === 401 || statusCode === 403) {

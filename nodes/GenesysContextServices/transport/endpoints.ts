@@ -5,6 +5,10 @@
  * (before it follows a content URL or a redirect) both use it, so credentials never go elsewhere.
  */
 
+import { checkHostField } from '../../shared/urlRules';
+
+export { describeUrl, effectiveUrl } from '../../shared/urlRules';
+
 /** The base URL rule as an n8n expression, for requestDefaults and the credential test. */
 export const BASE_URL_EXPRESSION = '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';
 
@@ -29,29 +33,11 @@ function tryUrl(text: string, base?: string): URL | undefined {
 }
 
 export function parseBaseUrl(value: unknown): BaseUrlResult {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (text === '') return { ok: false, problem: 'The Base URL is empty: set it in the credential, e.g. http://ucshost:8080' };
-	const url = tryUrl(text);
-	if (!url) return { ok: false, problem: `The Base URL "${text.slice(0, 100)}" is not a URL: use e.g. http://ucshost:8080` };
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return { ok: false, problem: `The Base URL must start with http:// or https:// (got ${url.protocol})` };
-	}
-	if (url.username !== '' || url.password !== '') {
-		// A user:password@ part would be sent as Basic auth to whatever host it names.
-		return { ok: false, problem: 'The Base URL must not contain a user name or password: use Authentication → Basic Auth' };
-	}
-	if (url.search !== '' || url.hash !== '') {
-		return { ok: false, problem: 'The Base URL must not contain a query (?…) or fragment (#…)' };
-	}
+	const checked = checkHostField(value, { field: 'Base URL', example: 'http://ucshost:8080' });
+	if (!checked.ok) return { ok: false, problem: checked.problem };
+	const { url } = checked;
 	const basePath = url.pathname.replace(/\/+$/, '');
 	return { ok: true, server: { baseUrl: `${url.origin}${basePath}`, origin: url.origin, basePath } };
-}
-
-/** The URL axios will really request: a relative url is appended to baseURL (not resolved). */
-export function effectiveUrl(url: string | undefined, baseURL: string | undefined): string {
-	const target = url ?? '';
-	if (/^[a-z][a-z0-9+.-]*:/i.test(target) || !baseURL) return target;
-	return `${baseURL.replace(/\/+$/, '')}/${target.replace(/^\/+/, '')}`;
 }
 
 export type ServerCheck = { ok: true; url: string } | { ok: false; reason: string };
@@ -80,9 +66,3 @@ export function checkOnConfiguredServer(server: ConfiguredServer, candidate: str
 	return { ok: true, url: url.href };
 }
 
-/** Shortens a URL for a message: no query string (it may carry tokens), at most 120 characters. */
-export function describeUrl(candidate: string): string {
-	const url = tryUrl(candidate);
-	const shown = url ? `${url.origin}${url.pathname}` : candidate.split(/[?#]/)[0];
-	return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
-}

@@ -6,6 +6,7 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { GenesysContextServicesApi } from '../../../credentials/GenesysContextServicesApi.credentials';
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import {
 	consumeStream,
@@ -13,6 +14,7 @@ import {
 	type DownloadedFile,
 	type DownloadNaming,
 } from '../../shared/streamToBinary';
+import { passwordFields } from '../../shared/secrets';
 import { vendorApiError } from '../../shared/vendorError';
 import {
 	ownError,
@@ -36,6 +38,7 @@ export const GENESYS_API: VendorApi = {
 	credentialType: 'genesysContextServicesApi',
 	// No sessions: a 401 means the credentials (or the proxy key) are wrong, not stale.
 	renewsOn401: false,
+	secretFields: passwordFields(new GenesysContextServicesApi()),
 };
 
 /** On-premises servers have no documented rate limit: no pacing unless the user asks for it. */

@@ -8,10 +8,12 @@ import {
 import { safeFileName } from '../../shared/fileNames';
 import { asNodeError } from '../../shared/itemRunner';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
+import { describeUrl } from '../../shared/urlRules';
+import type { RedirectPolicy } from '../../shared/vendorRequest';
 import { KORE_MEDIA, KORE_VENDOR, type KoreRun } from './koreApi';
 import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
 import type { MediaFile } from './mediaListing';
-import { isExpired, isWebUrl, urlHost } from './signedUrl';
+import { isExpired, MAX_MEDIA_REDIRECTS, mediaLinkProblem, urlHost } from './signedUrl';
 
 /**
  * Streams each listed file into its own binary item. The signed links are fetched with no
@@ -93,11 +95,18 @@ export async function downloadMediaFiles(
 				refreshed = true;
 			}
 			const { fileUrl } = files[index];
-			if (!isWebUrl(fileUrl)) {
-				throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: the link to ${subject} is not an http(s) URL`, {
+			const refuse = (url: string, what: string): never => {
+				throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: ${what} ${subject} ${mediaLinkProblem(url, run.baseUrl)}`, {
 					itemIndex: target.itemIndex,
+					description: `Media links are fetched only from public web addresses (${describeUrl(url)}).`,
 				});
-			}
+			};
+			if (mediaLinkProblem(fileUrl, run.baseUrl)) refuse(fileUrl, 'the link to');
+			// Every hop of a redirect gets the same check as the link itself.
+			const redirects: RedirectPolicy = {
+				max: MAX_MEDIA_REDIRECTS,
+				check: (next) => (mediaLinkProblem(next, run.baseUrl) ? refuse(next, 'a redirect of the link to') : next),
+			};
 			try {
 				stored = await downloadToBinary(
 					fx,
@@ -105,7 +114,7 @@ export async function downloadMediaFiles(
 					{ method: 'GET', url: fileUrl },
 					{ baseName: `${target.sessionId}-${target.kind}-${index + 1}`, fileName, defaultMimeType: typeFromName(fileName) },
 					// The media host is not the rate-limited API: retries yes, pacing no.
-					{ vendor: KORE_VENDOR, policy: run.call.policy, itemIndex: target.itemIndex, subject },
+					{ vendor: KORE_VENDOR, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects },
 				);
 			} catch (error) {
 				const e = error as { httpCode?: string | null; description?: string | null };

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkHostField } from '../../shared/urlRules';
+
 /**
  * Where the Kore.ai APIs live. One rule, used by the credential (Test button), the node's
  * requestDefaults and every request the node builds: a named cloud host, or a custom base URL
@@ -25,24 +27,14 @@ export type KoreBaseUrl = { baseUrl: string } | { problem: string };
  * smuggle credentials or a second host in.
  */
 export function koreBaseUrl(credentials: ICredentialDataDecryptedObject): KoreBaseUrl {
-	const chosen = credentials.host === 'custom' ? credentials.customHost : credentials.host;
-	const text = String(chosen ?? '').trim().replace(/\/+$/, '');
-	if (text === '') return { problem: 'Kore.ai SmartAssist credential: the custom host is empty' };
-	const withScheme = /^https?:\/\//i.test(text) ? text : `https://${text}`;
-	let url: URL | undefined;
-	try {
-		url = new URL(withScheme);
-	} catch {
-		url = undefined;
-	}
-	if (!url) {
-		const shown = text.includes('@') ? 'the custom host' : `"${text}"`;
-		return { problem: `Kore.ai SmartAssist credential: ${shown} is not a valid host or URL` };
-	}
-	if (url.username || url.password || url.search || url.hash) {
-		return {
-			problem: `Kore.ai SmartAssist credential: the host "${url.host}" must be given without user, query or fragment`,
-		};
-	}
-	return { baseUrl: withScheme };
+	const custom = credentials.host === 'custom';
+	const chosen = custom ? credentials.customHost : credentials.host;
+	const checked = checkHostField(chosen, {
+		field: custom ? 'Custom Host' : 'Host',
+		example: 'https://kore.example.com',
+		assumeHttps: true,
+	});
+	if (!checked.ok) return { problem: `Kore.ai SmartAssist credential: ${checked.problem}` };
+	const text = String(chosen).trim().replace(/\/+$/, '');
+	return { baseUrl: /^https?:\/\//i.test(text) ? text : `https://${text}` };
 }

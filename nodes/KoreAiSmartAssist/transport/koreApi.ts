@@ -5,8 +5,10 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { KoreAiSmartAssistApi } from '../../../credentials/KoreAiSmartAssistApi.credentials';
 import { retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import { asNodeError } from '../../shared/itemRunner';
+import { passwordFields } from '../../shared/secrets';
 import { describeVendorBody } from '../../shared/vendorError';
 import { requestJson, type CallOptions, type VendorApi } from '../../shared/vendorRequest';
 import { koreBaseUrl } from './hosts';
@@ -16,7 +18,12 @@ export const KORE_CREDENTIAL = 'koreAiSmartAssistApi';
 export const KORE_VENDOR = 'Kore.ai SmartAssist';
 
 /** The credential mints a fresh JWT per request; there is nothing to renew on a 401. */
-export const KORE_API: VendorApi = { vendor: KORE_VENDOR, credentialType: KORE_CREDENTIAL, renewsOn401: false };
+export const KORE_API: VendorApi = {
+	vendor: KORE_VENDOR,
+	credentialType: KORE_CREDENTIAL,
+	renewsOn401: false,
+	secretFields: passwordFields(new KoreAiSmartAssistApi()),
+};
 
 /** Signed media URLs: fetched with no credential at all, whatever host they point to. */
 export const KORE_MEDIA: VendorApi = { vendor: KORE_VENDOR, renewsOn401: false };

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkHostField, type HostFieldRules } from '../../shared/urlRules';
+
 /**
  * Where a VCC account lives. One rule, used by the credential (token, Test button) and by the
  * node (every API call): the region picks both hosts unless the user overrides them.
@@ -16,14 +18,33 @@ function trimSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const override = typeof credentials.apiBaseUrl === 'string' ? credentials.apiBaseUrl.trim() : '';
-	return trimSlashes(override || `https://${String(credentials.region)}.api.newvoicemedia.com`);
+const API_BASE_FIELD: HostFieldRules = { field: 'API Base URL Override', example: 'https://emea.api.cc.vonage.com' };
+const TOKEN_URL_FIELD: HostFieldRules = {
+	field: 'Token URL Override',
+	example: 'https://emea.cc.vonage.com/Auth/connect/token',
+};
+
+/** An override as typed, checked by the host rule every vendor uses; '' when none is set. */
+function override(credentials: ICredentialDataDecryptedObject, name: string, rules: HostFieldRules): string {
+	const typed = typeof credentials[name] === 'string' ? (credentials[name] as string).trim() : '';
+	if (typed === '') return '';
+	const checked = checkHostField(typed, rules);
+	if (!checked.ok) throw new Error(`Vonage Contact Center credential: ${checked.problem}`);
+	return typed;
 }
 
+/** Throws (naming the field) when the API Base URL Override is not a plain http(s) URL. */
+export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return trimSlashes(
+		override(credentials, 'apiBaseUrl', API_BASE_FIELD) || `https://${String(credentials.region)}.api.newvoicemedia.com`,
+	);
+}
+
+/** Throws (naming the field) when the Token URL Override is not a plain http(s) URL. */
 export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
-	const override = typeof credentials.tokenUrl === 'string' ? credentials.tokenUrl.trim() : '';
-	return override || `https://${String(credentials.region)}.cc.vonage.com/Auth/connect/token`;
+	return (
+		override(credentials, 'tokenUrl', TOKEN_URL_FIELD) || `https://${String(credentials.region)}.cc.vonage.com/Auth/connect/token`
+	);
 }
 
 /** Names the VCC account for the shared fair-use budget: API host and client id (not a secret). */

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { VonageContactCenterApi } from '../../../credentials/VonageContactCenterApi.credentials';
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import { passwordFields } from '../../shared/secrets';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
 
@@ -9,6 +11,7 @@ export const VONAGE_API: VendorApi = {
 	credentialType: 'vonageContactCenterApi',
 	renewsOn401: true,
 	session: { property: 'accessToken' },
+	secretFields: passwordFields(new VonageContactCenterApi()),
 };
 
 /** The official sample client throttles to ~160 requests/minute, shared by all VCC APIs. */
