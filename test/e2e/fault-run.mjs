@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { faultForm, normalizeRule } from '../simulator/faults.mjs';
 import { startForeignHost } from '../simulator/foreignHost.mjs';
 import { startSimulator } from '../simulator/index.mjs';
 import { faultMix } from './faultMix.mjs';
@@ -59,7 +60,12 @@ const sim = await startSimulator({
 	korePlatformPerMinute: 0,
 	koreAnalyticsPerMinute: 0,
 });
-const foreign = await startForeignHost({ secrets: () => sim.secretValues() });
+// A pre-signed media link may redirect to storage elsewhere that serves the same file: the
+// foreign host plays that storage for Kore.ai's media paths, and an impostor for everything else.
+const foreign = await startForeignHost({
+	secrets: () => sim.secretValues(),
+	mirror: (pathAndQuery) => (pathAndQuery.startsWith('/api/getMediaStream/') ? `${sim.mediaUrl}${pathAndQuery}` : undefined),
+});
 say(`simulator ${sim.url} (media ${sim.mediaUrl}), foreign host ${foreign.url}`);
 
 const branches = faultBranches(sim);
@@ -157,8 +163,15 @@ console.log(`\nFault-injection run, seed ${seed}, n8n ${bins.n8nBin.match(/n8n-(
 console.log(fmt(lines[0]));
 console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const l of lines.slice(1)) console.log(fmt(l));
-console.log(`\nfaults injected: ${Object.entries(stats.faultForms).map(([form, n]) => `${form} ×${n}`).join(', ')}`);
-console.log(`requests: ${Object.entries(stats.vendors).map(([v, s]) => `${v} ${s.requests}`).join(', ')}; foreign host received ${foreign.count()}`);
+console.log(`\nfaults injected (${Object.values(stats.faultForms).reduce((a, b) => a + b, 0)} in ${stats.requests} requests; the foreign host received ${foreign.count()}):`);
+for (const key of vendorsShown) {
+	const injected = stats.vendors[key]?.faultForms ?? {};
+	const planned = [...new Set(rules.filter((r) => r.vendor === key).map((r) => faultForm(normalizeRule(r))))];
+	const missing = planned.filter((form) => !injected[form]);
+	console.log(`  ${names[key]} (${stats.vendors[key]?.requests ?? 0} requests): ${Object.entries(injected).map(([form, n]) => `${form} ×${n}`).join(', ')}`);
+	if (missing.length > 0) console.log(`    not met by this seed: ${missing.join(', ')}`);
+}
+console.log(`secrets searched: ${secrets.fixed.length} credential secrets and ${secrets.issued.size} issued tokens, sessions and JWTs, in the execute output (${result.output.length} characters), the server log and ${scan.filesScanned} files of n8n's user folder`);
 
 const problems = [];
 for (const [key, t] of Object.entries(tally)) {

@@ -36,7 +36,7 @@ const SIGN_IN = {
  * @param probability chance per matching request of each form
  * @param times how often each form may hit each vendor
  */
-export function faultMix({ foreignUrl, probability = 0.015, times = 5 }) {
+export function faultMix({ foreignUrl, probability = 0.025, times = 4 }) {
 	const rules = [];
 	for (const [vendor, path] of Object.entries(SIGN_IN)) {
 		rules.push({ vendor, path, fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307, probability: 0.5, times: 1 });

@@ -64,19 +64,17 @@ export async function scanForSecrets({ texts, userFolder, servedSha256, secrets 
 		if (found.length > 0) findings.push({ place, secrets: found });
 	};
 	for (const [place, text] of Object.entries(texts)) check(place, text);
+	// Everything n8n wrote: database (execution data), event log, binary store, settings; not the
+	// installed package. Stored copies of served files are known bytes and are skipped.
 	const n8nDir = join(userFolder, '.n8n');
-	for (const file of await readdir(n8nDir).catch(() => [])) {
-		if (/^database\.sqlite/.test(file)) check(`n8n database (${file})`, (await readFile(join(n8nDir, file))).toString('latin1'));
-	}
 	let scanned = 0;
-	for (const root of ['storage', 'binaryData']) {
-		for (const file of await filesUnder(join(n8nDir, root))) {
-			if ((await stat(file)).size > 64 * 1024 * 1024) continue;
-			const bytes = await readFile(file);
-			if (servedSha256.has(sha256(bytes))) continue;
-			scanned += 1;
-			check(`binary store (${file.slice(n8nDir.length + 1)})`, bytes.toString('latin1'));
-		}
+	for (const file of await filesUnder(n8nDir)) {
+		const relative = file.slice(n8nDir.length + 1);
+		if (relative.startsWith('nodes/') || (await stat(file)).size > 256 * 1024 * 1024) continue;
+		const bytes = await readFile(file);
+		if (servedSha256.has(sha256(bytes))) continue;
+		scanned += 1;
+		check(`n8n user folder: ${relative}`, bytes.toString('latin1'));
 	}
-	return { findings, binaryFilesScanned: scanned };
+	return { findings, filesScanned: scanned };
 }

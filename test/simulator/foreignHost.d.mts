@@ -17,4 +17,8 @@ export interface ForeignHost {
 	close(): Promise<void>;
 }
 
-export function startForeignHost(options?: { secrets?: () => string[] }): Promise<ForeignHost>;
+export function startForeignHost(options?: {
+	secrets?: () => string[];
+	/** (path + query) → the URL to fetch and serve instead (storage behind a pre-signed link). */
+	mirror?: (pathAndQuery: string) => string | undefined;
+}): Promise<ForeignHost>;

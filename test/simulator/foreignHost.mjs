@@ -4,6 +4,11 @@
  * credential each one carried, and answers like a convincing impostor — a token, a session, an
  * empty listing, a file that is not the one asked for — so a client that follows the redirect
  * and trusts the answer shows it: a leaked credential in this log, or wrong bytes stored.
+ *
+ * Media behind a pre-signed link is the exception: such a link may lawfully redirect to storage
+ * on another host, which then serves the same file to whoever holds the link. With `mirror`, the
+ * foreign host plays that storage for the paths it maps: it fetches the file from there, with no
+ * credential, and serves it as it is. What it was sent is logged all the same.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -37,11 +42,19 @@ function impostorAnswer(path) {
 	return { json: { status: 'success', note: FOREIGN_MARKER } };
 }
 
+async function sendMirrored(res, upstream) {
+	const answer = await fetch(upstream, { redirect: 'manual' });
+	const body = Buffer.from(await answer.arrayBuffer());
+	res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/octet-stream', 'Content-Length': String(body.length) });
+	res.end(body);
+}
+
 /**
  * @param secrets () => the secret values to look for in each request (see credentialCheck.mjs)
+ * @param mirror (path + query) => the URL to serve it from, or undefined for the impostor answer
  * @returns { url, requests(): [{ method, path, carried: [kinds] }], withCredentials(), close() }
  */
-export async function startForeignHost({ secrets = () => [] } = {}) {
+export async function startForeignHost({ secrets = () => [], mirror = () => undefined } = {}) {
 	const log = [];
 	let total = 0;
 	const server = createServer(async (req, res) => {
@@ -50,6 +63,11 @@ export async function startForeignHost({ secrets = () => [] } = {}) {
 		total += 1;
 		const carried = credentialsCarried({ url: req.url ?? '', headers: req.headers, body }, secrets());
 		if (log.length < MAX_LOGGED) log.push({ method: req.method, path: url.pathname, carried });
+		const upstream = mirror(`${url.pathname}${url.search}`);
+		if (upstream) {
+			await sendMirrored(res, upstream).catch(() => res.destroy());
+			return;
+		}
 		const answer = impostorAnswer(url.pathname);
 		if (answer.file) {
 			res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': String(answer.file.length) });

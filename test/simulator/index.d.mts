@@ -152,6 +152,8 @@ export interface VendorStats {
 	maxRequestsPerMinute: number;
 	byRoute: Record<string, number>;
 	byStatus: Record<string, number>;
+	/** Faults injected into this vendor's answers, by form. */
+	faultForms: Record<string, number>;
 }
 
 export interface SimulatorStats {

@@ -72,7 +72,7 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 			return reply.json(400, { message: `x-sim-fault: ${error.message}` });
 		}
 		if (fault) {
-			stats.faultInjected(fault.fault, faultForm(fault));
+			stats.faultInjected(fault.fault, faultForm(fault), vendor);
 			const retryAfter = (fallback) => {
 				const value = retryAfterHeader(fault, Date.now(), fallback);
 				return value === undefined ? {} : { 'Retry-After': value };

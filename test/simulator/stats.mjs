@@ -77,9 +77,13 @@ export function createStats() {
 			state.sessionsIssued++;
 		},
 		/** `form` tells variants of one kind apart (which Retry-After, which redirect status). */
-		faultInjected(kind, form = kind) {
+		faultInjected(kind, form = kind, vendor = undefined) {
 			state.faultsInjected[kind] = (state.faultsInjected[kind] ?? 0) + 1;
 			state.faultForms[form] = (state.faultForms[form] ?? 0) + 1;
+			if (vendor) {
+				const forms = (vendorStats(vendor).faultForms ??= {});
+				forms[form] = (forms[form] ?? 0) + 1;
+			}
 		},
 		snapshot() {
 			const now = performance.now();
@@ -91,6 +95,7 @@ export function createStats() {
 					maxRequestsPerMinute: v.window.max(),
 					byRoute: { ...v.byRoute },
 					byStatus: { ...v.byStatus },
+					faultForms: { ...(v.faultForms ?? {}) },
 				};
 			}
 			return {

@@ -1,0 +1,59 @@
+/**
+ * The fault-injection run's own checks can fail: a lost input, a duplicate, a stored file that
+ * differs from the served one, a wrong answer and a secret in the output are each counted.
+ * (The run itself needs a real n8n: `node test/e2e/fault-run.mjs`.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSimulator, type Simulator } from '../simulator/index.mjs';
+import { ameyoSession, vonageToken } from '../simulator/simulatorClient';
+import { sha256, tallyRun } from './faultTally.mjs';
+import { secretsIn, secretsOf } from './secretScan.mjs';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ seed: 4 });
+});
+afterAll(async () => sim?.close());
+
+describe('secret search', () => {
+	it('finds a credential secret and every kind of issued secret, and nothing in clean text', async () => {
+		const token = await vonageToken(sim);
+		const session = await ameyoSession(sim);
+		const secrets = secretsOf(sim);
+		expect(secretsIn(`{"error":"bad ${sim.credentials.kore.clientSecret}"}`, secrets)).toEqual(['Kore.ai client secret']);
+		expect(secretsIn(`Authorization: Bearer ${token}.`, secrets)).toEqual(['Vonage access token']);
+		expect(secretsIn(`"Sessionid":"${session}"`, secrets)).toEqual(['Ameyo session id']);
+		expect(secretsIn(`a ${'0'.repeat(48)} hex string that was never issued`, secrets)).toEqual([]);
+	});
+});
+
+describe('tally of a run', () => {
+	const file = { sha256: sha256(Buffer.from('served')), bytes: 6 };
+	const branch = {
+		vendor: 'vonage',
+		nodeName: 'download',
+		inputs: [{ inputId: 'a' }, { inputId: 'b' }, { inputId: 'c' }, { inputId: 'd' }],
+		expect: () => ({ files: new Map([['k', file]]), fileKey: () => 'k' }),
+	};
+	const item = (index: number, bytes: string) => ({
+		json: {},
+		binary: { data: { data: Buffer.from(bytes).toString('base64') } },
+		pairedItem: { item: index },
+	});
+	const run = (items: unknown[]) => ({ data: { resultData: { runData: { download: [{ data: { main: [items] } }] } } } });
+
+	it('counts success, error, lost, duplicate and differing files per input', async () => {
+		const tally = await tallyRun(
+			run([item(0, 'served'), { json: { error: 'HTTP 503' }, pairedItem: { item: 1 } }, item(2, 'served'), item(2, 'served'), item(3, '<html>')]),
+			[branch],
+			'/nonexistent',
+		);
+		expect(tally.vonage).toMatchObject({ in: 4, success: 3, error: 1, lost: 0, duplicates: 1, filesDiffer: 1 });
+	});
+
+	it('counts an input without any output item as lost', async () => {
+		const tally = await tallyRun(run([item(0, 'served')]), [branch], '/nonexistent');
+		expect(tally.vonage).toMatchObject({ in: 4, success: 1, error: 0, lost: 3 });
+	});
+});
