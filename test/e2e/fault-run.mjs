@@ -89,7 +89,9 @@ let workflowId;
 	}
 }
 
-const rules = faultMix({ foreignUrl: foreign.url });
+const requestsPerVendor = {};
+for (const b of branches) requestsPerVendor[b.vendor] = (requestsPerVendor[b.vendor] ?? 0) + b.inputs.length;
+const rules = faultMix({ foreignUrl: foreign.url, seed, requestsPerVendor });
 sim.resetStats();
 sim.setFaults(rules);
 say(`running ${branches.reduce((n, b) => n + b.inputs.length, 0)} inputs through ${branches.length} nodes under ${rules.length} fault rules`);

@@ -1,11 +1,13 @@
 /**
- * The seeded fault mix of the fault-injection run: for every vendor the same forms, each hitting
- * a matching request with a small probability (drawn from the simulator's seeded stream) and a
- * bounded number of times, so the run finishes in minutes and the same seed repeats it.
+ * The seeded fault mix of the fault-injection run. For every vendor, every form of fault hits
+ * once at a place drawn from the seed (so each vendor meets each form whatever the seed), and a
+ * thin layer of the same forms hits at random (seeded too) for bursts and overlaps nobody
+ * planned. Waits stay small (Retry-After 1 s) so the run takes minutes; the same seed repeats it.
  */
+import { createRandom } from '../simulator/random.mjs';
 
-/** Every form the issue names; bounds keep the waits small (Retry-After 1 s, bursts short). */
-function forms(foreignUrl) {
+/** Every form the run injects. */
+export function faultForms(foreignUrl) {
 	return [
 		{ fault: '429', retryAfter: 1 },
 		{ fault: '429', retryAfterDateIn: 1 },
@@ -25,25 +27,42 @@ function forms(foreignUrl) {
 	];
 }
 
-/** The sign-in requests, hit more often: they are few, and a redirect there carries the secret. */
+/** The sign-in requests: few, and a redirect there would carry the secret itself. */
 const SIGN_IN = {
 	vonage: '^/Auth/connect/token$',
 	ameyo: '^/ameyorestapi/session/userLogin$',
 };
 
+/** `count` distinct whole numbers below `below`, drawn from `random`. */
+function places(random, count, below) {
+	const all = Array.from({ length: below }, (_, i) => i);
+	for (let i = all.length - 1; i > 0; i--) {
+		const j = random.int(0, i);
+		[all[i], all[j]] = [all[j], all[i]];
+	}
+	return all.slice(0, count);
+}
+
 /**
  * @param foreignUrl the foreign host's base URL (redirects point there)
- * @param probability chance per matching request of each form
- * @param times how often each form may hit each vendor
+ * @param seed the run's seed
+ * @param requestsPerVendor { vendor: n }: a lower bound on the requests each vendor will see
+ *        (its inputs), the range the planned places are drawn from
+ * @param probability / times the random layer: chance per matching request, hits per form
  */
-export function faultMix({ foreignUrl, probability = 0.025, times = 4 }) {
+export function faultMix({ foreignUrl, seed, requestsPerVendor, probability = 0.008, times = 2 }) {
+	const random = createRandom(seed, 'fault-mix');
 	const rules = [];
 	for (const [vendor, path] of Object.entries(SIGN_IN)) {
-		rules.push({ vendor, path, fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307, probability: 0.5, times: 1 });
-		rules.push({ vendor, path, fault: '503', retryAfter: 1, probability: 0.3, times: 1 });
+		// The first sign-in is redirected elsewhere; a later one meets a 503.
+		rules.push({ vendor, path, fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307, at: [0] });
+		rules.push({ vendor, path, fault: '503', retryAfter: 1, at: [1] });
 	}
-	for (const vendor of ['vonage', 'ameyo', 'kore', 'genesys']) {
-		for (const form of forms(foreignUrl)) rules.push({ vendor, ...form, probability, times });
+	for (const [vendor, requests] of Object.entries(requestsPerVendor)) {
+		const forms = faultForms(foreignUrl);
+		const at = places(random, forms.length, Math.max(forms.length, requests));
+		forms.forEach((form, i) => rules.push({ vendor, ...form, at: [at[i]] }));
+		for (const form of forms) rules.push({ vendor, ...form, probability, times });
 	}
 	return rules;
 }

@@ -135,3 +135,15 @@ describe('credentials where nobody configured them', () => {
 		]);
 	});
 });
+
+describe('faults at known places', () => {
+	it('hits the n-th matching request of each position, or the next one when another rule took it', async () => {
+		sim.setFaults([
+			{ vendor: 'genesys', fault: '503', at: [1] },
+			{ vendor: 'genesys', fault: '500', at: [1, 3] },
+		]);
+		const statuses = [];
+		for (let i = 0; i < 5; i++) statuses.push((await get(sim)).status);
+		expect(statuses).toEqual([401, 503, 500, 500, 401]);
+	});
+});

@@ -4,6 +4,8 @@
  *     method?: 'GET'|'POST'…, fault: one of FAULT_KINDS, times?: n (default 1),
  *     probability?: 0–1 (default 1): a matching request is hit with this chance, drawn from the
  *       simulator's seeded stream, so the same seed and the same requests give the same faults,
+ *     at?: [n, …]: hit the n-th request this rule matches (0-based; the next one if another rule
+ *       took that one), for each n, instead of `times`/`probability`: a fault at a known place,
  *     burst?: n (default 1): once the rule hits, the next n−1 matching requests are hit too,
  *     retryAfter?: seconds, an HTTP date, or 'none' (429 without the header),
  *     retryAfterRaw?: a value sent as it is (e.g. '1.5', '-1', 'soon': what a client must not trust),
@@ -24,7 +26,7 @@ import { createRandom } from './random.mjs';
 export const FAULT_KINDS = ['429', '500', '503', 'reset', 'slow', 'short', 'html200', 'redirect-foreign'];
 export const VENDORS = ['vonage', 'ameyo', 'kore', 'genesys'];
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-const MAX_RULES = 100;
+const MAX_RULES = 200;
 const MAX_TIMES = 1_000_000;
 const MAX_BURST = 100;
 const MAX_DELAY_MS = 10_000;
@@ -86,6 +88,13 @@ export function normalizeRule(rule) {
 	if (!Number.isInteger(burst)) throw new Error(`burst must be a whole number`);
 	const redirectStatus = checkNumber('redirectStatus', rule.redirectStatus, 301, 308, 307);
 	if (!REDIRECT_STATUSES.includes(redirectStatus)) throw new Error(`redirectStatus must be one of ${REDIRECT_STATUSES.join(', ')}`);
+	let at;
+	if (rule.at !== undefined) {
+		if (!Array.isArray(rule.at) || rule.at.length === 0 || rule.at.length > 1000 || !rule.at.every((n) => Number.isInteger(n) && n >= 0)) {
+			throw new Error('at must be a list of whole numbers ≥ 0');
+		}
+		at = [...rule.at].sort((a, b) => a - b);
+	}
 	const forms = [rule.retryAfter, rule.retryAfterRaw, rule.retryAfterDateIn].filter((v) => v !== undefined && v !== null);
 	if (forms.length > 1) throw new Error('give one of retryAfter, retryAfterRaw, retryAfterDateIn');
 	return {
@@ -93,7 +102,9 @@ export function normalizeRule(rule) {
 		path,
 		method: rule.method,
 		fault,
-		remaining: times,
+		remaining: at ? at.length : times,
+		at,
+		seen: 0,
 		probability: checkNumber('probability', rule.probability, 0, 1, 1),
 		burst,
 		burstLeft: 0,
@@ -160,6 +171,7 @@ export function createFaults({ seed = 1 } = {}) {
 				...(r.method ? { method: r.method } : {}),
 				fault: r.fault,
 				remaining: r.remaining,
+				...(r.at ? { at: [...r.at] } : {}),
 				...(r.probability < 1 ? { probability: r.probability } : {}),
 				...(r.burst > 1 ? { burst: r.burst } : {}),
 				...(r.retryAfter ? { retryAfter: r.retryAfter } : {}),
@@ -180,10 +192,17 @@ export function createFaults({ seed = 1 } = {}) {
 					to: headers['x-sim-location'],
 				});
 			}
-			for (const rule of rules) {
-				if (!matches(rule, vendor, path, method)) continue;
+			const matching = rules.filter((r) => matches(r, vendor, path, method));
+			// Positions count every matching request, whichever rule ends up hitting it.
+			for (const rule of matching) rule.seen += 1;
+			for (const rule of matching) {
 				if (rule.burstLeft > 0) {
 					rule.burstLeft -= 1;
+				} else if (rule.at) {
+					if (rule.at[0] > rule.seen - 1) continue;
+					rule.at.shift();
+					rule.remaining -= 1;
+					rule.burstLeft = rule.burst - 1;
 				} else {
 					// A draw only for a request the rule matches: the same requests, the same faults.
 					if (rule.probability < 1 && !random.chance(rule.probability)) continue;

@@ -14,6 +14,8 @@ export interface FaultRule {
 	method?: string;
 	/** Chance (0–1, default 1) that a matching request is hit, drawn from the seeded stream. */
 	probability?: number;
+	/** Hit the n-th matching request (0-based) for each n, instead of times/probability. */
+	at?: number[];
 	/** Once hit, the next burst − 1 matching requests are hit too (default 1). */
 	burst?: number;
 	/** Seconds, an HTTP date, or 'none' (a 429 without the header); 429 default: 1. */
