@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index.mjs';
 import { ameyoSession, vonageToken } from '../simulator/simulatorClient';
 import { sha256, tallyRun } from './faultTally.mjs';
-import { secretsIn, secretsOf } from './secretScan.mjs';
+import { scanForSecrets, secretsIn, secretsOf } from './secretScan.mjs';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -55,5 +55,35 @@ describe('tally of a run', () => {
 	it('counts an input without any output item as lost', async () => {
 		const tally = await tallyRun(run([item(0, 'served')]), [branch], '/nonexistent');
 		expect(tally.vonage).toMatchObject({ in: 4, success: 1, error: 0, lost: 3 });
+	});
+});
+
+describe('secret search in n8n user folder', () => {
+	it('reports a secret in the database or the binary store, and skips stored copies of served files', async () => {
+		const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const folder = await mkdtemp(join(tmpdir(), 'secret-scan-'));
+		try {
+			await mkdir(join(folder, '.n8n', 'storage', 'x'), { recursive: true });
+			await mkdir(join(folder, '.n8n', 'nodes'), { recursive: true });
+			const served = Buffer.from(`served file mentioning ${sim.credentials.genesys.password}`);
+			await writeFile(join(folder, '.n8n', 'storage', 'x', 'copy'), served);
+			await writeFile(join(folder, '.n8n', 'storage', 'x', 'page'), `<p>${sim.credentials.vonage.clientSecret}</p>`);
+			await writeFile(join(folder, '.n8n', 'database.sqlite'), `{"error":"${sim.credentials.ameyo.password}"}`);
+			await writeFile(join(folder, '.n8n', 'nodes', 'package.js'), sim.credentials.kore.clientSecret);
+			const { findings } = await scanForSecrets({
+				texts: { log: 'clean' },
+				userFolder: folder,
+				servedSha256: new Set([sha256(served)]),
+				secrets: secretsOf(sim),
+			});
+			expect(findings).toEqual([
+				{ place: 'n8n user folder: database.sqlite', secrets: ['Ameyo password'] },
+				{ place: 'n8n user folder: storage/x/page', secrets: ['Vonage client secret'] },
+			]);
+		} finally {
+			await rm(folder, { recursive: true, force: true });
+		}
 	});
 });

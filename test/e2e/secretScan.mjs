@@ -48,7 +48,7 @@ async function filesUnder(dir) {
 	} catch {
 		return [];
 	}
-	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name)).sort();
 }
 
 /**
