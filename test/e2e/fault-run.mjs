@@ -161,10 +161,14 @@ const secretCount = scan.findings.reduce((n, f) => n + f.secrets.length, 0);
 lines.push(['credential values in execution data, error items, logs (must be 0)', ...vendorsShown.map(() => ''), String(secretCount)]);
 const widths = header.map((_, c) => Math.max(...lines.map((l) => l[c].length)));
 const fmt = (l) => `| ${l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
-console.log(`\nFault-injection run, seed ${seed}, n8n ${bins.n8nBin.match(/n8n-([\d.]+)/)?.[1] ?? ''}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log(fmt(lines[0]));
-console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-for (const l of lines.slice(1)) console.log(fmt(l));
+const table = [
+	`Fault-injection run, seed ${seed}, n8n ${bins.n8nBin.match(/n8n-([\d.]+)/)?.[1] ?? ''}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+	fmt(lines[0]),
+	`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+	...lines.slice(1).map(fmt),
+].join('\n');
+console.log(`\n${table}`);
+await writeFile(join(ARTIFACTS, 'table.md'), `${table}\n`);
 console.log(`\nfaults injected (${Object.values(stats.faultForms).reduce((a, b) => a + b, 0)} in ${stats.requests} requests; the foreign host received ${foreign.count()}):`);
 for (const key of vendorsShown) {
 	const injected = stats.vendors[key]?.faultForms ?? {};

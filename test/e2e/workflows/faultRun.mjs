@@ -25,6 +25,7 @@ const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 /** Pacing off: the run is about faults, and the simulator's own rate limits are off too. */
 const NO_PACING = { requestsPerMinute: 0 };
 const campaign = (value) => ({ __rl: true, mode: 'id', value });
+const KORE_INPUTS = 45;
 const take = (list, n) => Array.from({ length: n }, (_, i) => list[i % list.length]);
 
 /**
@@ -92,7 +93,8 @@ export function faultBranches(sim) {
 	const koreSeeded = catalog.kore.sessions.filter((s) => s.recordingStatus === 'success');
 	const koreInputs = [
 		...koreSeeded.map((s) => ({ sessionId: s.sessionId, files: s.files })),
-		...Array.from({ length: 20 }, (_, i) => {
+		// Sessions named by suffix top the seeded ones up to the same count whatever the seed.
+		...Array.from({ length: Math.max(20, KORE_INPUTS - koreSeeded.length) }, (_, i) => {
 			const sessionId = `fault-run-${i}-multi2`;
 			const stem = fileStem(sessionId);
 			return {
