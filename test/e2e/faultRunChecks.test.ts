@@ -1,8 +1,13 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped: it writes a scratch folder */
 /**
  * The fault-injection run's own checks can fail: a lost input, a duplicate, a stored file that
  * differs from the served one, a wrong answer and a secret in the output are each counted.
  * (The run itself needs a real n8n: `node test/e2e/fault-run.mjs`.)
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../simulator/index.mjs';
@@ -60,9 +65,6 @@ describe('tally of a run', () => {
 
 describe('secret search in n8n user folder', () => {
 	it('reports a secret in the database or the binary store, and skips stored copies of served files', async () => {
-		const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
-		const { tmpdir } = await import('node:os');
-		const { join } = await import('node:path');
 		const folder = await mkdtemp(join(tmpdir(), 'secret-scan-'));
 		try {
 			await mkdir(join(folder, '.n8n', 'storage', 'x'), { recursive: true });
