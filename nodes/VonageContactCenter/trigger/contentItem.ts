@@ -4,6 +4,7 @@ import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWo
 import { asRequestContext } from '../../shared/pollContext';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { contentPath } from '../resources/content/contentFile';
+import { contentMayBeHtml } from '../transport/endpoints';
 import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
 
@@ -52,7 +53,7 @@ async function downloadContent(fx: IPollFunctions, run: VonageRun, guid: string,
 		asRequestContext(fx),
 		VONAGE_API,
 		vonageGet(run, contentPath(guid, entry.contentKey)),
-		{ baseName: `${guid}-${entry.contentKey}` },
+		{ baseName: `${guid}-${entry.contentKey}`, htmlMayBeTheFile: contentMayBeHtml(entry.type ?? entry.contentKey) },
 		{ ...run.call, subject: `interaction ${guid}, content ${entry.contentKey}` },
 	);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { downloadToBinary } from '../../../shared/streamToBinary';
 import { assertGuid, assertPattern, encodePathSegment } from '../../../shared/validation';
+import { contentMayBeHtml } from '../../transport/endpoints';
 import { CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
 
 /** The content keys VCC documents by name; anything else is a content id from the listing. */
@@ -67,7 +68,10 @@ export async function downloadContentFile(
 		fx,
 		VONAGE_API,
 		vonageGet(run, contentPath(guid, contentKey), undefined, headers),
-		{ baseName: `${guid}-${contentKey}` },
+		{
+			baseName: `${guid}-${contentKey}`,
+			htmlMayBeTheFile: contentMayBeHtml(typeof download.describe?.type === 'string' ? download.describe.type : contentKey),
+		},
 		{ ...run.call, itemIndex, subject: `interaction ${guid}, content ${contentKey}` },
 	);
 	const json: IDataObject = {
