@@ -18,8 +18,18 @@ npx n8n-node lint
 step "build (n8n-node build)"
 npx n8n-node build
 
-step "package check (every listed node and credential built)"
+step "assemble the four per-vendor packages (gulp) and pack them"
+npx gulp pack
+
+step "package check (each tarball: its files only, community rules, one definition per type, sizes)"
 node test/check-package.mjs
+
+step "n8n's community-package scanner on each package: source and tarball legs"
+node test/packages/scan.mjs
+
+step "release pipeline: actionlint on the GitHub workflows, versions agree"
+node test/packages/lint-workflows.mjs
+node scripts/version.mjs check
 
 step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
 node test/e2e/run-e2e.mjs --browser
