@@ -54,12 +54,14 @@ export async function installOneByOne({ baseUrl, rest, vendors, packages, instal
 			const before = await loadedTypes(baseUrl, rest);
 			const how = await install(pkg);
 			const after = await loadedTypes(baseUrl, rest);
-			const nodes = [...after.nodes].filter((n) => !before.nodes.has(n)).sort();
+			const gained = [...after.nodes].filter((n) => !before.nodes.has(n)).sort();
+			// n8n adds an AI-agent variant `<type>Tool` of every node that is usable as a tool.
+			const nodes = gained.filter((n) => !(n.endsWith('Tool') && vendor.nodeTypes.includes(n.slice(0, -4))));
 			const credentials = [...after.credentials].filter((c) => !before.credentials.has(c)).sort();
 			if (!sameSet(nodes, [...vendor.nodeTypes].sort()) || !sameSet(credentials, [vendor.credentialType])) {
 				throw new Error(`n8n gained nodes [${nodes.join(', ')}] and credentials [${credentials.join(', ')}]; expected [${vendor.nodeTypes.join(', ')}] and [${vendor.credentialType}]`);
 			}
-			return `${how ?? 'installed'}: ${nodes.join(', ')} + ${credentials.join(', ')}`;
+			return `${how ?? 'installed'}: ${gained.join(', ')} + ${credentials.join(', ')}`;
 		});
 	}
 }
