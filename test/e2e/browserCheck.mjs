@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { OWNER, REPO } from './n8nInstance.mjs';
 
 export const SCREENSHOT_DIR = join(REPO, 'artifacts', 'browser');
+export const INSTALL_SCREENSHOT_DIR = join(REPO, 'artifacts', 'community-install');
 
 const LAUNCH_ARGS = [
 	'--no-sandbox',
@@ -129,7 +130,8 @@ export async function browserCheck(baseUrl, vendors) {
  * presses Install and waits for n8n's "Package installed". Signs in (or creates the owner) first.
  */
 export async function withCommunityNodesPage(baseUrl, run) {
-	await mkdir(SCREENSHOT_DIR, { recursive: true });
+	await rm(INSTALL_SCREENSHOT_DIR, { recursive: true, force: true });
+	await mkdir(INSTALL_SCREENSHOT_DIR, { recursive: true });
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
@@ -153,7 +155,7 @@ export async function withCommunityNodesPage(baseUrl, run) {
 			await page.locator('[data-test-id="install-community-package-button"]').click();
 			const done = page.getByText('Package installed', { exact: true }).or(page.getByText('Error installing new package'));
 			await done.first().waitFor({ timeout: 180_000 });
-			const shot = join(SCREENSHOT_DIR, `install-${pkg.name}.png`);
+			const shot = join(INSTALL_SCREENSHOT_DIR, `${pkg.name}.png`);
 			await page.screenshot({ path: shot });
 			if (await page.getByText('Error installing new package').first().isVisible().catch(() => false)) {
 				const toast = await page.locator('.el-notification').first().innerText().catch(() => '');
