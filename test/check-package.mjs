@@ -4,7 +4,8 @@
  * the compiled code as n8n would load it:
  *
  * - every node and credential the "n8n" section lists is in the tarball (one missing file
- *   makes n8n skip the whole package), each node with its codex naming `<package>.<node>`;
+ *   makes n8n skip the whole package), each node with its codex naming `<package>.<node>`, and
+ *   every module a file requires and every icon it names is in the tarball too;
  * - the tarball holds only what n8n loads: no tests, sources, declarations, source maps,
  *   simulator media, nor another vendor's folder;
  * - the manifest follows the community-package rules (name, keyword, MIT, author with email,
@@ -19,7 +20,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist-packages');
@@ -94,13 +95,29 @@ for (const pack of packs) {
 	for (const file of [...files].filter((f) => f.endsWith('.js'))) {
 		const code = readFileSync(join(dir, file), 'utf8');
 		for (const [pattern, what] of FORBIDDEN_CODE) if (pattern.test(code)) problem(name, `${file} ${what}`);
+		// Everything a file requires or names as its icon must be in this tarball, not only in the build.
+		for (const [, spec] of code.matchAll(/require\("(\.[^"]+)"\)/g)) {
+			const base = posix.join(posix.dirname(file), spec);
+			if (![`${base}.js`, base, `${base}/index.js`].some((c) => files.has(c))) problem(name, `${file} requires ${spec}, which the tarball lacks`);
+		}
+		for (const [, icon] of code.matchAll(/['"]file:([^'"]+)['"]/g)) {
+			if (!files.has(posix.join(posix.dirname(file), icon))) problem(name, `${file} names icon ${icon}, which the tarball lacks`);
+		}
 	}
 
 	// Loaded as n8n loads it: types, credentials each node needs, texts.
+	const load = (file) => {
+		try {
+			return new (Object.values(require(join(dir, file)))[0])();
+		} catch (error) {
+			problem(name, `${file} does not load: ${error.message.split('\n')[0]}`);
+			return undefined;
+		}
+	};
 	const ownCredentials = new Set();
 	for (const file of manifest.n8n.credentials) {
-		const mod = require(join(dir, file));
-		const credential = new (Object.values(mod)[0])();
+		const credential = load(file);
+		if (!credential) continue;
 		ownCredentials.add(credential.name);
 		if (credentialTypes.has(credential.name)) problem(name, `credential type ${credential.name} is also defined by ${credentialTypes.get(credential.name)}`);
 		credentialTypes.set(credential.name, name);
@@ -108,8 +125,8 @@ for (const pack of packs) {
 		if (NOT_ENGLISH.test(credential.displayName)) problem(name, `credential ${credential.name}: display name not in English`);
 	}
 	for (const file of manifest.n8n.nodes) {
-		const mod = require(join(dir, file));
-		const node = new (Object.values(mod)[0])();
+		const node = load(file);
+		if (!node) continue;
 		const type = `${name}.${node.description.name}`;
 		if (nodeTypes.has(node.description.name)) problem(name, `node ${node.description.name} is also defined by ${nodeTypes.get(node.description.name)}`);
 		nodeTypes.set(node.description.name, name);
