@@ -36,8 +36,6 @@ if [ ! -f "$HOST/.installed" ]; then
 	# n8n 1.x takes xlsx from the vendor's CDN, so the registry's last xlsx stands in.
 	overrides='"linkedom": "0.18.14"'
 	case "$N8N_VERSION" in 1.*) overrides="$overrides, \"xlsx\": \"0.18.5\"" ;; esac
-	# n8n 2.41.3 pins @n8n/agents 0.26.2, which this registry does not serve; 0.26.1 stands in.
-	case "$N8N_VERSION" in 2.41.3) overrides="$overrides, \"@n8n/agents\": \"0.26.1\"" ;; esac
 	cat > "$HOST/package.json" <<JSON
 {
   "name": "n8n-host",

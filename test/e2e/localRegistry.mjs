@@ -34,7 +34,13 @@ export async function assembledPackages() {
 	);
 }
 
-/** Starts verdaccio under `node` (verdaccio 6 needs Node 22 or newer) on a free loopback port. */
+/** A Node for verdaccio 6, which needs 22 or newer: this one, or the Node 24 that runs n8n. */
+async function registryNode(log) {
+	if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
+	return (await ensureN8n(log)).node24;
+}
+
+/** Starts verdaccio under `node` on a free loopback port. */
 export async function startRegistry({ node, log = () => {} }) {
 	const home = await mkdtemp(join(tmpdir(), 'npm-registry-'));
 	const port = await freePort();
@@ -116,8 +122,7 @@ export async function useRegistry(log = () => {}) {
 	if (process.env.E2E_REGISTRY_URL) {
 		return { url: process.env.E2E_REGISTRY_URL, packages, stop: async () => {} };
 	}
-	const { node24 } = await ensureN8n(log);
-	const registry = await startRegistry({ node: node24, log });
+	const registry = await startRegistry({ node: await registryNode(log), log });
 	try {
 		await publishPackages(registry, log);
 	} catch (error) {
@@ -147,8 +152,8 @@ export async function npmInstallPackages(userFolder, registryUrl, packages) {
 
 // `node test/e2e/localRegistry.mjs serve`: start, publish, print the URL, serve until SIGTERM.
 if (process.argv[1] === import.meta.filename && process.argv[2] === 'serve') {
-	const { node24 } = await ensureN8n((line) => console.error(line));
-	const registry = await startRegistry({ node: node24, log: (l) => console.error(l) });
+	const log = (line) => console.error(line);
+	const registry = await startRegistry({ node: await registryNode(log), log });
 	const stop = async () => {
 		await registry.stop();
 		process.exit(0);
