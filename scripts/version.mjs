@@ -12,7 +12,9 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
+// --root <dir>: another checkout (the tests use a copy).
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt > 0 ? resolve(process.argv[rootAt + 1]) : resolve(import.meta.dirname, '..');
 const manifestPaths = [
 	'package.json',
 	...readdirSync(join(root, 'packages'))
@@ -20,7 +22,7 @@ const manifestPaths = [
 		.map((name) => join('packages', name, 'package.json')),
 ];
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-const [command, ...rest] = process.argv.slice(2);
+const [command, ...rest] = process.argv.slice(2).filter((a, i, all) => a !== '--root' && all[i - 1] !== '--root');
 
 function newestChangelogEntry() {
 	const heading = readFileSync(join(root, 'CHANGELOG.md'), 'utf8')
