@@ -146,7 +146,8 @@ function packageReadme(manifest) {
 			.map((n) => `\`${n}\``)
 			.join(', ')}; all come from ${REPO_URL}.`,
 	].join('\n');
-	return `# ${manifest.name}\n\n${manifest.description}.\n\n${install}\n\n${linked}\n`;
+	const license = `## License\n\nMIT (LICENSE.md). Changes: CHANGELOG.md. Source: ${REPO_URL}/tree/main/${manifest.repository.directory}.`;
+	return `# ${manifest.name}\n\n${manifest.description}.\n\n${install}\n\n${linked}\n\n${license}\n`;
 }
 
 /** The node's `description.name` as its codex file records it (`<package>.<name>`). */
