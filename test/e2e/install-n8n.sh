@@ -55,8 +55,9 @@ fi
 SQLITE_BINDING="$HOST/node_modules/sqlite3/build/Release/node_sqlite3.node"
 if [ ! -f "$SQLITE_BINDING" ]; then
 	# The same sqlite3 built for the same Node 24 by another cached n8n: reuse it (saves minutes).
-	want=$(node -p "require('$HOST/node_modules/sqlite3/package.json').version")
+	want=$(node -p "require('$HOST/node_modules/sqlite3/package.json').version" 2>/dev/null || true)
 	for other in "$CACHE"/n8n-*/node_modules/sqlite3; do
+		[ -n "$want" ] || break
 		[ -f "$other/build/Release/node_sqlite3.node" ] || continue
 		[ "$(node -p "require('$other/package.json').version")" = "$want" ] || continue
 		say "reusing sqlite3 $want built in $(dirname "$(dirname "$other")")"
