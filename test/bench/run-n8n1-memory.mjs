@@ -20,7 +20,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
@@ -87,10 +87,20 @@ async function main() {
 		for (let round = 1; round <= repeat; round++) {
 			for (const mode of round % 2 ? MODES : [...MODES].reverse()) {
 				const env = { ...n8nEnv(userFolder, port), N8N_DEFAULT_BINARY_DATA_MODE: mode };
-				const r = await runTimed(bins.node24, [bins.n8nBin, 'execute', '--id', workflowId, '--rawOutput'], { env, sampleRss: true });
+				// In `default` mode the run's output carries the file as base64: into a file, not a pipe.
+				const outFile = join(tmp, 'execute.out');
+				const fd = openSync(outFile, 'w');
+				const r = await runTimed(bins.node24, [bins.n8nBin, 'execute', '--id', workflowId, '--rawOutput'], { env, sampleRss: true, stdoutFd: fd });
+				closeSync(fd);
+				r.stdout = readFileSync(outFile, 'utf8');
+				rmSync(outFile);
 				const run = parseExecuteOutput(r.stdout);
 				const task = run?.data?.resultData?.runData?.[NODE]?.[0];
-				if (!task || task.executionStatus === 'error') throw new Error(`${mode}: the download failed: ${r.stdout.slice(-800)}\n${r.stderr.slice(-800)}`);
+				if (!task || task.executionStatus === 'error') {
+					const dump = join(os.tmpdir(), `n8n1-memory-${mode}.out`);
+					writeFileSync(dump, `${r.stdout}\n--- stderr ---\n${r.stderr}`);
+					throw new Error(`${mode}: no successful run of "${NODE}" in the output (exit ${r.code}; kept in ${dump}): ${r.stderr.slice(-600)}`);
+				}
 				const binary = task.data.main[0][0].binary.data;
 				const file = await verify(userFolder, binary);
 				if (file.bytes !== size || file.sha256 !== expected) throw new Error(`${mode}: stored ${file.bytes} bytes (sha256 ${file.sha256}), expected ${size} (${expected})`);
