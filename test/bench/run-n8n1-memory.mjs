@@ -5,7 +5,7 @@
  * `n8n execute` once with N8N_DEFAULT_BINARY_DATA_MODE=default (1.x's default) and once with
  * `filesystem`, peak RSS side by side.
  *
- *   node test/bench/run-n8n1-memory.mjs [--size=256MiB] [--n8n-version=1.123.80] [--repeat=2]
+ *   node test/bench/run-n8n1-memory.mjs [--size=256MiB] [--n8n-version=1.123.80] [--repeat=3]
  *
  * Setup: the packages (dist-packages/, `npx gulp pack`) published to a local npm registry and
  * `npm install`ed into a fresh n8n user folder, the vendor simulator in this process, one
@@ -37,7 +37,7 @@ const argv = process.argv.slice(2);
 const arg = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const size = parseSize(arg('size', '256MiB'));
 const n8nVersion = arg('n8n-version', '1.123.80');
-const repeat = Number(arg('repeat', '2'));
+const repeat = Number(arg('repeat', '3'));
 const MODES = ['default', 'filesystem'];
 const NODE = 'Download';
 
