@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test this package has, in the order that fails fastest: types, unit + in-process
-# engine tests, the community-node linter, then the build that n8n would load.
+# engine tests, the community-node linter, the build, the four packages assembled and checked
+# as published (scanner, actionlint, versions), then real n8n installing them from a local registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
