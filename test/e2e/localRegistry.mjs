@@ -66,6 +66,9 @@ log: { type: stdout, format: pretty, level: warn }
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, VERDACCIO_APPDIR: home },
 	});
+	// A script that fails half-way must not leave the registry running.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
@@ -92,6 +95,7 @@ log: { type: stdout, format: pretty, level: warn }
 	await writeFile(userconfig, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`);
 
 	async function stop() {
+		process.removeListener('exit', killOnExit);
 		if (child.exitCode === null) {
 			child.kill('SIGTERM');
 			await new Promise((r) => child.once('exit', r));
