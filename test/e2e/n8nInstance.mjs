@@ -1,20 +1,17 @@
 /**
  * A real n8n for end-to-end tests and the demo: the pinned version from install-n8n.sh under
- * Node 24, in its own user folder, with this package installed the way "Install community node"
- * does it. Everything listens on 127.0.0.1.
+ * Node 24, in its own user folder. The packages come from the local registry (localRegistry.mjs,
+ * communityInstall.mjs). Everything listens on 127.0.0.1.
  */
 import { execFile, spawn } from 'node:child_process';
 
 import { startServerProcess } from './serverProcess.mjs';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '..', '..');
-export const PACKAGE_NAME = 'n8n-nodes-contact-center';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -42,42 +39,6 @@ export async function freePort() {
 	const { port } = server.address();
 	await new Promise((r) => server.close(r));
 	return port;
-}
-
-/** `npm pack` of the built package; returns the tarball path. */
-export async function packPackage(outDir) {
-	await mkdir(outDir, { recursive: true });
-	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', outDir], { cwd: REPO });
-	return join(outDir, stdout.trim().split('\n').pop());
-}
-
-/**
- * What n8n's CommunityPackagesService.downloadPackage does: unpack into
- * <user>/.n8n/nodes/node_modules/<name>, drop dev/peer/optional dependencies, `npm install`
- * with its flags, and record the package in nodes/package.json.
- */
-export async function installCommunityPackage(userFolder, tarball) {
-	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	const packageDir = join(nodesDir, 'node_modules', PACKAGE_NAME);
-	await rm(packageDir, { recursive: true, force: true });
-	await mkdir(packageDir, { recursive: true });
-	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
-	const pkgPath = join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(await readFile(pkgPath, 'utf8'));
-	void devDependencies, void peerDependencies, void optionalDependencies;
-	await writeFile(pkgPath, JSON.stringify(pkg, null, 2));
-	await run(
-		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
-		{ cwd: packageDir },
-	);
-	const hostPath = join(nodesDir, 'package.json');
-	const host = existsSync(hostPath)
-		? JSON.parse(await readFile(hostPath, 'utf8'))
-		: { name: 'installed-nodes', private: true, dependencies: {} };
-	host.dependencies = { ...(host.dependencies ?? {}), [PACKAGE_NAME]: pkg.version };
-	await writeFile(hostPath, JSON.stringify(host, null, 2));
-	return pkg.version;
 }
 
 function n8nEnv(userFolder, port, extra = {}) {

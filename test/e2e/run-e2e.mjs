@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * End to end in a real n8n: pack this package, install the tarball into a fresh n8n user folder
- * the way "Install community node" does, start the vendor simulator and n8n, check that n8n
- * loaded every node and credential without errors, create credentials (and press their Test
- * button through the REST API), import one workflow per operation group, run each with
- * `n8n execute`, and check the results against what the simulator served.
+ * End to end in a real n8n: the four packages published to a local npm registry, installed from
+ * it one at a time into a fresh n8n (with --browser through Settings → Community nodes → Install
+ * in Chromium, else through the same REST call), each checked to bring exactly its own nodes and
+ * credential; then the vendor simulator, credentials (their Test button pressed through the REST
+ * API), one workflow per operation group run with `n8n execute` and checked against what the
+ * simulator served, and the polling triggers after a restart that loads all four packages.
  *
  *   node test/e2e/run-e2e.mjs [--keep] [--browser]
  */
@@ -18,14 +19,13 @@ import {
 	ensureN8n,
 	executeWorkflow,
 	freePort,
-	installCommunityPackage,
-	packPackage,
-	PACKAGE_NAME,
 	parseExecuteOutput,
 	REPO,
 	restClient,
 	startN8n,
 } from './n8nInstance.mjs';
+import { allowCustomRegistry, installOneByOne, installThroughRest, registryEnv } from './communityInstall.mjs';
+import { useRegistry } from './localRegistry.mjs';
 import { checkPackageLoaded, createReport, judgeRun, setUpVendors } from './e2eSteps.mjs';
 import { allVendors } from './workflows/index.mjs';
 
@@ -51,9 +51,8 @@ if (args.has('--browser')) {
 const userFolder = await mkdtemp(join(tmpdir(), 'n8n-e2e-'));
 const bins = await ensureN8n((line) => say(line));
 say(`n8n user folder ${userFolder}`);
-const tarball = await packPackage(join(userFolder, 'pack'));
-const version = await installCommunityPackage(userFolder, tarball);
-say(`installed ${PACKAGE_NAME}@${version} from ${tarball}`);
+const registry = await useRegistry(say);
+say(`packages ${registry.packages.map((p) => `${p.name}@${p.version}`).join(', ')} on the registry ${registry.url}`);
 
 const sim = await startSimulator({});
 say(`simulator on ${sim.url} (media ${sim.mediaUrl})`);
@@ -64,16 +63,25 @@ const vendors = allVendors();
 let n8n;
 const imported = [];
 try {
-	n8n = await startN8n({ ...bins, userFolder, port });
+	n8n = await startN8n({ ...bins, userFolder, port, env: registryEnv(registry.url) });
 	say(`n8n up on ${n8n.url}`);
+	await allowCustomRegistry(n8n.url);
+	const install = { baseUrl: n8n.url, vendors, packages: registry.packages, check };
 	if (args.has('--browser')) {
 		// First, so the owner account is created through the UI as a user would.
-		const { browserCheck } = await import('./browserCheck.mjs');
+		const { browserCheck, withCommunityNodesPage } = await import('./browserCheck.mjs');
+		await withCommunityNodesPage(n8n.url, async (installInUi) => {
+			const rest = await restClient(n8n.url);
+			await installOneByOne({ ...install, rest, install: installInUi, label: 'Settings → Community nodes → Install: ' });
+		});
 		await check('browser: every node is found, added and opened in the editor', async () =>
 			await browserCheck(n8n.url, vendors),
 		);
 	}
 	const rest = await restClient(n8n.url);
+	if (!args.has('--browser')) {
+		await installOneByOne({ ...install, rest, install: (pkg) => installThroughRest(rest, pkg).then(() => 'installed through n8n\'s REST API'), label: 'REST install: ' });
+	}
 
 	await checkPackageLoaded({ n8n, rest, vendors, check });
 	imported.push(...(await setUpVendors({ rest, vendors, sim, context, check })));
@@ -119,6 +127,7 @@ for (const entry of imported) {
 n8n = await startN8n({ ...bins, userFolder, port });
 try {
 	const rest = await restClient(n8n.url);
+	await checkPackageLoaded({ n8n, rest, vendors, check, label: 'after a restart, all four packages together: ' });
 	const byType = Object.fromEntries(vendors.map((v) => [v.credentialType, v.credentialRecord]));
 	const { checkTriggers } = await import('./triggers.mjs');
 	await checkTriggers({
@@ -134,6 +143,7 @@ try {
 
 await sim.close();
 await slack.close();
+await registry.stop();
 if (!args.has('--keep')) await rm(userFolder, { recursive: true, force: true });
 
 console.log(`\ne2e finished in ${elapsed()}`);

@@ -2,8 +2,9 @@
 /**
  * End to end in n8n's queue mode: Redis + PostgreSQL (Debian's, on free loopback ports), one
  * `n8n start` main process and one `n8n worker`, binary data in the `database` store (what n8n
- * uses in queue mode), the package installed once in the shared user folder as "Install
- * community node" does. Then, all against the vendor simulator:
+ * uses in queue mode), the four packages installed once from the local npm registry into the
+ * shared user folder with `npm install` (how a private registry reaches an n8n that may not use
+ * one itself: see the N8N_COMMUNITY_PACKAGES check below). Then, all against the vendor simulator:
  *
  * - every e2e workflow of the single-process run, unchanged, executed by the worker (manual runs
  *   offloaded with OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS) and judged the same way;
@@ -20,16 +21,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSimulator } from '../simulator/index.mjs';
-import { checkPackageLoaded, createReport, judgeRun, setUpVendors } from './e2eSteps.mjs';
+import { checkPackageLoaded, createReport, judgeRun, loadErrors, setUpVendors } from './e2eSteps.mjs';
 import {
 	ensureN8n,
 	freePort,
-	installCommunityPackage,
-	packPackage,
-	PACKAGE_NAME,
 	REPO,
 	restClient,
 } from './n8nInstance.mjs';
+import { CUSTOM_REGISTRY_FEATURE } from './communityInstall.mjs';
+import { npmInstallPackages, useRegistry } from './localRegistry.mjs';
 import { ensureQueueServices, executionOutcome, resetPeakRss, rssMiB, runOnWorker, startQueueMode } from './queueServices.mjs';
 import { startSlackSink } from './slackSink.mjs';
 import { allVendors } from './workflows/index.mjs';
@@ -61,9 +61,9 @@ const label = 'queue mode: ';
 const bins = await ensureN8n((line) => say(line));
 const services = await ensureQueueServices((line) => say(line));
 const userFolder = await mkdtemp(join(tmpdir(), 'n8n-queue-e2e-'));
-const tarball = await packPackage(join(userFolder, 'pack'));
-const version = await installCommunityPackage(userFolder, tarball);
-say(`installed ${PACKAGE_NAME}@${version} into ${userFolder}`);
+const registry = await useRegistry(say);
+await npmInstallPackages(userFolder, registry.url, registry.packages);
+say(`npm installed ${registry.packages.map((p) => `${p.name}@${p.version}`).join(', ')} from ${registry.url} into ${userFolder}`);
 
 const sim = await startSimulator({});
 const bulkSim = await startSimulator({ seed: 11, interactions: BULK_INTERACTIONS });
@@ -85,6 +85,12 @@ try {
 			N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(BINARY_CAP_MIB),
 			// Said explicitly although it is queue mode's default: this run is about that store.
 			N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+			// Docker and queue-mode deployments declare their packages in the environment (n8n
+			// 2.21+). From a registry other than npmjs.org n8n needs a licence feature for that;
+			// the check below holds this instance to that rule.
+			N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV: 'true',
+			N8N_COMMUNITY_PACKAGES: JSON.stringify(registry.packages.map((p) => ({ name: p.name, version: p.version }))),
+			N8N_COMMUNITY_PACKAGES_REGISTRY: registry.url,
 		},
 	});
 	const { main, worker } = queue;
@@ -95,10 +101,16 @@ try {
 	const rest = await restClient(main.url);
 	const vendors = allVendors();
 	await checkPackageLoaded({ n8n: main, rest, vendors, check, label });
-	await check(`${label}the worker loads the package without errors`, async () => {
-		const bad = worker.output().split('\n').filter((l) => /Failed to load package|n8n-nodes-contact-center.*(error|Error)/.test(l));
+	await check(`${label}the worker loads the packages without errors`, async () => {
+		const bad = loadErrors(worker.output(), vendors);
 		if (bad.length) throw new Error(bad.slice(0, 5).join(' | '));
 		return 'clean';
+	});
+	await check(`${label}N8N_COMMUNITY_PACKAGES from a private registry: n8n 2.41.1 asks for the ${CUSTOM_REGISTRY_FEATURE} licence`, async () => {
+		const lines = main.output().split('\n').filter((l) => /from env/.test(l));
+		const refused = registry.packages.filter((p) => lines.some((l) => l.includes(p.name) && l.includes(`does not allow for ${CUSTOM_REGISTRY_FEATURE}`)));
+		if (refused.length !== registry.packages.length) throw new Error(`expected the licence refusal for each package, n8n logged: ${lines.slice(0, 6).join(' | ') || 'nothing'}`);
+		return `refused for all ${refused.length} packages; the npm-installed ones serve this run`;
 	});
 	const imported = await setUpVendors({ rest, vendors, sim, context, check, label });
 
@@ -181,7 +193,7 @@ try {
 	await writeFile(join(ARTIFACTS, 'worker.log'), queue?.worker.output() ?? '').catch(() => {});
 	await writeFile(join(ARTIFACTS, 'main.log'), queue?.main.output() ?? '').catch(() => {});
 	await queue?.stop();
-	await Promise.all([sim.close(), bulkSim.close(), slack.close()]);
+	await Promise.all([sim.close(), bulkSim.close(), slack.close(), registry.stop()]);
 	if (!flags.keep) await rm(userFolder, { recursive: true, force: true });
 }
 

@@ -3,7 +3,7 @@
  * activated against the simulator (backfilling 30 days), and must post one message per
  * recording, then nothing more on the next poll (no duplicates).
  */
-import { PKG } from './workflows/build.mjs';
+import { PACKAGES } from './workflows/build.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,7 +40,7 @@ export async function checkTriggers({ rest, sim, slack, credentials, check }) {
 			'e2e trigger: new Vonage recording → Slack',
 			{
 				parameters: { pollTimes: everyMinute, contentTypes: ['callRecording'], downloadFiles: true, options: { backfillHours: 720 } },
-				type: `${PKG}.vonageContactCenterTrigger`,
+				type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
 				credentials: { vonageContactCenterApi: credentials.vonage },
 			},
 			slack.url,
@@ -50,7 +50,7 @@ export async function checkTriggers({ rest, sim, slack, credentials, check }) {
 			'e2e trigger: new Kore.ai call → Slack',
 			{
 				parameters: { pollTimes: everyMinute, downloadRecording: true, options: { backfillHours: 720 } },
-				type: `${PKG}.koreAiSmartAssistTrigger`,
+				type: `${PACKAGES.kore}.koreAiSmartAssistTrigger`,
 				credentials: { koreAiSmartAssistApi: credentials.kore },
 			},
 			slack.url,

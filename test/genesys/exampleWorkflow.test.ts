@@ -12,7 +12,7 @@ useNockOnly();
 
 const genesysNode = (name: string) => {
 	const node = example.nodes.find((n) => n.name === name);
-	if (!node || node.type !== 'n8n-nodes-contact-center.genesysContextServices') throw new Error(`no Genesys node ${name}`);
+	if (!node || node.type !== 'n8n-nodes-genesys-context-services.genesysContextServices') throw new Error(`no Genesys node ${name}`);
 	return node.parameters as INodeParameters;
 };
 

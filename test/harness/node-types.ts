@@ -1,17 +1,36 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test harness, never shipped: it reads the package manifests */
 /**
  * The single-node INodeTypes registry the Workflow needs to look up the node under test.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
 import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
 import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
+const MANIFESTS = join(__dirname, '..', '..', 'packages');
+
 /**
- * Package prefix used for type names, as n8n does for community packages
- * (`<package name>.<description.name>`), e.g. `n8n-nodes-contact-center.vonageContactCenter`.
+ * The published package of each node class, from the per-vendor manifests (packages/<name>/
+ * package.json list `dist/nodes/<Folder>/<Class>.node.js`): n8n names a community node type
+ * `<package name>.<description.name>`, e.g. `n8n-nodes-vonage-contact-center.vonageContactCenter`.
  */
-export const PACKAGE_NAME = 'n8n-nodes-contact-center';
+const PACKAGE_OF_CLASS: ReadonlyMap<string, string> = new Map(
+	readdirSync(MANIFESTS).flatMap((dir) => {
+		const manifest = JSON.parse(readFileSync(join(MANIFESTS, dir, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[] } };
+		return manifest.n8n.nodes.map((file): [string, string] => [basename(file, '.node.js'), manifest.name]);
+	}),
+);
+
+/** Nodes no published package lists (the harness's own fixtures) take the workspace's name. */
+const WORKSPACE_PACKAGE = (JSON.parse(readFileSync(join(MANIFESTS, '..', 'package.json'), 'utf8')) as { name: string }).name;
+
+export function packageOf(nodeType: INodeType | IVersionedNodeType): string {
+	return PACKAGE_OF_CLASS.get(nodeType.constructor.name) ?? WORKSPACE_PACKAGE;
+}
 
 export function nodeTypeName(nodeType: INodeType | IVersionedNodeType): string {
-	return `${PACKAGE_NAME}.${nodeType.description.name}`;
+	return `${packageOf(nodeType)}.${nodeType.description.name}`;
 }
 
 /** The version n8n would put on a freshly added node: `defaultVersion`, else the highest. */

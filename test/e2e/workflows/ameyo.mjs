@@ -3,9 +3,9 @@
  * WAV (hash-checked against what the simulator served), and a 200 that is an HTML page instead of
  * audio, which must fail with a message naming the recording and what came back.
  */
-import { assertSameFiles, chain, itemsFrom, manualTrigger, node, outputOf, PKG, sha256Of, withCredential } from './build.mjs';
+import { assertSameFiles, chain, itemsFrom, manualTrigger, node, outputOf, PACKAGES, sha256Of, withCredential } from './build.mjs';
 
-const TYPE = `${PKG}.ameyo`;
+const TYPE = `${PACKAGES.ameyo}.ameyo`;
 const CRED = 'ameyoApi';
 
 /** The credential fields of credentials/AmeyoApi.credentials.ts, filled from the simulator's. */

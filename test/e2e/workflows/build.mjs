@@ -1,6 +1,15 @@
 /** Small builders so each e2e workflow reads as the chain of nodes it is. */
 
-export const PKG = 'n8n-nodes-contact-center';
+/**
+ * The npm package of each vendor: n8n names a community node type `<package>.<node>`, so the
+ * package is part of every node type in these workflows.
+ */
+export const PACKAGES = {
+	vonage: 'n8n-nodes-vonage-contact-center',
+	ameyo: 'n8n-nodes-ameyo',
+	kore: 'n8n-nodes-kore-ai-smartassist',
+	genesys: 'n8n-nodes-genesys-context-services',
+};
 
 let counter = 0;
 

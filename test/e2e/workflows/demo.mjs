@@ -2,9 +2,9 @@
  * The demo: new recordings → download audio → transcript and sentiment → a message to a
  * Slack-shaped webhook. Vonage Contact Center, because it has all four steps in one API.
  */
-import { chain, manualTrigger, node, outputOf, PKG, withCredential } from './build.mjs';
+import { chain, manualTrigger, node, outputOf, PACKAGES, withCredential } from './build.mjs';
 
-const TYPE = `${PKG}.vonageContactCenter`;
+const TYPE = `${PACKAGES.vonage}.vonageContactCenter`;
 const CRED = 'vonageContactCenterApi';
 
 /** The Slack message, as an n8n expression over the analysis item and its paired download. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 
 import { fileStem } from '../../simulator/vendors/koreData.mjs';
 import { ameyoCredential } from './ameyo.mjs';
-import { node, PKG } from './build.mjs';
+import { node, PACKAGES } from './build.mjs';
 import { genesysCredential } from './genesys.mjs';
 import { koreCredential } from './kore.mjs';
 import { vonageCredential } from './vonage.mjs';
@@ -170,10 +170,10 @@ export function faultBranches(sim) {
 }
 
 const NODE_TYPES = {
-	vonage: `${PKG}.vonageContactCenter`,
-	ameyo: `${PKG}.ameyo`,
-	kore: `${PKG}.koreAiSmartAssist`,
-	genesys: `${PKG}.genesysContextServices`,
+	vonage: `${PACKAGES.vonage}.vonageContactCenter`,
+	ameyo: `${PACKAGES.ameyo}.ameyo`,
+	kore: `${PACKAGES.kore}.koreAiSmartAssist`,
+	genesys: `${PACKAGES.genesys}.genesysContextServices`,
 };
 
 /** The workflow: Start → per branch "Inputs → Split Out → vendor node (Continue On Fail)". */

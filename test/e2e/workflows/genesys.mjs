@@ -15,12 +15,12 @@ import {
 	manualTrigger,
 	node,
 	outputOf,
-	PKG,
+	PACKAGES,
 	sha256Of,
 	withCredential,
 } from './build.mjs';
 
-const TYPE = `${PKG}.genesysContextServices`;
+const TYPE = `${PACKAGES.genesys}.genesysContextServices`;
 const CRED = 'genesysContextServicesApi';
 const VENDOR = 'genesysContextServices';
 

@@ -1,5 +1,5 @@
 /** Every vendor the e2e run covers: its node types, credential and workflows. */
-import { PKG } from './build.mjs';
+import { PACKAGES } from './build.mjs';
 import { demoWorkflow, verifyDemo } from './demo.mjs';
 import { ameyoBadCredential, ameyoCredential, ameyoWorkflows } from './ameyo.mjs';
 import { genesysBadCredential, genesysCredential, genesysWorkflows } from './genesys.mjs';
@@ -10,7 +10,8 @@ export function allVendors() {
 	return [
 		{
 			name: 'Vonage Contact Center',
-			nodeTypes: [`${PKG}.vonageContactCenter`, `${PKG}.vonageContactCenterTrigger`],
+			packageName: PACKAGES.vonage,
+			nodeTypes: [`${PACKAGES.vonage}.vonageContactCenter`, `${PACKAGES.vonage}.vonageContactCenterTrigger`],
 			credentialType: 'vonageContactCenterApi',
 			browser: {
 				searchText: 'Vonage',
@@ -32,7 +33,8 @@ export function allVendors() {
 		},
 		{
 			name: 'Ameyo',
-			nodeTypes: [`${PKG}.ameyo`],
+			packageName: PACKAGES.ameyo,
+			nodeTypes: [`${PACKAGES.ameyo}.ameyo`],
 			credentialType: 'ameyoApi',
 			browser: {
 				searchText: 'Ameyo',
@@ -47,7 +49,8 @@ export function allVendors() {
 		},
 		{
 			name: 'Kore.ai SmartAssist',
-			nodeTypes: [`${PKG}.koreAiSmartAssist`, `${PKG}.koreAiSmartAssistTrigger`],
+			packageName: PACKAGES.kore,
+			nodeTypes: [`${PACKAGES.kore}.koreAiSmartAssist`, `${PACKAGES.kore}.koreAiSmartAssistTrigger`],
 			credentialType: 'koreAiSmartAssistApi',
 			browser: {
 				searchText: 'Kore',
@@ -63,7 +66,8 @@ export function allVendors() {
 		},
 		{
 			name: 'Genesys Context Services',
-			nodeTypes: [`${PKG}.genesysContextServices`],
+			packageName: PACKAGES.genesys,
+			nodeTypes: [`${PACKAGES.genesys}.genesysContextServices`],
 			credentialType: 'genesysContextServicesApi',
 			browser: {
 				searchText: 'Genesys',

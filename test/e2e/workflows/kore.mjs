@@ -16,12 +16,12 @@ import {
 	manualTrigger,
 	node,
 	outputOf,
-	PKG,
+	PACKAGES,
 	sha256Of,
 	withCredential,
 } from './build.mjs';
 
-const TYPE = `${PKG}.koreAiSmartAssist`;
+const TYPE = `${PACKAGES.kore}.koreAiSmartAssist`;
 const CRED = 'koreAiSmartAssistApi';
 
 /** Sessions named by suffix (test/simulator/vendors/koreData.mjs). */

@@ -3,9 +3,9 @@
  * vendor rate) and a recording over n8n's database binary-store cap.
  */
 import { largeFileGuid } from '../../simulator/index.mjs';
-import { chain, manualTrigger, node, outputOf, PKG, withCredential } from './build.mjs';
+import { chain, manualTrigger, node, outputOf, PACKAGES, withCredential } from './build.mjs';
 
-const TYPE = `${PKG}.vonageContactCenter`;
+const TYPE = `${PACKAGES.vonage}.vonageContactCenter`;
 const CRED = 'vonageContactCenterApi';
 
 function vonage(name, parameters, credential) {

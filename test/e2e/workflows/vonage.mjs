@@ -2,9 +2,9 @@
  * Vonage Contact Center against the simulator: search (windows + paging) → download the
  * recordings (hash-checked against what the simulator served) → transcript → analysis.
  */
-import { chain, manualTrigger, node, outputOf, PKG, sha256Of, withCredential } from './build.mjs';
+import { chain, manualTrigger, node, outputOf, PACKAGES, sha256Of, withCredential } from './build.mjs';
 
-const TYPE = `${PKG}.vonageContactCenter`;
+const TYPE = `${PACKAGES.vonage}.vonageContactCenter`;
 const CRED = 'vonageContactCenterApi';
 
 export function vonageCredential(sim) {

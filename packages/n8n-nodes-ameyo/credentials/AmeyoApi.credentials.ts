@@ -1,0 +1,1 @@
+../../../credentials/AmeyoApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/GenesysContextServicesApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/KoreAiSmartAssistApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/VonageContactCenterApi.credentials.ts
