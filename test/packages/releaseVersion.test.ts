@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- release tooling tests, never shipped: they copy manifests and run a script */
 /**
- * The release's version check (scripts/version.mjs), run on a copy of this repository's
+ * The release's version check (.github/scripts/version.mjs), run on a copy of this repository's
  * manifests and CHANGELOG, changed one way at a time.
  */
 import { execFile } from 'node:child_process';
@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const REPO = join(__dirname, '..', '..');
-const SCRIPT = join(REPO, 'scripts', 'version.mjs');
+const SCRIPT = join(REPO, '.github', 'scripts', 'version.mjs');
 let root: string;
 
 async function versionCheck(...args: string[]): Promise<{ ok: boolean; output: string }> {

@@ -2,10 +2,10 @@
 /**
  * The four packages are released in lockstep with the repository's version.
  *
- *   node scripts/version.mjs check [--tag vX.Y.Z]   fail unless package.json, every
+ *   node .github/scripts/version.mjs check [--tag vX.Y.Z]   fail unless package.json, every
  *                                                    packages/<name>/package.json, the newest
  *                                                    CHANGELOG.md entry (and the tag) agree
- *   node scripts/version.mjs set X.Y.Z              write X.Y.Z into all of those manifests
+ *   node .github/scripts/version.mjs set X.Y.Z              write X.Y.Z into all of those manifests
  *
  * With --tag the CHANGELOG entry must be released: "## X.Y.Z (YYYY-MM-DD)", not "(unreleased)".
  */
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 
 // --root <dir>: another checkout (the tests use a copy).
 const rootAt = process.argv.indexOf('--root');
-const root = rootAt > 0 ? resolve(process.argv[rootAt + 1]) : resolve(import.meta.dirname, '..');
+const root = rootAt > 0 ? resolve(process.argv[rootAt + 1]) : resolve(import.meta.dirname, '..', '..');
 const manifestPaths = [
 	'package.json',
 	...readdirSync(join(root, 'packages'))
@@ -61,6 +61,6 @@ if (command === 'set') {
 	}
 	console.log(`PASS version check: ${manifestPaths.length} manifests and CHANGELOG.md at ${expected}${tag ? `, tag ${tag}` : ''}`);
 } else {
-	console.error('usage: node scripts/version.mjs check [--tag vX.Y.Z] | set X.Y.Z');
+	console.error('usage: node .github/scripts/version.mjs check [--tag vX.Y.Z] | set X.Y.Z');
 	process.exit(2);
 }
