@@ -1,7 +1,6 @@
 import {
 	NodeOperationError,
 	type IDataObject,
-	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
@@ -9,7 +8,7 @@ import { safeFileName } from '../../shared/fileNames';
 import { asNodeError } from '../../shared/itemRunner';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { describeUrl } from '../../shared/urlRules';
-import type { RedirectPolicy } from '../../shared/vendorRequest';
+import type { FileFunctions, RedirectPolicy } from '../../shared/vendorRequest';
 import { KORE_MEDIA, KORE_VENDOR, type KoreRun } from './koreApi';
 import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
 import type { MediaFile } from './mediaListing';
@@ -61,7 +60,7 @@ function sameFile(fresh: MediaFile[], original: MediaFile, index: number): Media
 	return fresh[index];
 }
 
-async function freshLinks(fx: IExecuteFunctions, run: KoreRun, target: MediaTarget, files: MediaFile[], index: number) {
+async function freshLinks(fx: FileFunctions, run: KoreRun, target: MediaTarget, files: MediaFile[], index: number) {
 	const listing = await fetchListing(fx, run, target);
 	const renewed = files.map((file, i) => (listing.state === 'ready' ? sameFile(listing.files, file, i) : undefined) ?? file);
 	if (listing.state !== 'ready' || sameFile(listing.files, files[index], index) === undefined) {
@@ -75,7 +74,7 @@ async function freshLinks(fx: IExecuteFunctions, run: KoreRun, target: MediaTarg
 }
 
 export async function downloadMediaFiles(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	run: KoreRun,
 	download: MediaDownload,
 ): Promise<INodeExecutionData[]> {

@@ -10,7 +10,7 @@ import { retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions
 import { asNodeError } from '../../shared/itemRunner';
 import { passwordFields } from '../../shared/secrets';
 import { describeVendorBody } from '../../shared/vendorError';
-import { requestJson, type CallOptions, type VendorApi } from '../../shared/vendorRequest';
+import { requestJson, type CallOptions, type FileFunctions, type VendorApi } from '../../shared/vendorRequest';
 import { koreBaseUrl } from './hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from './rateLimits';
 
@@ -113,7 +113,7 @@ interface ErrorWithStatus {
 
 /** A JSON call under the shared policy; 401/403 get a Kore-specific hint about scopes. */
 export async function koreJson<T>(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	run: KoreRun,
 	request: IHttpRequestOptions,
 	call: KoreCall,

@@ -2,11 +2,11 @@ import {
 	NodeOperationError,
 	sleep,
 	type IDataObject,
-	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
 import { encodePathSegment } from '../../shared/validation';
+import type { FileFunctions } from '../../shared/vendorRequest';
 import { vendorApiError } from '../../shared/vendorError';
 import { koreJson, koreRequest, KORE_VENDOR, type KoreRun, type KoreScope } from './koreApi';
 import { explainStatus, parseMediaListing, type MediaFile, type MediaListing } from './mediaListing';
@@ -54,7 +54,7 @@ function listingRequest(run: KoreRun, target: MediaTarget): IHttpRequestOptions 
 }
 
 /** One recordings / voicemail call, read into a listing. */
-export async function fetchListing(fx: IExecuteFunctions, run: KoreRun, target: MediaTarget): Promise<MediaListing> {
+export async function fetchListing(fx: FileFunctions, run: KoreRun, target: MediaTarget): Promise<MediaListing> {
 	const body = await koreJson<unknown>(fx, run, listingRequest(run, target), {
 		itemIndex: target.itemIndex,
 		subject: subjectOf(target),
@@ -90,7 +90,7 @@ export interface WaitedListing {
  * is used up. Each poll is a paced request like any other, so waiting cannot break the limits.
  */
 export async function fetchListingWhenReady(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	run: KoreRun,
 	target: MediaTarget,
 	wait: WaitSettings,
@@ -113,7 +113,7 @@ export type WhenNoMedia = 'error' | 'returnNothing';
  * available (an error or an empty result, as the user chose), or a status nobody documented.
  */
 export function downloadableFiles(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	target: MediaTarget,
 	waited: WaitedListing,
 	whenNoMedia: WhenNoMedia,

@@ -4,7 +4,7 @@ import { ownError } from '../../shared/vendorRequest';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
 import { explainStatus } from '../transport/mediaListing';
-import { asPollError, asRequestContext } from '../../shared/pollContext';
+import { asPollError } from '../../shared/pollingTrigger';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
 
 /**
@@ -73,7 +73,7 @@ export async function checkRecording(
 	settings: KoreTriggerSettings,
 	session: SessionRef,
 ): Promise<RecordingOutcome> {
-	const request = asRequestContext(fx);
+	const request = fx;
 	const target: MediaTarget = { kind: 'recording', botId: settings.botId, sessionId: session.sessionId, itemIndex: 0 };
 	let listing;
 	try {

@@ -12,7 +12,7 @@ import {
 	type CallDetailsPage,
 } from '../resources/call/callDetailsPager';
 import { koreJson, koreRequest, KORE_VENDOR } from '../transport/koreApi';
-import { asPollError, asRequestContext } from '../../shared/pollContext';
+import { asPollError } from '../../shared/pollingTrigger';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
 
 /**
@@ -83,7 +83,7 @@ export async function findVoiceSessions(
 			headers: { accountId, iId: botId },
 			body: { ...bounds, timeZoneOffset: UTC, channels: ['voice'] },
 		});
-		const body = await koreJson<unknown>(asRequestContext(fx), runs.analytics, request, {
+		const body = await koreJson<unknown>(fx, runs.analytics, request, {
 			itemIndex: 0,
 			subject,
 			scope: 'SmartAssist Analytics',

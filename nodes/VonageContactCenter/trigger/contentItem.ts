@@ -1,7 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
-import { asRequestContext } from '../../shared/pollContext';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { contentPath } from '../resources/content/contentFile';
 import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
@@ -49,7 +48,7 @@ function itemWithFiles(interaction: FoundInteraction, delivered: DeliveredFile[]
 
 async function downloadContent(fx: IPollFunctions, run: VonageRun, guid: string, entry: ContentEntry): Promise<DownloadedFile> {
 	return await downloadToBinary(
-		asRequestContext(fx),
+		fx,
 		VONAGE_API,
 		vonageGet(run, contentPath(guid, entry.contentKey)),
 		{ baseName: `${guid}-${entry.contentKey}` },
