@@ -1,5 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { binaryFieldFor } from '../../shared/fileNames';
 import { ownError } from '../../shared/vendorRequest';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
@@ -30,10 +31,6 @@ export const KORE_SOURCE = 'koreAiSmartAssist';
 export interface SessionRef {
 	sessionId: string;
 	record: IDataObject;
-}
-
-export function binaryFieldFor(base: string, index: number): string {
-	return index === 0 ? base : `${base}_${index}`;
 }
 
 /** The call as Kore.ai's call details list it, plus what the trigger knows about its recording. */

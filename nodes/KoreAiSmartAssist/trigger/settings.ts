@@ -1,16 +1,11 @@
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
 import { retryPolicyFrom } from '../../shared/callOptions';
-import { assertPattern } from '../../shared/validation';
-import { KORE_CREDENTIAL, KORE_VENDOR, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
+import { assertKoreId, KORE_CREDENTIAL, KORE_VENDOR, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
 import { koreBaseUrl } from '../transport/hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 import { readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { DEFAULT_MAX_WAIT_HOURS } from './description';
-
-/** The alphabet the Kore.ai node accepts for ids (resources/parameters.ts): never a path. */
-const KORE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const KORE_ID_EXPECTED = 'letters, digits, ".", "_", ":" and "-" (for example st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)';
 
 export interface KoreTriggerSettings {
 	accountId: string;
@@ -43,7 +38,7 @@ function idWithDefault(fx: IPollFunctions, name: string, label: string, fallback
 			description: `Set it in the node, or as the default ${label} in the Kore.ai SmartAssist credential.`,
 		});
 	}
-	return assertPattern(fx.getNode(), value, label, KORE_ID, KORE_ID_EXPECTED);
+	return assertKoreId(fx.getNode(), value, label);
 }
 
 /** Every parameter, checked before any request, and the transport for one poll. */

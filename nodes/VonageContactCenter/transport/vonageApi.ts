@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 import { VonageContactCenterApi } from '../../../credentials/VonageContactCenterApi.credentials';
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import { passwordFields } from '../../shared/secrets';
+import { encodePathSegment } from '../../shared/validation';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
 
@@ -48,4 +49,9 @@ export function vonageGet(run: VonageRun, path: string, qs?: IDataObject, header
 		// Required on every call, binary downloads included: without it VCC answers 400.
 		headers: { Accept: VONAGE_ACCEPT, ...(headers ?? {}) },
 	};
+}
+
+/** One content file of an interaction. */
+export function contentPath(guid: string, contentKey: string): string {
+	return `/interaction-content/interactions/${encodePathSegment(guid)}/content/${encodePathSegment(contentKey)}`;
 }

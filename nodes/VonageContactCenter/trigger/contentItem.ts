@@ -1,16 +1,12 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
+import { binaryFieldFor } from '../../shared/fileNames';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
-import { contentPath } from '../resources/content/contentFile';
-import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
+import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
 
 export const VONAGE_SOURCE = 'vonageContactCenter';
-
-export function binaryFieldFor(base: string, index: number): string {
-	return index === 0 ? base : `${base}_${index}`;
-}
 
 /** The interaction as VCC listed it, plus which of its content is new. */
 export function interactionJson(interaction: FoundInteraction, newContent: ContentEntry[]): IDataObject {

@@ -2,8 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
 import { DEFAULT_LOOK_BACK_HOURS, MAX_TRIGGER_HOURS } from '../../shared/pollingTrigger';
-import { CONTENT_TYPES } from '../resources/content/downloadAll';
-import { INTERACTION_FILTERS } from '../resources/interaction/search';
+import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
 
 /** The content types an interaction can list: the same list as Content → Download All. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { downloadToBinary } from '../../../shared/streamToBinary';
-import { assertGuid, assertPattern, encodePathSegment } from '../../../shared/validation';
-import { CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+import { assertGuid, assertPattern } from '../../../shared/validation';
+import { contentPath, CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
 
 /** The content keys VCC documents by name; anything else is a content id from the listing. */
 export const NAMED_CONTENT_KEYS = [
@@ -39,10 +39,6 @@ export function contentKeyParameter(fx: IExecuteFunctions, itemIndex: number): s
 		"1–36 characters of letters, digits and !-_.,*'() such as callRecording or a content id from the interaction",
 		itemIndex,
 	);
-}
-
-export function contentPath(guid: string, contentKey: string): string {
-	return `/interaction-content/interactions/${encodePathSegment(guid)}/content/${encodePathSegment(contentKey)}`;
 }
 
 export interface ContentDownload {

@@ -12,22 +12,10 @@ import {
 	type VonageRun,
 } from '../../transport/vonageApi';
 import { readContentList } from '../interaction/interactionAnswer';
+import { CONTENT_TYPES } from '../../fields';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 
 const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
-
-/** Content types an interaction can list (Interaction Content API). */
-export const CONTENT_TYPES = [
-	{ name: 'Attachment', value: 'attachment' },
-	{ name: 'Call Recording', value: 'callRecording' },
-	{ name: 'Categorization Result', value: 'categorizationResult' },
-	{ name: 'Chat Transcript', value: 'chatTranscript' },
-	{ name: 'IVR Audio Recording', value: 'ivrAudioRecording' },
-	{ name: 'Screen Recording', value: 'screenRecording' },
-	{ name: 'Transcript', value: 'transcript' },
-	{ name: 'Video Recording', value: 'videoRecording' },
-	{ name: 'Voicemail', value: 'voicemail' },
-];
 
 export const contentDownloadAllDescription: INodeProperties[] = [
 	{

@@ -5,8 +5,8 @@ import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
 import { requestJson } from '../../../shared/vendorRequest';
-import { startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
-import { contentPath, interactionGuidParameter } from './contentFile';
+import { contentPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { interactionGuidParameter } from './contentFile';
 
 const showOnlyForGetTranscript = { resource: ['content'], operation: ['getTranscript'] };
 
