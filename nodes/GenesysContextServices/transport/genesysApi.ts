@@ -26,6 +26,7 @@ import {
 	type RequestFunctions,
 	type VendorApi,
 } from '../../shared/vendorRequest';
+import { encodePathSegment } from '../../shared/validation';
 import {
 	checkOnConfiguredServer,
 	describeUrl,
@@ -232,4 +233,10 @@ export async function getText(
 			await readText(fx, response, call, limitBytes),
 		),
 	);
+}
+
+/** One interaction's resource, or (with `segment`) one of its content resources. */
+export function interactionPath(id: string, segment?: string): string {
+	const path = `/interactions/${encodePathSegment(id)}`;
+	return segment === undefined ? path : `${path}/${segment}`;
 }

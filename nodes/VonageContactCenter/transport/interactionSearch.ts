@@ -4,7 +4,7 @@ import { expectList } from '../../shared/answerShape';
 import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
 import { PagingGuard } from '../../shared/pagingGuard';
 import { requestJson, type RequestFunctions } from '../../shared/vendorRequest';
-import { vonageGet, VONAGE_API, type VonageRun } from './vonageApi';
+import { interactionPath, vonageGet, VONAGE_API, type VonageRun } from './vonageApi';
 
 /**
  * The interaction search, window by window and page by page: the one reading for the Search
@@ -46,7 +46,7 @@ async function* searchPages(fx: RequestFunctions, run: VonageRun, search: Search
 	for (let page = 1; ; page++) {
 		const qs: IDataObject = { ...search.filters, start, end, limit: search.pageSize() };
 		if (continuationToken) qs.continuationToken = continuationToken;
-		const { statusCode, body } = await requestJson<unknown>(fx, VONAGE_API, vonageGet(run, '/interaction-content/interactions', qs), {
+		const { statusCode, body } = await requestJson<unknown>(fx, VONAGE_API, vonageGet(run, interactionPath(), qs), {
 			...run.call,
 			itemIndex: search.itemIndex,
 			subject,

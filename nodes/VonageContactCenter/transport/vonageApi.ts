@@ -51,7 +51,15 @@ export function vonageGet(run: VonageRun, path: string, qs?: IDataObject, header
 	};
 }
 
+/** The interaction search, and (with a guid) one interaction. */
+export function interactionPath(guid?: string): string {
+	return guid === undefined ? '/interaction-content/interactions' : `/interaction-content/interactions/${encodePathSegment(guid)}`;
+}
+
 /** One content file of an interaction. */
 export function contentPath(guid: string, contentKey: string): string {
-	return `/interaction-content/interactions/${encodePathSegment(guid)}/content/${encodePathSegment(contentKey)}`;
+	return `${interactionPath(guid)}/content/${encodePathSegment(contentKey)}`;
 }
+
+/** The analyzer's interaction search. */
+export const ANALYZER_INTERACTIONS_PATH = '/conversation-analyzer/interactions';

@@ -7,12 +7,12 @@ import type {
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
 import {
 	assertOnConfiguredServer,
 	genesysGet,
 	getJson,
 	GENESYS_REQUESTS_PER_MINUTE,
+	interactionPath,
 	startGenesysRun,
 	type GenesysRun,
 } from '../../transport/genesysApi';
@@ -138,7 +138,7 @@ export async function getInteraction(this: IExecuteFunctions) {
 		const id = assertGenesysId(node, this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const kinds = this.getNodeParameter('includeContent', itemIndex, []) as ContentKind[];
 		const context = { vendor: run.call.vendor, itemIndex, subject: `interaction ${id}` };
-		const { statusCode, body } = await getJson(this, run, genesysGet(run, `/interactions/${encodePathSegment(id)}`), {
+		const { statusCode, body } = await getJson(this, run, genesysGet(run, interactionPath(id)), {
 			...run.call,
 			...context,
 		});

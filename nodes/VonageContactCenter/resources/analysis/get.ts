@@ -6,7 +6,7 @@ import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
 import { assertGuid, splitList } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
-import { startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { ANALYZER_INTERACTIONS_PATH, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 
 const showOnlyForAnalysisGet = { resource: ['analysis'], operation: ['get'] };
 
@@ -137,7 +137,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 			const { statusCode, body } = await requestJson<unknown>(
 				this,
 				VONAGE_API,
-				vonageGet(run, '/conversation-analyzer/interactions', {
+				vonageGet(run, ANALYZER_INTERACTIONS_PATH, {
 					calls: guids.join(','),
 					transcript: includeTranscript,
 				}),

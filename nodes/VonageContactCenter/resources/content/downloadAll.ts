@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { asNodeError, errorItem, runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import {
+	interactionPath,
 	startVonageRun,
 	vonageGet,
 	VONAGE_API,
@@ -81,7 +81,7 @@ async function contentList(fx: IExecuteFunctions, run: VonageRun, itemIndex: num
 	const { statusCode, body } = await requestJson<unknown>(
 		fx,
 		VONAGE_API,
-		vonageGet(run, `/interaction-content/interactions/${encodePathSegment(guid)}`),
+		vonageGet(run, interactionPath(guid)),
 		{ ...run.call, ...context },
 	);
 	return readContentList(fx.getNode(), body, { ...context, statusCode }) as ContentEntry[];
