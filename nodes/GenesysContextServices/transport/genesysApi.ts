@@ -33,9 +33,10 @@ import {
 	parseBaseUrl,
 	type ConfiguredServer,
 } from './endpoints';
+import { GENESYS } from '../vendor';
 
 export const GENESYS_API: VendorApi = {
-	vendor: 'Genesys Context Services',
+	vendor: GENESYS.displayName,
 	credentialType: 'genesysContextServicesApi',
 	// No sessions: a 401 means the credentials (or the proxy key) are wrong, not stale.
 	renewsOn401: false,

@@ -7,7 +7,8 @@ import { encodePathSegment } from '../../shared/validation';
 import type { FileFunctions } from '../../shared/vendorRequest';
 import { windowBounds } from './analyticsWindows';
 import { collectCallDetails, MAX_WINDOW_DAYS, type CallDetailsPage } from './callDetailsPager';
-import { koreJson, koreRequest, KORE_VENDOR, type KoreRun } from './koreApi';
+import { koreJson, koreRequest, type KoreRun } from './koreApi';
+import { KORE } from '../vendor';
 
 /**
  * The analytics call-details API, the one place that reads it: for Call → Get Many and the
@@ -43,7 +44,7 @@ export async function readCallDetails(
 	// One guard per window: a server that ignores `offset` sends page 0 again and again.
 	const guards = new Map<string, PagingGuard>();
 	const guardFor = (subject: string): PagingGuard => {
-		const guard = guards.get(subject) ?? new PagingGuard(fx.getNode(), 'list of calls', { vendor: KORE_VENDOR, subject, itemIndex });
+		const guard = guards.get(subject) ?? new PagingGuard(fx.getNode(), 'list of calls', { vendor: KORE.displayName, subject, itemIndex });
 		guards.set(subject, guard);
 		return guard;
 	};
@@ -58,7 +59,7 @@ export async function readCallDetails(
 			body: { ...bounds, timeZoneOffset: query.timeZoneOffset, ...query.body },
 		});
 		const body = await koreJson<unknown>(fx, run, request, { itemIndex: itemIndex ?? 0, subject, scope: 'SmartAssist Analytics' });
-		const data = expectList(fx.getNode(), body, { what: 'a list of calls', at: 'data' }, { vendor: KORE_VENDOR, subject, itemIndex });
+		const data = expectList(fx.getNode(), body, { what: 'a list of calls', at: 'data' }, { vendor: KORE.displayName, subject, itemIndex });
 		if (data.length > 0) guardFor(windowName).check(pageFingerprint(data), `page ${offset}`);
 		const { numResults } = body as IDataObject;
 		return { data, numResults: typeof numResults === 'number' ? numResults : undefined };

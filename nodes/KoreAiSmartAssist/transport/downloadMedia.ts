@@ -9,10 +9,11 @@ import { asNodeError } from '../../shared/itemRunner';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { describeUrl } from '../../shared/urlRules';
 import type { FileFunctions, RedirectPolicy } from '../../shared/vendorRequest';
-import { KORE_MEDIA, KORE_VENDOR, type KoreRun } from './koreApi';
+import { KORE_MEDIA, type KoreRun } from './koreApi';
 import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
 import type { MediaFile } from './mediaListing';
 import { isExpired, MAX_MEDIA_REDIRECTS, mediaLinkProblem, urlHost } from './signedUrl';
+import { KORE } from '../vendor';
 
 /**
  * Streams each listed file into its own binary item. The signed links are fetched with no
@@ -66,7 +67,7 @@ async function freshLinks(fx: FileFunctions, run: KoreRun, target: MediaTarget, 
 	if (listing.state !== 'ready' || sameFile(listing.files, files[index], index) === undefined) {
 		throw new NodeOperationError(
 			fx.getNode(),
-			`${KORE_VENDOR}: the link to ${files[index].fileName ?? `file ${index + 1}`} expired and a fresh listing no longer has the file (status ${listing.status}, ${subjectOf(target)})`,
+			`${KORE.displayName}: the link to ${files[index].fileName ?? `file ${index + 1}`} expired and a fresh listing no longer has the file (status ${listing.status}, ${subjectOf(target)})`,
 			{ itemIndex: target.itemIndex },
 		);
 	}
@@ -95,7 +96,7 @@ export async function downloadMediaFiles(
 			}
 			const { fileUrl } = files[index];
 			const refuse = (url: string, what: string): never => {
-				throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: ${what} ${subject} ${mediaLinkProblem(url, run.baseUrl)}`, {
+				throw new NodeOperationError(fx.getNode(), `${KORE.displayName}: ${what} ${subject} ${mediaLinkProblem(url, run.baseUrl)}`, {
 					itemIndex: target.itemIndex,
 					description: `Media links are fetched only from public web addresses (${describeUrl(url)}).`,
 				});
@@ -113,7 +114,7 @@ export async function downloadMediaFiles(
 					{ method: 'GET', url: fileUrl },
 					{ baseName: `${target.sessionId}-${target.kind}-${index + 1}`, fileName, defaultMimeType: typeFromName(fileName) },
 					// The media host is not the rate-limited API: retries yes, pacing no.
-					{ vendor: KORE_VENDOR, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects },
+					{ vendor: KORE.displayName, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects },
 				);
 			} catch (error) {
 				const e = error as { httpCode?: string | null; description?: string | null };
@@ -140,7 +141,7 @@ export async function downloadMediaFiles(
 				fileName: file.fileName,
 				mimeType: file.mimeType,
 				bytes: file.bytes,
-				source: 'koreAiSmartAssist',
+				source: KORE.id,
 			},
 			binary: { [download.binaryPropertyName]: file.binary },
 		});

@@ -8,8 +8,9 @@ import {
 import { encodePathSegment } from '../../shared/validation';
 import type { FileFunctions } from '../../shared/vendorRequest';
 import { vendorApiError } from '../../shared/vendorError';
-import { koreJson, koreRequest, KORE_VENDOR, type KoreRun, type KoreScope } from './koreApi';
+import { koreJson, koreRequest, type KoreRun, type KoreScope } from './koreApi';
 import { explainStatus, parseMediaListing, type MediaFile, type MediaListing } from './mediaListing';
+import { KORE } from '../vendor';
 
 /**
  * The recordings (v2) and voicemail calls, and the wait for media that is still being produced.
@@ -63,7 +64,7 @@ export async function fetchListing(fx: FileFunctions, run: KoreRun, target: Medi
 	const listing = parseMediaListing(body);
 	if ('problem' in listing) {
 		throw vendorApiError(fx.getNode(), { message: listing.problem }, {
-			message: `${KORE_VENDOR}: ${listing.problem} (${subjectOf(target)})`,
+			message: `${KORE.displayName}: ${listing.problem} (${subjectOf(target)})`,
 			description: `The ${target.kind} API answered HTTP 200 without the documented "status" field.`,
 			itemIndex: target.itemIndex,
 		});
@@ -130,11 +131,11 @@ export function downloadableFiles(
 		if (waited.timedOut) {
 			throw new NodeOperationError(
 				node,
-				`${KORE_VENDOR}: the ${what} is still not ready after waiting ${Math.round(waited.waitedMs / 1000)} s (${status})`,
+				`${KORE.displayName}: the ${what} is still not ready after waiting ${Math.round(waited.waitedMs / 1000)} s (${status})`,
 				{ itemIndex, description: `Asked ${waited.polls} times. Raise "Max Wait" or run the workflow again later.` },
 			);
 		}
-		throw new NodeOperationError(node, `${KORE_VENDOR}: the ${what} is not ready yet (${status})`, {
+		throw new NodeOperationError(node, `${KORE.displayName}: the ${what} is not ready yet (${status})`, {
 			itemIndex,
 			description: 'Turn on "Wait for Media" to wait for it, or run the workflow again later.',
 		});
@@ -143,7 +144,7 @@ export function downloadableFiles(
 	if (listing.state === 'unavailable' || listing.state === 'ready') {
 		if (whenNoMedia === 'returnNothing') return [];
 		const why = listing.state === 'ready' ? `${listing.status}, but the list of files was empty` : status;
-		throw new NodeOperationError(node, `${KORE_VENDOR}: no ${target.kind} is available for session ${target.sessionId} (${why})`, {
+		throw new NodeOperationError(node, `${KORE.displayName}: no ${target.kind} is available for session ${target.sessionId} (${why})`, {
 			itemIndex,
 			description: 'Set "When No Media" to "Return Nothing" to skip such sessions without an error.',
 		});
@@ -151,7 +152,7 @@ export function downloadableFiles(
 
 	throw new NodeOperationError(
 		node,
-		`${KORE_VENDOR}: unexpected status "${listing.status}" for the ${what}`,
+		`${KORE.displayName}: unexpected status "${listing.status}" for the ${what}`,
 		{ itemIndex, description: 'Kore.ai documents success, call_in_progress, media_in_progress, media_unavailable and failed.' },
 	);
 }

@@ -1,15 +1,7 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { attemptWork, failureDetails, failureItem, type FailingLog } from '../../shared/failedWork';
-import { KORE_VENDOR } from '../transport/koreApi';
-import {
-	checkRecording,
-	KORE_SOURCE,
-	sessionJson,
-	withoutRecordingItem,
-	type RecordingOutcome,
-	type SessionRef,
-} from './recordingCheck';
+import { checkRecording, sessionJson, withoutRecordingItem, type RecordingOutcome, type SessionRef } from './recordingCheck';
 import { runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
 import { findVoiceSessions, hasEnded, type FoundSession } from './sessionSearch';
 import {
@@ -23,6 +15,7 @@ import {
 	type SessionState,
 } from './sessionState';
 import { readSettings, type KoreTriggerRuns, type KoreTriggerSettings } from './settings';
+import { KORE } from '../vendor';
 
 /** Fetch Test Event asks about this many of the newest calls before giving up. */
 const TEST_EVENT_CANDIDATES = 5;
@@ -76,7 +69,7 @@ function settle(poll: Poll, session: SessionRef, outcome: RecordingOutcome): voi
 			// There was a recording, but its link was refused until Max Wait: a failure, not "no recording".
 			const subject = failureSubject(session, settings);
 			const error = failureDetails(outcome.error);
-			poll.items.push(failureItem({ subject, error, attempts: checks, reason: 'retriesExhausted' }, KORE_SOURCE));
+			poll.items.push(failureItem({ subject, error, attempts: checks, reason: 'retriesExhausted' }, KORE.id));
 		} else if (settings.emitWithoutRecording) {
 			poll.items.push(
 				withoutRecordingItem(session, settings, outcome.status, {
@@ -108,7 +101,7 @@ async function checkAndSettle(poll: Poll, session: SessionRef): Promise<void> {
 		poll.pending[session.sessionId] = waitAgain(poll, session, 'check_failed');
 		return;
 	}
-	poll.items.push(failureItem(outcome.failure, KORE_SOURCE));
+	poll.items.push(failureItem(outcome.failure, KORE.id));
 	done(poll, session);
 }
 
@@ -132,7 +125,7 @@ async function newestItem(fx: IPollFunctions, runs: KoreTriggerRuns, settings: K
 		.filter((session) => hasEnded(session.record))
 		.reverse();
 	if (ended.length === 0) {
-		throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: no voice call ended among those started in the last ${hours} hours`, {
+		throw new NodeOperationError(fx.getNode(), `${KORE.displayName}: no voice call ended among those started in the last ${hours} hours`, {
 			description:
 				'Fetch Test Event shows the newest ended voice call within "Look Back (Hours)". Raise that option, or check the account and bot. The active trigger is not affected.',
 		});
@@ -150,7 +143,7 @@ async function newestItem(fx: IPollFunctions, runs: KoreTriggerRuns, settings: K
 	}
 	throw new NodeOperationError(
 		fx.getNode(),
-		`${KORE_VENDOR}: none of the ${statuses.length} newest voice calls of the last ${hours} hours has a recording ready`,
+		`${KORE.displayName}: none of the ${statuses.length} newest voice calls of the last ${hours} hours has a recording ready`,
 		{ description: `Recording status per call: ${statuses.join(', ')}. The active trigger is not affected.` },
 	);
 }

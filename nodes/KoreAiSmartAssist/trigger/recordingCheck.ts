@@ -7,6 +7,7 @@ import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
 import { explainStatus } from '../transport/mediaListing';
 import { asPollError } from '../../shared/pollingTrigger';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
+import { KORE } from '../vendor';
 
 /**
  * One look at an ended call's recording: ready (downloaded into an item), not ready yet (ask
@@ -26,8 +27,6 @@ const ABOUT_THIS_CALL = new Set(['400', '404', '410']);
 /** A signed link that keeps being refused may be renewed by Kore.ai later: ask again. */
 const LINK_REFUSED = new Set(['401', '403', '404', '410']);
 
-export const KORE_SOURCE = 'koreAiSmartAssist';
-
 export interface SessionRef {
 	sessionId: string;
 	record: IDataObject;
@@ -40,7 +39,7 @@ export function sessionJson(session: SessionRef, settings: KoreTriggerSettings, 
 		sessionId: session.sessionId,
 		botId: settings.botId,
 		...(recording ?? {}),
-		source: KORE_SOURCE,
+		source: KORE.id,
 	};
 }
 

@@ -4,8 +4,8 @@ import { asPollError } from '../../shared/pollingTrigger';
 import { ceilToSecond, floorToSecond, formatKoreDate } from '../transport/analyticsWindows';
 import { readCallDetails } from '../transport/callDetails';
 import { MAX_PAGE_SIZE, WindowTooBusy } from '../transport/callDetailsPager';
-import { KORE_VENDOR } from '../transport/koreApi';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
+import { KORE } from '../vendor';
 
 /**
  * Finding ended voice calls through the call-details API (transport/callDetails.ts). Dates go out
@@ -59,7 +59,7 @@ export async function findVoiceSessions(
 		if (!(error instanceof WindowTooBusy)) throw asPollError(fx, error);
 		throw new NodeOperationError(
 			fx.getNode(),
-			`${KORE_VENDOR}: more calls at ${formatKoreDate(error.window.start, UTC)} UTC than the call-details API can page through`,
+			`${KORE.displayName}: more calls at ${formatKoreDate(error.window.start, UTC)} UTC than the call-details API can page through`,
 			{ description: 'Kore.ai returns at most 1100 calls per query and this second alone holds more.' },
 		);
 	}

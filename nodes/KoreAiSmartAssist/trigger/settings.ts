@@ -1,11 +1,12 @@
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
 import { retryPolicyFrom } from '../../shared/callOptions';
-import { assertKoreId, KORE_CREDENTIAL, KORE_VENDOR, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
+import { assertKoreId, KORE_CREDENTIAL, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
 import { koreBaseUrl } from '../transport/hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 import { readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { DEFAULT_MAX_WAIT_HOURS } from './description';
+import { KORE } from '../vendor';
 
 export interface KoreTriggerSettings {
 	accountId: string;
@@ -80,11 +81,11 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 		settings,
 		runs: {
 			// The analytics API is limited per account by the minute only (transport/rateLimits.ts).
-			analytics: { ...common, call: { vendor: KORE_VENDOR, policy, pacer: korePacer(perMinute, 0) } },
+			analytics: { ...common, call: { vendor: KORE.displayName, policy, pacer: korePacer(perMinute, 0) } },
 			bot: {
 				...common,
 				call: {
-					vendor: KORE_VENDOR,
+					vendor: KORE.displayName,
 					policy,
 					pacer: korePacer(perMinute, options.requestsPerHour ?? KORE_BOT_REQUESTS_PER_HOUR),
 				},

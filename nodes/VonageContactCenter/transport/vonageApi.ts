@@ -6,9 +6,10 @@ import { passwordFields } from '../../shared/secrets';
 import { encodePathSegment } from '../../shared/validation';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
+import { VONAGE } from '../vendor';
 
 export const VONAGE_API: VendorApi = {
-	vendor: 'Vonage Contact Center',
+	vendor: VONAGE.displayName,
 	credentialType: 'vonageContactCenterApi',
 	renewsOn401: true,
 	session: { property: 'accessToken' },

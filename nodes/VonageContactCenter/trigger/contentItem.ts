@@ -5,8 +5,7 @@ import { binaryFieldFor } from '../../shared/fileNames';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
-
-export const VONAGE_SOURCE = 'vonageContactCenter';
+import { VONAGE } from '../vendor';
 
 /** The interaction as VCC listed it, plus which of its content is new. */
 export function interactionJson(interaction: FoundInteraction, newContent: ContentEntry[]): IDataObject {
@@ -14,7 +13,7 @@ export function interactionJson(interaction: FoundInteraction, newContent: Conte
 		...interaction.listing,
 		interactionId: interaction.guid,
 		newContent: newContent.map((entry) => ({ ...entry })),
-		source: VONAGE_SOURCE,
+		source: VONAGE.id,
 	};
 }
 
@@ -108,7 +107,7 @@ export async function deliverInteraction(
 			continue;
 		}
 		if (outcome.kind === 'done') delivered.push({ entry, file: outcome.value });
-		else failures.push(failureItem(outcome.failure, VONAGE_SOURCE));
+		else failures.push(failureItem(outcome.failure, VONAGE.id));
 		settled.push(key);
 	}
 	const items = delivered.length > 0 ? [itemWithFiles(interaction, delivered, download.binaryPropertyName), ...failures] : failures;

@@ -3,10 +3,11 @@ import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from
 import { droppedFailing, failureItem, type FailingLog } from '../../shared/failedWork';
 import { asPollError, runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
 import type { VonageRun } from '../transport/vonageApi';
-import { deliverInteraction, VONAGE_SOURCE, type FreshFile } from './contentItem';
+import { deliverInteraction, type FreshFile } from './contentItem';
 import { advanceState, contentFingerprint, readState, writeState, type ContentState } from './contentState';
 import { newestInRange, searchRange, type FoundInteraction } from './interactionSearch';
 import { describeTypes, readSettings, startTriggerRun, type VonageTriggerSettings } from './settings';
+import { VONAGE } from '../vendor';
 
 /** An interaction with the files in it not emitted yet. */
 interface NewFiles {
@@ -91,7 +92,7 @@ export async function pollVonageContent(fx: IPollFunctions): Promise<INodeExecut
 				finish(cursor) {
 					const scope = settings.scope;
 					const state = advanceState({ version: 1, scope, seen, horizon: saved?.horizon ?? horizon, failing }, cursor, settings.lookBackMs);
-					for (const failure of droppedFailing(failing, state.failing)) items.push(failureItem(failure, VONAGE_SOURCE));
+					for (const failure of droppedFailing(failing, state.failing)) items.push(failureItem(failure, VONAGE.id));
 					return { state, items };
 				},
 			};

@@ -12,9 +12,10 @@ import { assertDate, splitList } from '../../../shared/validation';
 import { ceilToSecond, floorToSecond, formatKoreDate } from '../../transport/analyticsWindows';
 import { readCallDetails, type CallDetailsQuery } from '../../transport/callDetails';
 import { MAX_PAGE_SIZE, WindowTooBusy } from '../../transport/callDetailsPager';
-import { startKoreRun, KORE_VENDOR, type KoreRun } from '../../transport/koreApi';
+import { startKoreRun, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
 import { accountIdParameter, botIdParameter } from '../parameters';
+import { KORE } from '../../vendor';
 
 const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
 
@@ -202,7 +203,7 @@ export async function getManyCalls(this: IExecuteFunctions) {
 			const at = formatKoreDate(error.window.start, query.timeZoneOffset);
 			throw new NodeOperationError(
 				this.getNode(),
-				`${KORE_VENDOR}: more calls at ${at} than the call-details API can page through`,
+				`${KORE.displayName}: more calls at ${at} than the call-details API can page through`,
 				{ itemIndex, description: 'Narrow the search with the Channels or Queue IDs filters.' },
 			);
 		}

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { downloadToBinary } from '../../../shared/streamToBinary';
 import { assertGuid, assertPattern } from '../../../shared/validation';
 import { contentPath, CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+import { VONAGE } from '../../vendor';
 
 /** The content keys VCC documents by name; anything else is a content id from the listing. */
 export const NAMED_CONTENT_KEYS = [
@@ -73,7 +74,7 @@ export async function downloadContentFile(
 		fileName: file.fileName,
 		mimeType: file.mimeType,
 		bytes: file.bytes,
-		source: 'vonageContactCenter',
+		source: VONAGE.id,
 	};
 	if (file.contentRange) json.contentRange = file.contentRange;
 	return { json, binary: { [download.binaryPropertyName]: file.binary } };
