@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { callDescription, callOperations } from './resources/call';
-import { mediaDescription } from './resources/mediaDescription';
+import { mediaDescription } from './resources/media';
 import { recordingDescription, recordingOperations } from './resources/recording';
 import { voicemailDescription, voicemailOperations } from './resources/voicemail';
 

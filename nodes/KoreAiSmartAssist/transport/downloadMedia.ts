@@ -1,8 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { safeFileName } from '../../shared/fileNames';
 import { asNodeError } from '../../shared/itemRunner';
@@ -16,7 +12,7 @@ import { isExpired, MAX_MEDIA_REDIRECTS, mediaLinkProblem, urlHost } from './sig
 import { KORE } from '../vendor';
 
 /**
- * Streams each listed file into its own binary item. The signed links are fetched with no
+ * Streams each listed file into n8n's binary store. The signed links are fetched with no
  * credential (KORE_MEDIA), so neither the `auth` token nor anything else of the credential can
  * reach the media host, not even through a redirect. A link that has lapsed (its `e=` is past,
  * or the media host answers 401/403/410) costs one fresh listing call; a second refusal is an error.
@@ -48,14 +44,6 @@ function refineMimeType(file: DownloadedFile): DownloadedFile {
 	return { ...file, mimeType: named, binary: { ...file.binary, mimeType: named } };
 }
 
-export interface MediaDownload {
-	target: MediaTarget;
-	files: MediaFile[];
-	binaryPropertyName: string;
-	/** Extra JSON on every item (e.g. the listing status or a voicemail transcript). */
-	describe?: IDataObject;
-}
-
 function sameFile(fresh: MediaFile[], original: MediaFile, index: number): MediaFile | undefined {
 	if (original.fileName) return fresh.find((f) => f.fileName === original.fileName);
 	return fresh[index];
@@ -74,22 +62,23 @@ async function freshLinks(fx: FileFunctions, run: KoreRun, target: MediaTarget, 
 	return renewed;
 }
 
+/** Each listed file stored in n8n's binary store, in the listing's order. */
 export async function downloadMediaFiles(
 	fx: FileFunctions,
 	run: KoreRun,
-	download: MediaDownload,
-): Promise<INodeExecutionData[]> {
-	const { target } = download;
-	let files = [...download.files];
-	const items: INodeExecutionData[] = [];
+	target: MediaTarget,
+	listed: MediaFile[],
+): Promise<DownloadedFile[]> {
+	let files = [...listed];
+	const stored: DownloadedFile[] = [];
 
 	for (let index = 0; index < files.length; index++) {
 		let refreshed = false;
 		const fileName = files[index].fileName ? safeFileName(files[index].fileName as string) : undefined;
 		const subject = `${subjectOf(target)}, file ${fileName ?? index + 1}`;
-		let stored: DownloadedFile | undefined;
+		let file: DownloadedFile | undefined;
 
-		while (!stored) {
+		while (!file) {
 			if (!refreshed && isExpired(files[index].fileUrl)) {
 				files = await freshLinks(fx, run, target, files, index);
 				refreshed = true;
@@ -108,7 +97,7 @@ export async function downloadMediaFiles(
 				check: (next) => (mediaLinkProblem(next, run.baseUrl) ? refuse(next, 'a redirect of the link to') : next),
 			};
 			try {
-				stored = await downloadToBinary(
+				file = await downloadToBinary(
 					fx,
 					KORE_MEDIA,
 					{ method: 'GET', url: fileUrl },
@@ -129,22 +118,7 @@ export async function downloadMediaFiles(
 			}
 		}
 
-		const file = refineMimeType(stored);
-		items.push({
-			json: {
-				sessionId: target.sessionId,
-				botId: target.botId,
-				kind: target.kind,
-				...(download.describe ?? {}),
-				fileIndex: index,
-				fileCount: files.length,
-				fileName: file.fileName,
-				mimeType: file.mimeType,
-				bytes: file.bytes,
-				source: KORE.id,
-			},
-			binary: { [download.binaryPropertyName]: file.binary },
-		});
+		stored.push(refineMimeType(file));
 	}
-	return items;
+	return stored;
 }

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IHttpRequestOptions,
@@ -9,7 +8,7 @@ import { encodePathSegment } from '../../shared/validation';
 import type { FileFunctions } from '../../shared/vendorRequest';
 import { vendorApiError } from '../../shared/vendorError';
 import { koreJson, koreRequest, type KoreRun, type KoreScope } from './koreApi';
-import { explainStatus, parseMediaListing, type MediaFile, type MediaListing } from './mediaListing';
+import { parseMediaListing, type MediaListing } from './mediaListing';
 import { KORE } from '../vendor';
 
 /**
@@ -108,51 +107,3 @@ export async function fetchListingWhenReady(
 }
 
 export type WhenNoMedia = 'error' | 'returnNothing';
-
-/**
- * The files to download, or why there are none: not ready (with or without waiting), nothing
- * available (an error or an empty result, as the user chose), or a status nobody documented.
- */
-export function downloadableFiles(
-	fx: FileFunctions,
-	target: MediaTarget,
-	waited: WaitedListing,
-	whenNoMedia: WhenNoMedia,
-): MediaFile[] {
-	const { listing } = waited;
-	const node = fx.getNode();
-	const what = describeTarget(target);
-	const status = `${listing.status}: ${explainStatus(listing.status)}`;
-	const { itemIndex } = target;
-
-	if (listing.state === 'ready' && listing.files.length > 0) return listing.files;
-
-	if (listing.state === 'notReady') {
-		if (waited.timedOut) {
-			throw new NodeOperationError(
-				node,
-				`${KORE.displayName}: the ${what} is still not ready after waiting ${Math.round(waited.waitedMs / 1000)} s (${status})`,
-				{ itemIndex, description: `Asked ${waited.polls} times. Raise "Max Wait" or run the workflow again later.` },
-			);
-		}
-		throw new NodeOperationError(node, `${KORE.displayName}: the ${what} is not ready yet (${status})`, {
-			itemIndex,
-			description: 'Turn on "Wait for Media" to wait for it, or run the workflow again later.',
-		});
-	}
-
-	if (listing.state === 'unavailable' || listing.state === 'ready') {
-		if (whenNoMedia === 'returnNothing') return [];
-		const why = listing.state === 'ready' ? `${listing.status}, but the list of files was empty` : status;
-		throw new NodeOperationError(node, `${KORE.displayName}: no ${target.kind} is available for session ${target.sessionId} (${why})`, {
-			itemIndex,
-			description: 'Set "When No Media" to "Return Nothing" to skip such sessions without an error.',
-		});
-	}
-
-	throw new NodeOperationError(
-		node,
-		`${KORE.displayName}: unexpected status "${listing.status}" for the ${what}`,
-		{ itemIndex, description: 'Kore.ai documents success, call_in_progress, media_in_progress, media_unavailable and failed.' },
-	);
-}

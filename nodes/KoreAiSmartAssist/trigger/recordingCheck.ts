@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { binaryFieldFor } from '../../shared/fileNames';
+import type { DownloadedFile } from '../../shared/streamToBinary';
 import { ownError } from '../../shared/vendorRequest';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
@@ -69,11 +70,10 @@ export async function checkRecording(
 	settings: KoreTriggerSettings,
 	session: SessionRef,
 ): Promise<RecordingOutcome> {
-	const request = fx;
 	const target: MediaTarget = { kind: 'recording', botId: settings.botId, sessionId: session.sessionId, itemIndex: 0 };
 	let listing;
 	try {
-		listing = await fetchListing(request, runs.bot, target);
+		listing = await fetchListing(fx, runs.bot, target);
 	} catch (error) {
 		const code = httpCodeOf(error);
 		if (code === undefined || !ABOUT_THIS_CALL.has(code)) throw asPollError(fx, error);
@@ -83,13 +83,9 @@ export async function checkRecording(
 	if (listing.state === 'notReady' || listing.state === 'unknown') return { kind: 'notReady', status: listing.status };
 	if (listing.state === 'unavailable' || listing.files.length === 0) return { kind: 'none', status: listing.status };
 
-	let files: INodeExecutionData[];
+	let files: DownloadedFile[];
 	try {
-		files = await downloadMediaFiles(request, runs.bot, {
-			target,
-			files: listing.files,
-			binaryPropertyName: settings.binaryPropertyName,
-		});
+		files = await downloadMediaFiles(fx, runs.bot, target, listing.files);
 	} catch (error) {
 		const code = httpCodeOf(error);
 		// A link the media host keeps refusing (after one fresh link): Kore.ai may renew it; ask again
@@ -102,9 +98,8 @@ export async function checkRecording(
 	const binary: Record<string, IBinaryData> = {};
 	const described: IDataObject[] = files.map((file, index) => {
 		const field = binaryFieldFor(settings.binaryPropertyName, index);
-		const data = file.binary?.[settings.binaryPropertyName];
-		if (data) binary[field] = data;
-		const { fileName, mimeType, bytes } = file.json;
+		binary[field] = file.binary;
+		const { fileName, mimeType, bytes } = file;
 		return { binaryProperty: field, fileName, mimeType, bytes };
 	});
 	return {
