@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { VonageContactCenterApi } from '../../../credentials/VonageContactCenterApi.credentials';
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
@@ -8,9 +8,11 @@ import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
 import { VONAGE } from '../vendor';
 
+export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
+
 export const VONAGE_API: VendorApi = {
 	vendor: VONAGE.displayName,
-	credentialType: 'vonageContactCenterApi',
+	credentialType: VONAGE_CREDENTIAL,
 	renewsOn401: true,
 	session: { property: 'accessToken' },
 	secretFields: passwordFields(new VonageContactCenterApi()),
@@ -29,8 +31,12 @@ export interface VonageRun {
 }
 
 export async function startVonageRun(fx: IExecuteFunctions): Promise<VonageRun> {
-	const credentials = await fx.getCredentials('vonageContactCenterApi');
-	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
+	const credentials = await fx.getCredentials(VONAGE_CREDENTIAL);
+	return vonageRun(credentials, fx.getNodeParameter('options', 0, {}) as RequestBehaviour);
+}
+
+/** The run for these credentials and the user's request options (retries, pacing per account). */
+export function vonageRun(credentials: ICredentialDataDecryptedObject, behaviour: RequestBehaviour): VonageRun {
 	return {
 		baseUrl: apiBaseUrl(credentials),
 		call: {

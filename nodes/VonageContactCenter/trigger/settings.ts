@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
-import { apiBaseUrl, vonageAccount } from '../transport/endpoints';
-import { VONAGE_API, VONAGE_REQUESTS_PER_MINUTE, type VonageRun } from '../transport/vonageApi';
+import type { RequestBehaviour } from '../../shared/callOptions';
+import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
 import { readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { TRIGGER_CONTENT_TYPES } from './description';
 
@@ -60,16 +59,8 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 
 /** One poll's transport settings: pacing spans every request of the poll. */
 export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
-	const credentials = await fx.getCredentials('vonageContactCenterApi');
-	const behaviour = fx.getNodeParameter('options', {}) as RequestBehaviour;
-	return {
-		baseUrl: apiBaseUrl(credentials),
-		call: {
-			vendor: VONAGE_API.vendor,
-			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE, vonageAccount(credentials)),
-		},
-	};
+	const credentials = await fx.getCredentials(VONAGE_CREDENTIAL);
+	return vonageRun(credentials, fx.getNodeParameter('options', {}) as RequestBehaviour);
 }
 
 /** "call recording" / "call recording or transcript" / "any", for messages. */
