@@ -105,6 +105,33 @@ export interface CursorState {
 	horizon: number;
 }
 
+/** About 0.7 MB of static data; an account needs more than this in one Look Back to reach it. */
+export const MAX_REMEMBERED = 20_000;
+
+/**
+ * What a trigger has seen, trimmed to what a search from `horizon` (epoch ms) could still return.
+ * Each entry is an anchor in epoch seconds (an interaction's start, or when a call was seen
+ * ended); one is reachable while `anchor + skewS` is not before the horizon, `skewS` allowing for
+ * a vendor clock ahead of n8n's. Beyond MAX_REMEMBERED the oldest are dropped and the horizon
+ * moves past them, so a forgotten entry can never be found (and emitted) again.
+ */
+export function forgetUnreachable(
+	seen: Record<string, number>,
+	horizon: number,
+	skewS = 0,
+): { seen: Record<string, number>; horizon: number } {
+	let reachableFrom = horizon;
+	const reachable = (anchor: number) => anchor + skewS >= Math.floor(reachableFrom / 1000);
+	let entries = Object.entries(seen).filter(([, anchor]) => reachable(anchor));
+	if (entries.length > MAX_REMEMBERED) {
+		entries.sort((a, b) => a[1] - b[1]);
+		const dropped = entries.splice(0, entries.length - MAX_REMEMBERED);
+		reachableFrom = Math.max(reachableFrom, (dropped[dropped.length - 1][1] + skewS + 1) * 1000);
+		entries = entries.filter(([, anchor]) => reachable(anchor));
+	}
+	return { seen: Object.fromEntries(entries), horizon: reachableFrom };
+}
+
 /** One poll's work, as a vendor does it; `N` is a find reduced to what is new in it. */
 export interface PollWork<S extends CursorState, T, N> {
 	/** What started in [from, to), oldest first, each once. */
