@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { redirectTestRules } from '../nodes/shared/credentialTestRules';
+import { signInError } from '../nodes/shared/signInFailure';
 import { describeUrl, effectiveUrl, isSameOrigin, originOf } from '../nodes/shared/urlRules';
 import {
 	API_BASE_URL_EXPRESSION,
@@ -126,8 +127,10 @@ export class VonageContactCenterApi implements ICredentialType {
 		};
 		if (response.statusCode >= 400 || typeof body.access_token !== 'string' || body.access_token === '') {
 			const reason = [body.error, body.error_description].filter((v) => typeof v === 'string').join(': ');
-			throw new Error(
+			throw signInError(
 				`Vonage Contact Center token request to ${new URL(url).host} failed (HTTP ${response.statusCode}${reason ? `, ${reason}` : ''}): check the client ID, client secret and region`,
+				response.statusCode,
+				response.headers?.['retry-after'],
 			);
 		}
 		return { accessToken: body.access_token };

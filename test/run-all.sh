@@ -24,6 +24,9 @@ node test/check-package.mjs
 step "end to end: real n8n + vendor simulator + browser (first run installs n8n: minutes)"
 node test/e2e/run-e2e.mjs --browser
 
+step "fault-injection run: seeded faults for every vendor in a real n8n (must report zeros)"
+node test/e2e/fault-run.mjs
+
 step "queue mode: n8n main + worker on Redis and PostgreSQL, bulk export, triggers"
 node test/e2e/run-queue-e2e.mjs
 

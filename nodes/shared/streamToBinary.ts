@@ -12,11 +12,13 @@ import {
 	extensionForMimeType,
 	fileNameFromContentDisposition,
 } from './fileNames';
+import { answerShapeError } from './answerShape';
 import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRange';
 import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
 import { redactSecrets, vendorApiError } from './vendorError';
 import {
 	ownError,
+	readSmallBody,
 	requestStream,
 	type BodyStream,
 	type CallOptions,
@@ -39,7 +41,14 @@ export interface DownloadNaming {
 	fileName?: string;
 	/** When the server sends no Content-Type. */
 	defaultMimeType?: string;
+	/**
+	 * The file asked for may itself be a web page (an e-mail attachment, say). Otherwise an HTML
+	 * answer is a proxy's or a login page standing in for the file, and is refused.
+	 */
+	htmlMayBeTheFile?: boolean;
 }
+
+const WEB_PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 export interface DownloadedFile {
 	binary: IBinaryData;
@@ -193,6 +202,16 @@ export async function downloadToBinary(
 	return await consumeStream(fx, api, request, call, async (response) => {
 		const mismatch = range && rangeMismatch(range, response.statusCode, response.headers);
 		if (range && mismatch) throw rangeMismatchError(fx.getNode(), range, mismatch, response.statusCode, call);
+		if (!naming.htmlMayBeTheFile && WEB_PAGE_TYPES.has(baseMimeType(response.headers['content-type']) ?? '')) {
+			const page = await readSmallBody(response.body);
+			throw answerShapeError(
+				fx.getNode(),
+				'the file',
+				page,
+				{ vendor: call.vendor, subject: call.subject, itemIndex: call.itemIndex, statusCode: response.statusCode },
+				'A web page came back where a file was asked for; nothing was stored.',
+			);
+		}
 		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming).catch((error: unknown) => {
 			throw binaryStoreLimitError(fx, error, call) ?? error;
 		});

@@ -21,6 +21,7 @@ import {
 } from './retryPolicy';
 import { sameOriginRedirects } from './sameOriginRedirects';
 import { scrubError, secretValues } from './secrets';
+import { temporarySignInRefusal } from './signInFailure';
 import { effectiveUrl } from './urlRules';
 import { vendorApiError, vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
 
@@ -282,6 +283,19 @@ async function sendWithPolicy(
 		const thrown = error as ThrownHttpError;
 		const code = networkCodeOf(thrown);
 		const detail = thrown.message ?? String(error);
+		const signIn = temporarySignInRefusal(error);
+		if (signIn) {
+			const decision = decideRetry(
+				{ attempt: tries.used, method, status: signIn.signInStatus, retryAfter: signIn.retryAfter },
+				policy,
+			);
+			if (decision.retry) {
+				await sleep(decision.delayMs);
+				return;
+			}
+			const note = decision.reason === 'triesExhausted' ? `Gave up after ${tries.used} tries.` : undefined;
+			throw vendorNetworkError(node, undefined, detail, context, note);
+		}
 		if (!isTransientNetworkError(code, detail)) {
 			// Not the network: e.g. the credential's sign-in failed. Its message is already
 			// written for people (and free of secrets); add the vendor and the subject.
@@ -314,7 +328,9 @@ async function sendWithPolicy(
 			response = await send(fx, api, options, stream, credentialOptions);
 		} catch (error) {
 			// A failed sign-in is not a network failure (it throws here); after a retryable one the
-			// sign-in has happened, so the next try goes out with the stored, renewed session.
+			// sign-in has happened, so the next try goes out with the stored, renewed session. A
+			// sign-in turned away for now is owed again: the next try renews if this one was to.
+			if (temporarySignInRefusal(error)) emptySession = renewalOwed;
 			await retryAfterNetworkFailure(error);
 			continue;
 		}

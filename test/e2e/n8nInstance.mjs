@@ -159,16 +159,28 @@ export async function restClient(baseUrl) {
 	return { call, cookie: () => cookie };
 }
 
+/**
+ * `n8n execute --rawOutput` prints the run as pretty JSON, but log lines can come before and
+ * after it: the document is the lines from a bare "{" to the next bare "}".
+ */
+export function parseExecuteOutput(output) {
+	const lines = output.split('\n');
+	const start = lines.indexOf('{');
+	const end = lines.indexOf('}', start);
+	if (start < 0 || end < 0) throw new Error(`no run data in the output: ${output.slice(-500)}`);
+	return JSON.parse(lines.slice(start, end + 1).join('\n'));
+}
+
 /** `n8n execute --id` in its own process (the server must be stopped: both want port 5679). */
 export async function executeWorkflow({ node24, n8nBin, userFolder, port, workflowId }) {
 	try {
-		const { stdout } = await run(node24, [n8nBin, 'execute', '--id', workflowId, '--rawOutput'], {
+		const { stdout, stderr } = await run(node24, [n8nBin, 'execute', '--id', workflowId, '--rawOutput'], {
 			env: n8nEnv(userFolder, port, { N8N_LOG_LEVEL: 'info', N8N_LOG_OUTPUT: 'console' }),
 			maxBuffer: 64 * 1024 * 1024,
 			timeout: 300_000,
 		});
-		return { ok: true, output: stdout };
+		return { ok: true, output: stdout, stderr };
 	} catch (error) {
-		return { ok: false, output: `${error.stdout ?? ''}\n${error.stderr ?? ''}`, code: error.code, signal: error.signal };
+		return { ok: false, output: `${error.stdout ?? ''}\n${error.stderr ?? ''}`, stderr: error.stderr ?? '', code: error.code, signal: error.signal };
 	}
 }

@@ -21,6 +21,7 @@ import {
 	installCommunityPackage,
 	packPackage,
 	PACKAGE_NAME,
+	parseExecuteOutput,
 	REPO,
 	restClient,
 	startN8n,
@@ -30,17 +31,6 @@ import { allVendors } from './workflows/index.mjs';
 
 const args = new Set(process.argv.slice(2));
 
-/**
- * `n8n execute --rawOutput` prints the run as pretty JSON, but log lines can come before and
- * after it: the document is the lines from a bare "{" to the next bare "}".
- */
-function parseExecuteOutput(output) {
-	const lines = output.split('\n');
-	const start = lines.indexOf('{');
-	const end = lines.indexOf('}', start);
-	if (start < 0 || end < 0) throw new Error(`no run data in the output: ${output.slice(-500)}`);
-	return JSON.parse(lines.slice(start, end + 1).join('\n'));
-}
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 const say = (msg) => console.log(`[e2e ${elapsed().padStart(5)}] ${msg}`);

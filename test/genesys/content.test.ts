@@ -197,6 +197,17 @@ describe('Content → Download Binary Content', () => {
 		expect(sha(await readBinary(items[0], 'attachment'))).toBe(sha(pdf));
 	});
 
+	it('refuses a web page answered in place of the content, naming it: nothing is stored', async () => {
+		nock(UCS)
+			.get(contentPath('binary_content'))
+			.reply(200, '<!DOCTYPE html><html><head><title>Gateway login</title></head></html>', { 'Content-Type': 'text/html' });
+
+		const { items, error } = await runGenesys(CONTENT('downloadBinary', IXN_ID, { binaryPropertyName: 'data' }));
+
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('expected the file, got an HTML page "Gateway login" (HTTP 200');
+	});
+
 	it('uses the file name from Content-Disposition, without its path', async () => {
 		nock(UCS).get(contentPath('binary_content')).reply(200, pdf, {
 			'Content-Type': 'application/pdf',

@@ -52,6 +52,19 @@ describe('signed media links', () => {
 		expect(Object.keys(seen[0]).map((k) => k.toLowerCase())).not.toContain('authorization');
 	});
 
+	it('answering a web page in place of the recording fail naming the page: nothing is stored', async () => {
+		recordings().reply(200, recordingsAnswer([{ fileName: 'r.wav', fileUrl: signedUrl('/m/r.wav') }]));
+		media()
+			.get('/m/r.wav')
+			.query(true)
+			.reply(200, '<html><head><title>Access denied</title></head></html>', { 'Content-Type': 'text/html' });
+
+		const { items, error } = await runKore(DOWNLOAD_RECORDING);
+
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('expected the file, got an HTML page "Access denied" (HTTP 200');
+	});
+
 	it('are fetched without the credential even on the API host itself', async () => {
 		const seen: Array<Record<string, unknown>> = [];
 		const fileUrl = signedUrl('/api/getMediaStream/smartassistrecording/f-1.wav', 600, HOST);

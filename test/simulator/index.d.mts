@@ -1,7 +1,7 @@
 /** Types for index.mjs (the loopback vendor simulator), for TypeScript tests and tools. */
 
 export type Vendor = 'vonage' | 'ameyo' | 'kore' | 'genesys';
-export type FaultKind = '429' | '500' | '503' | 'reset' | 'slow' | 'short';
+export type FaultKind = '429' | '500' | '503' | 'reset' | 'slow' | 'short' | 'html200' | 'redirect-foreign';
 
 export interface FaultRule {
 	vendor?: Vendor;
@@ -10,8 +10,24 @@ export interface FaultRule {
 	fault: FaultKind;
 	/** How many requests it hits (default 1). */
 	times?: number;
-	/** Seconds or an HTTP date, sent as Retry-After (429 default: 1). */
+	/** Only requests with this method. */
+	method?: string;
+	/** Chance (0–1, default 1) that a matching request is hit, drawn from the seeded stream. */
+	probability?: number;
+	/** Hit the n-th matching request (0-based) for each n, instead of times/probability. */
+	at?: number[];
+	/** Once hit, the next burst − 1 matching requests are hit too (default 1). */
+	burst?: number;
+	/** Seconds, an HTTP date, or 'none' (a 429 without the header); 429 default: 1. */
 	retryAfter?: number | string;
+	/** A Retry-After value sent as it is, valid or not ('1.5', '-1', 'soon'). */
+	retryAfterRaw?: string;
+	/** An HTTP-date Retry-After this many seconds after the answer. */
+	retryAfterDateIn?: number;
+	/** 'redirect-foreign': the base URL the redirect points at (path and query are kept). */
+	to?: string;
+	/** 'redirect-foreign': 301, 302, 303, 307 (default) or 308. */
+	redirectStatus?: number;
 	/** For 'slow': the pause before each of the (at most 10) body pieces, default 200 ms. */
 	delayMs?: number;
 }
@@ -138,6 +154,8 @@ export interface VendorStats {
 	maxRequestsPerMinute: number;
 	byRoute: Record<string, number>;
 	byStatus: Record<string, number>;
+	/** Faults injected into this vendor's answers, by form. */
+	faultForms: Record<string, number>;
 }
 
 export interface SimulatorStats {
@@ -148,6 +166,8 @@ export interface SimulatorStats {
 	tokensIssued: number;
 	sessionsIssued: number;
 	faultsInjected: Partial<Record<FaultKind, number>>;
+	/** By form, e.g. '429 Retry-After: "1.5"', 'redirect-foreign 307'. */
+	faultForms: Record<string, number>;
 	vendors: Partial<Record<Vendor, VendorStats>>;
 }
 
@@ -161,6 +181,12 @@ export interface Simulator {
 	setFaults(rules: FaultRule[]): void;
 	clearFaults(): void;
 	faults(): Array<Omit<FaultRule, 'times'> & { remaining: number }>;
+	/** Every access token, session id and Kore.ai JWT issued or accepted so far. */
+	issuedSecrets(): { vonage: string[]; ameyo: string[]; kore: string[] };
+	/** The credentials' secrets and every issued one. */
+	secretValues(): string[];
+	/** Requests to the media host that carried a credential (must stay empty). */
+	mediaRequestsWithCredentials(): Array<{ method: string; path: string; carried: string[] }>;
 	now(): number;
 	advanceTime(seconds: number): void;
 	options(): MutableOptions;

@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { createClock, createTimers } from './clock.mjs';
 import { createControl } from './control.mjs';
 import { buildCatalog } from './catalog.mjs';
+import { credentialsCarried } from './credentialCheck.mjs';
 import { createFaults } from './faults.mjs';
 import { loadMedia } from './media.mjs';
 import { stableSecret } from './random.mjs';
@@ -31,6 +32,25 @@ export { largeFileGuid, largeFileGuidBytes, largeFileSha256, largeFileSize } fro
 export { signHs256 } from './jwt.mjs';
 
 const HOST = '127.0.0.1';
+const MAX_LOGGED = 10_000;
+
+/** Issued secrets by vendor, bounded: a run that never reuses tokens cannot fill memory. */
+function createSecretLog() {
+	const byVendor = { vonage: new Set(), ameyo: new Set(), kore: new Set() };
+	return {
+		issued(vendor, value) {
+			const set = byVendor[vendor];
+			if (set.size < MAX_LOGGED) set.add(value);
+		},
+		list: () => Object.fromEntries(Object.entries(byVendor).map(([vendor, set]) => [vendor, [...set]])),
+	};
+}
+
+/** Every secret a request must not carry to the wrong host: the credentials' own, and the issued ones. */
+function credentialValues(credentials, secrets) {
+	const { vonage, ameyo, kore, genesys } = credentials;
+	return [vonage.clientSecret, ameyo.password, kore.clientSecret, genesys.password, ...Object.values(secrets.list()).flat()];
+}
 
 /** Options that can change while running (setOptions / POST /__sim/options), with their checks. */
 const MUTABLE = {
@@ -119,7 +139,9 @@ export async function startSimulator({
 	const clock = createClock(now);
 	const timers = createTimers();
 	const stats = createStats();
-	const faultRules = createFaults();
+	const faultRules = createFaults({ seed });
+	const secrets = createSecretLog();
+	const mediaCredentials = [];
 	faultRules.set(faults);
 
 	const main = createServer();
@@ -154,7 +176,7 @@ export async function startSimulator({
 		genesys: { baseUrl: `${url}/genesys/1/cs`, ...genesysData.credentials },
 	};
 
-	const shared = { clock, stats, options };
+	const shared = { clock, stats, options, secrets };
 	const kore = createKore({ data: koreData, media, ...shared, mediaUrl: () => mediaUrl, secret: randomBytes(32) });
 	const vendors = {
 		vonage: createVonage({ data: vonageData, credentials: credentials.vonage, ...shared }),
@@ -175,6 +197,12 @@ export async function startSimulator({
 		setFaults: (rules) => faultRules.set(rules ?? []),
 		clearFaults: () => faultRules.clear(),
 		faults: () => faultRules.list(),
+		/** Every access token, session id and Kore JWT the simulator issued or accepted. */
+		issuedSecrets: () => secrets.list(),
+		/** The credentials' secret values and every issued one: what must appear nowhere else. */
+		secretValues: () => credentialValues(credentials, secrets),
+		/** Requests to the media host (pre-signed links) that carried a credential: must stay empty. */
+		mediaRequestsWithCredentials: () => mediaCredentials.map((r) => ({ ...r })),
 		now: () => clock.now(),
 		/** Moves the simulator clock forward: expires tokens, sessions and signed links. */
 		advanceTime: (seconds) => clock.advance(seconds * 1000),
@@ -195,6 +223,13 @@ export async function startSimulator({
 
 	const common = { faults: faultRules, stats, timers, log, control: createControl(sim) };
 	main.on('request', createRouter({ ...common, vendors }));
-	mediaServer.on('request', createRouter({ ...common, vendors: { kore: kore.links }, fixedVendor: 'kore' }));
+	// The media host serves links signed for anyone who holds them: no request may carry a credential.
+	const onMediaRequest = (req, url) => {
+		const carried = credentialsCarried({ url: req.url ?? '', headers: req.headers }, credentialValues(credentials, secrets));
+		if (carried.length > 0 && mediaCredentials.length < MAX_LOGGED) {
+			mediaCredentials.push({ method: req.method, path: url.pathname, carried });
+		}
+	};
+	mediaServer.on('request', createRouter({ ...common, vendors: { kore: kore.links }, fixedVendor: 'kore', onRequest: onMediaRequest }));
 	return sim;
 }

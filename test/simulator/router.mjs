@@ -3,7 +3,14 @@
  * it, apply a fault if one is due, run the route, and answer errors in the vendor's envelope.
  * `/__sim/…` (control.mjs) is the simulator's own API: never faulted, never counted.
  */
+import { faultForm, retryAfterHeader } from './faults.mjs';
 import { Reply } from './http.mjs';
+
+/** What a proxy in front of the API answers when it, not the API, handles the request. */
+const PROXY_PAGE = `<!DOCTYPE html>
+<html><head><title>Service temporarily unavailable</title></head>
+<body><h1>Please wait</h1><p>The gateway is checking your browser.</p></body></html>
+`;
 
 const VENDOR_PREFIXES = [
 	['vonage', /^\/(auth\/|interaction-content(\/|$)|conversation-analyzer(\/|$))/i],
@@ -25,12 +32,15 @@ function decodeParams(groups) {
 /**
  * @param vendors { name: { routes, errorBody(status, message, path) } }
  * @param fixedVendor set for the media port: every request there is Kore's
+ * @param onRequest called with each request before anything else (the media port logs the
+ *        credentials it was sent)
  */
-export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor }) {
+export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest }) {
 	return async function handle(req, res) {
 		const started = Date.now();
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const path = url.pathname;
+		onRequest?.(req, url);
 		const vendor = fixedVendor ?? vendorOf(path);
 		let status = 0;
 		if (log) res.on('close', () => log(`${req.method} ${req.url} → ${status || 'aborted'} ${Date.now() - started}ms`));
@@ -57,16 +67,22 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 
 		let fault;
 		try {
-			fault = faults.take(vendor, path, req.headers);
+			fault = faults.take(vendor, path, req.headers, method);
 		} catch (error) {
 			return reply.json(400, { message: `x-sim-fault: ${error.message}` });
 		}
 		if (fault) {
-			stats.faultInjected(fault.fault);
-			if (fault.fault === '429') return fail(429, 'Too many requests', { 'Retry-After': fault.retryAfter ?? '1' });
+			stats.faultInjected(fault.fault, faultForm(fault), vendor);
+			const retryAfter = (fallback) => {
+				const value = retryAfterHeader(fault, Date.now(), fallback);
+				return value === undefined ? {} : { 'Retry-After': value };
+			};
+			if (fault.fault === '429') return fail(429, 'Too many requests', retryAfter('1'));
 			if (fault.fault === '500') return fail(500, 'Internal server error (simulated)');
-			if (fault.fault === '503') {
-				return fail(503, 'Service unavailable (simulated)', fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+			if (fault.fault === '503') return fail(503, 'Service unavailable (simulated)', retryAfter(undefined));
+			if (fault.fault === 'html200') return reply.text(200, PROXY_PAGE, 'text/html; charset=utf-8');
+			if (fault.fault === 'redirect-foreign') {
+				return reply.send(fault.redirectStatus, { Location: `${fault.to}${path}${url.search}` }, '');
 			}
 			reply.fault = fault; // reset | short | slow: the route answers, its body is degraded
 		}

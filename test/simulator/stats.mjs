@@ -49,6 +49,7 @@ export function createStats() {
 			tokensIssued: 0,
 			sessionsIssued: 0,
 			faultsInjected: {},
+			faultForms: {},
 		};
 	};
 	reset();
@@ -75,8 +76,14 @@ export function createStats() {
 		sessionIssued() {
 			state.sessionsIssued++;
 		},
-		faultInjected(kind) {
+		/** `form` tells variants of one kind apart (which Retry-After, which redirect status). */
+		faultInjected(kind, form = kind, vendor = undefined) {
 			state.faultsInjected[kind] = (state.faultsInjected[kind] ?? 0) + 1;
+			state.faultForms[form] = (state.faultForms[form] ?? 0) + 1;
+			if (vendor) {
+				const forms = (vendorStats(vendor).faultForms ??= {});
+				forms[form] = (forms[form] ?? 0) + 1;
+			}
 		},
 		snapshot() {
 			const now = performance.now();
@@ -88,6 +95,7 @@ export function createStats() {
 					maxRequestsPerMinute: v.window.max(),
 					byRoute: { ...v.byRoute },
 					byStatus: { ...v.byStatus },
+					faultForms: { ...(v.faultForms ?? {}) },
 				};
 			}
 			return {
@@ -98,6 +106,7 @@ export function createStats() {
 				tokensIssued: state.tokensIssued,
 				sessionsIssued: state.sessionsIssued,
 				faultsInjected: { ...state.faultsInjected },
+				faultForms: { ...state.faultForms },
 				vendors,
 			};
 		},

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { asSignInFailure } from '../../shared/signInFailure';
 import { describeLocation } from '../../shared/urlRules';
 import { describeVendorBody } from '../../shared/vendorError';
 import { authMode, LOGIN_PATH, serverBaseUrl, sessionBinding } from './endpoints';
@@ -189,9 +190,11 @@ export async function logIn(send: SendPlain, credentials: ICredentialDataDecrypt
 		);
 	}
 	if (statusCode >= 400) {
-		throw say(
+		const failed = say(
 			`Ameyo login of user "${userId}" on ${host} failed (${detail}): check the user ID, the password or access key, and that the user may use the REST API`,
 		);
+		// Ameyo's non-standard 512 is a command error (an unknown user, say): another try cannot help.
+		throw statusCode === 512 ? failed : asSignInFailure(failed, statusCode, response.headers['retry-after']);
 	}
 	const sessionId = text((body as { sessionId?: unknown } | null)?.sessionId);
 	if (!SESSION_ID_SHAPE.test(sessionId)) {

@@ -51,3 +51,11 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 export function vonageAccount(credentials: ICredentialDataDecryptedObject): string {
 	return `vonageContactCenter ${apiBaseUrl(credentials)} ${String(credentials.clientId ?? '')}`;
 }
+
+/** Content VCC produces itself: audio or JSON, never a web page (unlike an attachment). */
+const NEVER_HTML = new Set(['callrecording', 'transcript', 'chattranscript', 'categorizationresult']);
+
+/** Whether a file of this content type (or key) may be HTML; keys match case-insensitively, as VCC's do. */
+export function contentMayBeHtml(typeOrKey: string): boolean {
+	return !NEVER_HTML.has(typeOrKey.toLowerCase());
+}

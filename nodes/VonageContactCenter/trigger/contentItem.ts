@@ -3,6 +3,7 @@ import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } fro
 import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
 import { binaryFieldFor } from '../../shared/fileNames';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
+import { contentMayBeHtml } from '../transport/endpoints';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
 import { VONAGE } from '../vendor';
@@ -46,7 +47,7 @@ async function downloadContent(fx: IPollFunctions, run: VonageRun, guid: string,
 		fx,
 		VONAGE_API,
 		vonageGet(run, contentPath(guid, entry.contentKey)),
-		{ baseName: `${guid}-${entry.contentKey}` },
+		{ baseName: `${guid}-${entry.contentKey}`, htmlMayBeTheFile: contentMayBeHtml(entry.type ?? entry.contentKey) },
 		{ ...run.call, subject: `interaction ${guid}, content ${entry.contentKey}` },
 	);
 }

@@ -31,7 +31,7 @@ const ERROR_500_HTML = `<!DOCTYPE html>
 /** The documented envelope: {"message":"invalid.authentication.token","code":909090,"info":"…","status":401}. */
 export const ameyoError = (status, message, code, info) => ({ message, code, info, status });
 
-export function createAmeyo({ data, credentials, clock, stats, options }) {
+export function createAmeyo({ data, credentials, clock, stats, options, secrets }) {
 	const sessions = new Map(); // sessionId → { userId, expiresAt }
 
 	function newSessionId(userId) {
@@ -75,6 +75,7 @@ export function createAmeyo({ data, credentials, clock, stats, options }) {
 		const sessionId = newSessionId(body.userId);
 		sessions.set(sessionId, { userId: body.userId, expiresAt: clock.now() + options.sessionTtlSeconds * 1000 });
 		stats.sessionIssued();
+		secrets?.issued('ameyo', sessionId);
 		return reply.json(200, {
 			userId: body.userId,
 			terminalInfo: typeof body.terminalInfo === 'string' && body.terminalInfo ? body.terminalInfo : '0.0.0.0',

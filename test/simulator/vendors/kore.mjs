@@ -33,7 +33,7 @@ function createRateLimiter() {
 	};
 }
 
-export function createKore({ data, media, clock, options, mediaUrl, secret }) {
+export function createKore({ data, media, clock, options, mediaUrl, secret, secrets }) {
 	const { credentials } = data;
 	const links = createKoreMedia({ mediaUrl, secret, clock, options });
 	const polls = new Map(); // sessionId → answers given so far
@@ -49,6 +49,8 @@ export function createKore({ data, media, clock, options, mediaUrl, secret }) {
 			nowSeconds: Math.floor(Date.now() / 1000), // the client's clock minted exp: compare to real time
 		});
 		let problem = result.ok ? null : result.reason;
+		// A valid JWT is a secret of its own (it signs in until it expires).
+		if (result.ok) secrets?.issued('kore', req.headers.auth.trim());
 		if (!problem && options.koreEnforceJti) {
 			const jti = result.payload.jti;
 			if (typeof jti !== 'string' || jti === '') problem = 'JWT jti required by this app';

@@ -40,8 +40,8 @@ function isoDate(value) {
 	return Date.parse(value);
 }
 
-export function createVonage({ data, credentials, clock, stats, options }) {
-	const auth = createVonageAuth({ credentials, clock, stats, options });
+export function createVonage({ data, credentials, clock, stats, options, secrets }) {
+	const auth = createVonageAuth({ credentials, clock, stats, options, secrets });
 	const byGuid = new Map(data.interactions.map((x) => [x.guid.toLowerCase(), x]));
 	const fail = (reply, status, message) => reply.json(status, { message });
 

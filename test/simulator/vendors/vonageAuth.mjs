@@ -11,7 +11,7 @@ import { parseBasicAuth, readBody } from '../http.mjs';
 export const VONAGE_SCOPES = ['interaction-content:read', 'interaction-content:delete'];
 const MAX_TOKENS = 50_000;
 
-export function createVonageAuth({ credentials, clock, stats, options }) {
+export function createVonageAuth({ credentials, clock, stats, options, secrets }) {
 	const tokens = new Map(); // token → { expiresAt, scopes }
 
 	function prune() {
@@ -50,6 +50,7 @@ export function createVonageAuth({ credentials, clock, stats, options }) {
 		const token = randomBytes(24).toString('hex');
 		tokens.set(token, { expiresAt: clock.now() + options.tokenTtlSeconds * 1000, scopes });
 		stats.tokenIssued();
+		secrets?.issued('vonage', token);
 		return reply.json(200, {
 			access_token: token,
 			expires_in: options.tokenTtlSeconds,

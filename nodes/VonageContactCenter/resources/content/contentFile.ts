@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { downloadToBinary } from '../../../shared/streamToBinary';
 import { assertGuid, assertPattern } from '../../../shared/validation';
+import { contentMayBeHtml } from '../../transport/endpoints';
 import { contentPath, CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
 import { VONAGE } from '../../vendor';
 
@@ -64,7 +65,10 @@ export async function downloadContentFile(
 		fx,
 		VONAGE_API,
 		vonageGet(run, contentPath(guid, contentKey), undefined, headers),
-		{ baseName: `${guid}-${contentKey}` },
+		{
+			baseName: `${guid}-${contentKey}`,
+			htmlMayBeTheFile: contentMayBeHtml(typeof download.describe?.type === 'string' ? download.describe.type : contentKey),
+		},
 		{ ...run.call, itemIndex, subject: `interaction ${guid}, content ${contentKey}` },
 	);
 	const json: IDataObject = {

@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+/**
+ * Fault-injection run in a real n8n: the packed package installed as a community node, one
+ * workflow with every operation under test (Continue On Fail on), run with `n8n execute` while
+ * the vendor simulator injects a seeded mix of faults for all four vendors — 429 with every form
+ * of Retry-After, 5xx bursts, resets mid-body, short bodies, redirects to a foreign loopback
+ * host, 200 with an HTML page. Then it counts, per vendor and in total, from n8n's own record:
+ * items in, success items, error items, items lost, duplicates, stored files that differ from
+ * the served bytes, answers that are not what was asked for, requests that carried a credential
+ * to a host nobody configured (the foreign host's log and the media host's), and credential
+ * values found in execution data, error items, n8n's logs, database or binary store.
+ * Exits 1 when any of those must-be-zero counts is not zero, or fewer than 200 items went in.
+ *
+ *   node test/e2e/fault-run.mjs [--seed N] [--keep]
+ */
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { faultForm, normalizeRule } from '../simulator/faults.mjs';
+import { startForeignHost } from '../simulator/foreignHost.mjs';
+import { startSimulator } from '../simulator/index.mjs';
+import { faultMix } from './faultMix.mjs';
+import { tallyRun } from './faultTally.mjs';
+import {
+	ensureN8n,
+	executeWorkflow,
+	freePort,
+	installCommunityPackage,
+	packPackage,
+	PACKAGE_NAME,
+	parseExecuteOutput,
+	REPO,
+	restClient,
+	startN8n,
+} from './n8nInstance.mjs';
+import { scanForSecrets, secretsOf } from './secretScan.mjs';
+import { FAULT_VENDORS, faultBranches, faultWorkflow } from './workflows/faultRun.mjs';
+
+const MIN_ITEMS = 200;
+const { values: args } = parseArgs({ options: { seed: { type: 'string', default: '1' }, keep: { type: 'boolean' } } });
+const seed = Number(args.seed);
+if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
+
+const started = Date.now();
+const say = (msg) => console.log(`[fault-run ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
+say(`seed ${seed} (rerun: node test/e2e/fault-run.mjs --seed ${seed})`);
+
+const bins = await ensureN8n((line) => say(line));
+const userFolder = await mkdtemp(join(tmpdir(), 'n8n-faults-'));
+const tarball = await packPackage(join(userFolder, 'pack'));
+say(`installed ${PACKAGE_NAME}@${await installCommunityPackage(userFolder, tarball)} into ${userFolder}`);
+
+// Token and session lives stay long: an expiry at a moment of the wall clock would shift which
+// request meets which fault, and the same seed must give the same run. The vendors' rate limits
+// are off: the run injects its own 429s.
+const sim = await startSimulator({
+	seed,
+	korePlatformPerMinute: 0,
+	koreAnalyticsPerMinute: 0,
+});
+// A pre-signed media link may redirect to storage elsewhere that serves the same file: the
+// foreign host plays that storage for Kore.ai's media paths, and an impostor for everything else.
+const foreign = await startForeignHost({
+	secrets: () => sim.secretValues(),
+	mirror: (pathAndQuery) => (pathAndQuery.startsWith('/api/getMediaStream/') ? `${sim.mediaUrl}${pathAndQuery}` : undefined),
+});
+say(`simulator ${sim.url} (media ${sim.mediaUrl}), foreign host ${foreign.url}`);
+
+const branches = faultBranches(sim);
+const port = await freePort();
+let serverLog = '';
+let workflowId;
+{
+	const n8n = await startN8n({ ...bins, userFolder, port });
+	try {
+		const rest = await restClient(n8n.url);
+		const credentials = {};
+		for (const vendor of FAULT_VENDORS) {
+			const data = vendor.credential(sim);
+			const saved = await rest.call('POST', '/rest/credentials', data);
+			credentials[vendor.key] = { id: saved.id, name: data.name };
+		}
+		workflowId = (await rest.call('POST', '/rest/workflows', faultWorkflow(branches, credentials))).id;
+	} finally {
+		serverLog = n8n.output();
+		await n8n.stop();
+	}
+}
+
+const requestsPerVendor = {};
+for (const b of branches) requestsPerVendor[b.vendor] = (requestsPerVendor[b.vendor] ?? 0) + b.inputs.length;
+const rules = faultMix({ foreignUrl: foreign.url, seed, requestsPerVendor });
+sim.resetStats();
+sim.setFaults(rules);
+say(`running ${branches.reduce((n, b) => n + b.inputs.length, 0)} inputs through ${branches.length} nodes under ${rules.length} fault rules`);
+const result = await executeWorkflow({ ...bins, userFolder, port, workflowId });
+const stats = sim.stats();
+say(`n8n execute ${result.ok ? 'finished' : `failed (${result.signal ?? result.code})`}`);
+
+const ARTIFACTS = join(REPO, 'artifacts', 'fault-run');
+await mkdir(ARTIFACTS, { recursive: true });
+await writeFile(join(ARTIFACTS, 'execute-output.log'), `${result.output}\n--- stderr ---\n${result.stderr ?? ''}`);
+
+let run;
+try {
+	run = parseExecuteOutput(result.output);
+} catch (error) {
+	say(`no run data: ${error.message.slice(0, 300)}`);
+}
+const tally = await tallyRun(run, branches, userFolder);
+
+// Credentials sent where nobody configured them: the foreign host's own log, and the media host's.
+const leaksByVendor = {};
+for (const r of foreign.withCredentials()) {
+	const vendor = /^\/(auth|interaction-content|conversation-analyzer)/i.test(r.path) ? 'vonage'
+		: r.path.startsWith('/ameyorestapi') ? 'ameyo'
+		: r.path.startsWith('/genesys') ? 'genesys' : 'kore';
+	(leaksByVendor[vendor] ??= []).push(`foreign host ${r.method} ${r.path} carried ${r.carried.join(', ')}`);
+}
+for (const r of sim.mediaRequestsWithCredentials()) {
+	(leaksByVendor.kore ??= []).push(`media host ${r.method} ${r.path} carried ${r.carried.join(', ')}`);
+}
+
+const secrets = secretsOf(sim);
+const servedSha256 = new Set([
+	...sim.catalog.vonage.interactions.flatMap((x) => x.content.map((c) => c.sha256)),
+	...sim.catalog.ameyo.recordings.flatMap((r) => Object.values(r.files).map((f) => f.sha256)),
+	...Object.values(sim.catalog.kore.files).map((f) => f.sha256),
+	...sim.catalog.genesys.interactions.flatMap((x) => Object.values(x.content).map((f) => f.sha256)),
+]);
+const scan = await scanForSecrets({
+	texts: { 'n8n execute output (run data, error items, log)': `${result.output}\n${result.stderr ?? ''}`, 'n8n server log': serverLog },
+	userFolder,
+	servedSha256,
+	secrets,
+});
+
+await foreign.close();
+await sim.close();
+if (!args.keep) await rm(userFolder, { recursive: true, force: true });
+
+// ---- the table ----
+const vendorsShown = FAULT_VENDORS.map((v) => v.key);
+const rows = [
+	['items in', (v) => v.in],
+	['success items', (v) => v.success],
+	['error items', (v) => v.error],
+	['items lost (must be 0)', (v) => v.lost, true],
+	['duplicates (must be 0)', (v) => v.duplicates, true],
+	['stored files ≠ served bytes (must be 0)', (v) => v.filesDiffer, true],
+	['answers not what was asked (must be 0)', (v) => v.answersDiffer, true],
+	['credentials sent to an unconfigured host (must be 0)', (_v, key) => leaksByVendor[key]?.length ?? 0, true],
+];
+const total = (fn) => vendorsShown.reduce((n, key) => n + fn(tally[key] ?? {}, key), 0);
+const names = Object.fromEntries(FAULT_VENDORS.map((v) => [v.key, v.name]));
+const header = ['', ...vendorsShown.map((k) => names[k]), 'total'];
+const lines = [header, ...rows.map(([label, fn]) => [label, ...vendorsShown.map((k) => String(fn(tally[k] ?? {}, k))), String(total(fn))])];
+const secretCount = scan.findings.reduce((n, f) => n + f.secrets.length, 0);
+lines.push(['credential values in execution data, error items, logs (must be 0)', ...vendorsShown.map(() => ''), String(secretCount)]);
+const widths = header.map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+const fmt = (l) => `| ${l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+const table = [
+	`Fault-injection run, seed ${seed}, n8n ${bins.n8nBin.match(/n8n-([\d.]+)/)?.[1] ?? ''}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+	fmt(lines[0]),
+	`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+	...lines.slice(1).map(fmt),
+].join('\n');
+console.log(`\n${table}`);
+await writeFile(join(ARTIFACTS, 'table.md'), `${table}\n`);
+console.log(`\nfaults injected (${Object.values(stats.faultForms).reduce((a, b) => a + b, 0)} in ${stats.requests} requests; the foreign host received ${foreign.count()}):`);
+for (const key of vendorsShown) {
+	const injected = stats.vendors[key]?.faultForms ?? {};
+	const planned = [...new Set(rules.filter((r) => r.vendor === key).map((r) => faultForm(normalizeRule(r))))];
+	const missing = planned.filter((form) => !injected[form]);
+	console.log(`  ${names[key]} (${stats.vendors[key]?.requests ?? 0} requests): ${Object.entries(injected).map(([form, n]) => `${form} ×${n}`).join(', ')}`);
+	if (missing.length > 0) console.log(`    not met by this seed: ${missing.join(', ')}`);
+}
+console.log(`secrets searched: ${secrets.fixed.length} credential secrets and ${secrets.issued.size} issued tokens, sessions and JWTs, in the execute output (${result.output.length} characters), the server log and ${scan.filesScanned} files of n8n's user folder`);
+
+const problems = [];
+for (const [key, t] of Object.entries(tally)) {
+	for (const [kind, list] of Object.entries(t.examples)) {
+		if (kind === 'errors') continue;
+		for (const line of list) problems.push(`${names[key]} ${kind}: ${line}`);
+	}
+}
+for (const [key, list] of Object.entries(leaksByVendor)) for (const line of list.slice(0, 5)) problems.push(`${names[key]} credential off its host: ${line}`);
+for (const f of scan.findings) problems.push(`secret in ${f.place}: ${f.secrets.join(', ')}`);
+if (problems.length > 0) console.log(`\n${problems.join('\n')}`);
+console.log('\nerror items, first of each node:');
+for (const t of Object.values(tally)) for (const line of t.examples.errors.slice(0, 3)) console.log(`  ${line}`);
+
+const mustBeZero = rows.filter((r) => r[2]).reduce((n, [, fn]) => n + total(fn), 0) + secretCount;
+const itemsIn = total((v) => v.in ?? 0);
+if (!result.ok && !run) console.log('\nFAIL: n8n did not finish the run');
+if (itemsIn < MIN_ITEMS) console.log(`\nFAIL: only ${itemsIn} items in (at least ${MIN_ITEMS})`);
+if (mustBeZero > 0) console.log(`\nFAIL: ${mustBeZero} in the must-be-zero rows`);
+process.exit(mustBeZero === 0 && itemsIn >= MIN_ITEMS && run ? 0 : 1);

@@ -1,0 +1,68 @@
+/**
+ * The seeded fault mix of the fault-injection run. For every vendor, every form of fault hits
+ * once at a place drawn from the seed (so each vendor meets each form whatever the seed), and a
+ * thin layer of the same forms hits at random (seeded too) for bursts and overlaps nobody
+ * planned. Waits stay small (Retry-After 1 s) so the run takes minutes; the same seed repeats it.
+ */
+import { createRandom } from '../simulator/random.mjs';
+
+/** Every form the run injects. */
+export function faultForms(foreignUrl) {
+	return [
+		{ fault: '429', retryAfter: 1 },
+		{ fault: '429', retryAfterDateIn: 1 },
+		{ fault: '429', retryAfter: 'none' },
+		{ fault: '429', retryAfterRaw: '1.5' },
+		{ fault: '429', retryAfterRaw: '-1' },
+		{ fault: '429', retryAfterRaw: 'soon' },
+		{ fault: '503', retryAfter: 1 },
+		{ fault: '500', burst: 2 },
+		// Longer than the default Max Tries (4): the input must become an error item, not vanish.
+		{ fault: '503', burst: 5 },
+		{ fault: 'reset' },
+		{ fault: 'short' },
+		{ fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 302 },
+		{ fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307 },
+		{ fault: 'html200' },
+	];
+}
+
+/** The sign-in requests: few, and a redirect there would carry the secret itself. */
+const SIGN_IN = {
+	vonage: '^/Auth/connect/token$',
+	ameyo: '^/ameyorestapi/session/userLogin$',
+};
+
+/** `count` distinct whole numbers below `below`, drawn from `random`. */
+function places(random, count, below) {
+	const all = Array.from({ length: below }, (_, i) => i);
+	for (let i = all.length - 1; i > 0; i--) {
+		const j = random.int(0, i);
+		[all[i], all[j]] = [all[j], all[i]];
+	}
+	return all.slice(0, count);
+}
+
+/**
+ * @param foreignUrl the foreign host's base URL (redirects point there)
+ * @param seed the run's seed
+ * @param requestsPerVendor { vendor: n }: a lower bound on the requests each vendor will see
+ *        (its inputs), the range the planned places are drawn from
+ * @param probability / times the random layer: chance per matching request, hits per form
+ */
+export function faultMix({ foreignUrl, seed, requestsPerVendor, probability = 0.008, times = 2 }) {
+	const random = createRandom(seed, 'fault-mix');
+	const rules = [];
+	for (const [vendor, path] of Object.entries(SIGN_IN)) {
+		// The first sign-in is redirected elsewhere; a later one meets a 503.
+		rules.push({ vendor, path, fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307, at: [0] });
+		rules.push({ vendor, path, fault: '503', retryAfter: 1, at: [1] });
+	}
+	for (const [vendor, requests] of Object.entries(requestsPerVendor)) {
+		const forms = faultForms(foreignUrl);
+		const at = places(random, forms.length, Math.max(forms.length, requests));
+		forms.forEach((form, i) => rules.push({ vendor, ...form, at: [at[i]] }));
+		for (const form of forms) rules.push({ vendor, ...form, probability, times });
+	}
+	return rules;
+}
