@@ -18,9 +18,6 @@ export class Ameyo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ameyoApi', required: true, testedBy: 'ameyoApiTest' }],
-		requestDefaults: {
-			baseURL: '={{ String($credentials.server).trim().replace(/\\/+$/, "") }}',
-		},
 		properties: [
 			{
 				displayName: 'Resource',

@@ -2,7 +2,6 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { contentDescription, contentOperations } from './resources/content';
 import { interactionDescription, interactionOperations } from './resources/interaction';
-import { BASE_URL_EXPRESSION } from './transport/endpoints';
 
 export class GenesysContextServices implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,10 +18,6 @@ export class GenesysContextServices implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genesysContextServicesApi', required: true }],
-		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
-			headers: { Accept: 'application/json' },
-		},
 		properties: [
 			{
 				displayName: 'Resource',
@@ -40,7 +35,8 @@ export class GenesysContextServices implements INodeType {
 		],
 	};
 
-	// Following content URLs, parsing transcripts and streaming files are flows routing cannot express.
+	// Every operation sends through the Genesys transport (shared retry policy, error mapping, redirects only on
+	// the configured server); routing has no hook for that, so all are custom operations.
 	customOperations = {
 		interaction: interactionOperations,
 		content: contentOperations,

@@ -1,10 +1,9 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { callDescription, callOperations } from './resources/call';
-import { mediaDescription } from './resources/mediaDescription';
+import { mediaDescription } from './resources/media';
 import { recordingDescription, recordingOperations } from './resources/recording';
 import { voicemailDescription, voicemailOperations } from './resources/voicemail';
-import { KORE_BASE_URL_EXPRESSION } from './transport/hosts';
 
 export class KoreAiSmartAssist implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,10 +19,6 @@ export class KoreAiSmartAssist implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koreAiSmartAssistApi', required: true }],
-		requestDefaults: {
-			baseURL: KORE_BASE_URL_EXPRESSION,
-			headers: { Accept: 'application/json' },
-		},
 		properties: [
 			{
 				displayName: 'Resource',

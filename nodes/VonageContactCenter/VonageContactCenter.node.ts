@@ -3,7 +3,6 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { analysisDescription, analysisOperations } from './resources/analysis';
 import { contentDescription, contentOperations } from './resources/content';
 import { interactionDescription, interactionOperations } from './resources/interaction';
-import { API_BASE_URL_EXPRESSION, VONAGE_ACCEPT } from './transport/endpoints';
 
 export class VonageContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,10 +19,6 @@ export class VonageContactCenter implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vonageContactCenterApi', required: true }],
-		requestDefaults: {
-			baseURL: API_BASE_URL_EXPRESSION,
-			headers: { Accept: VONAGE_ACCEPT },
-		},
 		properties: [
 			{
 				displayName: 'Resource',
@@ -43,7 +38,8 @@ export class VonageContactCenter implements INodeType {
 		],
 	};
 
-	// Streaming, windowed search and cross-item batching are flows routing cannot express.
+	// Every operation sends through the shared transport (retry policy, pacing, error mapping); routing has
+	// no hook for that, so all are custom operations.
 	customOperations = {
 		interaction: interactionOperations,
 		content: contentOperations,

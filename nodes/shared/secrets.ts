@@ -63,9 +63,9 @@ function scrubValue(value: unknown, secrets: string[], depth: number, seen: Set<
  */
 export function scrubError<E>(error: E, secrets: string[]): E {
 	if (typeof error !== 'object' || error === null) return error;
-	const record = error as unknown as Record<string, unknown>;
 	for (const key of ['message', 'description', 'stack']) {
-		if (typeof record[key] === 'string') record[key] = scrubText(record[key], secrets);
+		const text: unknown = Reflect.get(error, key);
+		if (typeof text === 'string') Reflect.set(error, key, scrubText(text, secrets));
 	}
 	scrubValue(error, secrets, 0, new Set());
 	return error;

@@ -22,6 +22,7 @@ import {
 	requestStream,
 	type BodyStream,
 	type CallOptions,
+	type FileFunctions,
 	type HttpResult,
 	type RequestFunctions,
 	type VendorApi,
@@ -69,7 +70,7 @@ function headerNumber(headers: IDataObject, name: string): number | undefined {
 
 /** Stores an already-open response; `expectedBytes` is what Content-Length promised. */
 export async function storeResponseAsBinary(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	response: HttpResult<BodyStream>,
 	naming: DownloadNaming,
 ): Promise<DownloadedFile & { expectedBytes?: number }> {
@@ -157,7 +158,7 @@ export async function consumeStream<T>(
  * instance setting, not a vendor or network failure) so it is neither retried nor blamed on the
  * download. Matched by name and message: n8n-core's error class is not importable from a node.
  */
-function binaryStoreLimitError(fx: IExecuteFunctions, error: unknown, call: CallOptions): NodeOperationError | undefined {
+function binaryStoreLimitError(fx: FileFunctions, error: unknown, call: CallOptions): NodeOperationError | undefined {
 	const e = error as { message?: string; constructor?: { name?: string } };
 	const message = typeof e?.message === 'string' ? e.message : '';
 	const isLimit =
@@ -191,7 +192,7 @@ function rangeNotSatisfiable(error: unknown, range: ByteRange | undefined): unkn
  * asks for a byte range, only that range is stored (see byteRange).
  */
 export async function downloadToBinary(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	api: VendorApi,
 	request: IHttpRequestOptions,
 	naming: DownloadNaming,

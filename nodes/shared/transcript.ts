@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The one transcript shape every vendor's transcript is turned into (design.md, "Output
- * contract"), so a workflow can switch vendor without rewiring.
+ * The one transcript shape every vendor's transcript is turned into, so a workflow can switch
+ * vendor without rewiring. A vendor may add fields (and richer segments), never rename these.
  */
 
 export type Speaker = 'agent' | 'customer' | 'bot' | 'system' | 'unknown';
@@ -17,13 +17,13 @@ export interface TranscriptSegment {
 	text: string;
 }
 
-export interface Transcript {
+export interface Transcript<Segment extends TranscriptSegment = TranscriptSegment> {
 	vendor: string;
 	interactionId: string;
 	language?: string;
 	channel: Channel;
 	text: string;
-	segments: TranscriptSegment[];
+	segments: Segment[];
 	raw?: unknown;
 }
 
@@ -190,6 +190,6 @@ function fallbackText(doc: unknown): string {
 }
 
 /** The transcript as an item's json (its `raw` is whatever JSON the vendor sent). */
-export function transcriptJson(transcript: Transcript): IDataObject {
+export function transcriptJson<Segment extends TranscriptSegment>(transcript: Transcript<Segment>): IDataObject {
 	return transcript as unknown as IDataObject;
 }

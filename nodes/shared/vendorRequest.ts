@@ -36,6 +36,9 @@ export type RequestFunctions =
 	| ILoadOptionsFunctions
 	| IPollFunctions;
 
+/** The contexts that can store a file in n8n's binary store: an operation's run and a poll. */
+export type FileFunctions = IExecuteFunctions | IPollFunctions;
+
 export interface VendorApi {
 	/** Shown in every message, e.g. "Vonage Contact Center". */
 	vendor: string;

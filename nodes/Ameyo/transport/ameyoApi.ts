@@ -10,8 +10,8 @@ import type { AnswerVerdict, CallOptions, HttpResult, RequestFunctions, VendorAp
 import { authMode, serverBaseUrl, serverUrlProblem } from './endpoints';
 import { ameyoSecretFields, secretValues } from './secrets';
 import { ignoresTlsErrors, storedSessionIsStale } from './session';
+import { AMEYO } from '../vendor';
 
-export const AMEYO_VENDOR = 'Ameyo';
 export const AMEYO_CREDENTIAL = 'ameyoApi';
 
 /**
@@ -35,7 +35,7 @@ export function ameyoApi(
 ): VendorApi {
 	const login = authMode(credentials) === 'login';
 	return {
-		vendor: AMEYO_VENDOR,
+		vendor: AMEYO.displayName,
 		credentialType: AMEYO_CREDENTIAL,
 		renewsOn401: login,
 		session: {
@@ -77,7 +77,7 @@ export async function startAmeyoRun(fx: IExecuteFunctions): Promise<AmeyoRun> {
 		secrets: secretValues(credentials),
 		credentials,
 		call: {
-			vendor: AMEYO_VENDOR,
+			vendor: AMEYO.displayName,
 			policy: retryPolicyFrom(behaviour),
 			pacer: pacerFrom(behaviour, AMEYO_REQUESTS_PER_MINUTE),
 		},

@@ -1,6 +1,7 @@
-import { transcriptText, type Channel, type Speaker, type TranscriptSegment } from '../../shared/transcript';
+import { transcriptText, type Speaker, type Transcript, type TranscriptSegment } from '../../shared/transcript';
 import { addSeconds, toIsoDate } from './dates';
 import { childElements, parseXml, textContent, textNodes, type XmlElement } from './xmlParser';
+import { GENESYS } from '../vendor';
 
 /**
  * Genesys structured text → the shared transcript shape. The chat transcript format is the one
@@ -18,8 +19,6 @@ import { childElements, parseXml, textContent, textNodes, type XmlElement } from
  *
  * timeShift is seconds after startAt. Any other document keeps its text and its raw original.
  */
-
-export const GENESYS_VENDOR = 'genesysContextServices';
 
 export interface ChatParty {
 	userId: string;
@@ -41,13 +40,7 @@ export interface GenesysSegment extends TranscriptSegment {
 	kind?: 'notice';
 }
 
-export interface GenesysTranscript {
-	vendor: string;
-	interactionId: string;
-	language?: string;
-	channel: Channel;
-	text: string;
-	segments: GenesysSegment[];
+export interface GenesysTranscript extends Transcript<GenesysSegment> {
 	/** chatTranscript, or the root element name of a document this node cannot read as turns. */
 	format: string;
 	parties: ChatParty[];
@@ -181,7 +174,7 @@ function readChatTranscript(root: XmlElement, input: StructuredTextInput): Genes
 	}
 
 	const transcript: GenesysTranscript = {
-		vendor: GENESYS_VENDOR,
+		vendor: GENESYS.id,
 		interactionId: input.interactionId,
 		channel: 'chat',
 		text: transcriptText(segments),
@@ -206,7 +199,7 @@ function readUnknownDocument(root: XmlElement, input: StructuredTextInput): Gene
 		.filter((line) => line !== '')
 		.join('\n');
 	return {
-		vendor: GENESYS_VENDOR,
+		vendor: GENESYS.id,
 		interactionId: input.interactionId,
 		channel: 'unknown',
 		text,

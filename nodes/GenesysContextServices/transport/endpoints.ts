@@ -9,7 +9,7 @@ import { checkHostField } from '../../shared/urlRules';
 
 export { describeUrl, effectiveUrl } from '../../shared/urlRules';
 
-/** The base URL rule as an n8n expression, for requestDefaults and the credential test. */
+/** The base URL rule as an n8n expression, for the credential test. */
 export const BASE_URL_EXPRESSION = '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';
 
 export interface ConfiguredServer {

@@ -26,15 +26,17 @@ import {
 	type RequestFunctions,
 	type VendorApi,
 } from '../../shared/vendorRequest';
+import { encodePathSegment } from '../../shared/validation';
 import {
 	checkOnConfiguredServer,
 	describeUrl,
 	parseBaseUrl,
 	type ConfiguredServer,
 } from './endpoints';
+import { GENESYS } from '../vendor';
 
 export const GENESYS_API: VendorApi = {
-	vendor: 'Genesys Context Services',
+	vendor: GENESYS.displayName,
 	credentialType: 'genesysContextServicesApi',
 	// No sessions: a 401 means the credentials (or the proxy key) are wrong, not stale.
 	renewsOn401: false,
@@ -232,4 +234,10 @@ export async function getText(
 			await readText(fx, response, call, limitBytes),
 		),
 	);
+}
+
+/** One interaction's resource, or (with `segment`) one of its content resources. */
+export function interactionPath(id: string, segment?: string): string {
+	const path = `/interactions/${encodePathSegment(id)}`;
+	return segment === undefined ? path : `${path}/${segment}`;
 }

@@ -1,22 +1,18 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { safeFileName } from '../../shared/fileNames';
 import { asNodeError } from '../../shared/itemRunner';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { describeUrl } from '../../shared/urlRules';
-import type { RedirectPolicy } from '../../shared/vendorRequest';
-import { KORE_MEDIA, KORE_VENDOR, type KoreRun } from './koreApi';
+import type { FileFunctions, RedirectPolicy } from '../../shared/vendorRequest';
+import { KORE_MEDIA, type KoreRun } from './koreApi';
 import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
 import type { MediaFile } from './mediaListing';
 import { isExpired, MAX_MEDIA_REDIRECTS, mediaLinkProblem, urlHost } from './signedUrl';
+import { KORE } from '../vendor';
 
 /**
- * Streams each listed file into its own binary item. The signed links are fetched with no
+ * Streams each listed file into n8n's binary store. The signed links are fetched with no
  * credential (KORE_MEDIA), so neither the `auth` token nor anything else of the credential can
  * reach the media host, not even through a redirect. A link that has lapsed (its `e=` is past,
  * or the media host answers 401/403/410) costs one fresh listing call; a second refusal is an error.
@@ -48,55 +44,48 @@ function refineMimeType(file: DownloadedFile): DownloadedFile {
 	return { ...file, mimeType: named, binary: { ...file.binary, mimeType: named } };
 }
 
-export interface MediaDownload {
-	target: MediaTarget;
-	files: MediaFile[];
-	binaryPropertyName: string;
-	/** Extra JSON on every item (e.g. the listing status or a voicemail transcript). */
-	describe?: IDataObject;
-}
-
 function sameFile(fresh: MediaFile[], original: MediaFile, index: number): MediaFile | undefined {
 	if (original.fileName) return fresh.find((f) => f.fileName === original.fileName);
 	return fresh[index];
 }
 
-async function freshLinks(fx: IExecuteFunctions, run: KoreRun, target: MediaTarget, files: MediaFile[], index: number) {
+async function freshLinks(fx: FileFunctions, run: KoreRun, target: MediaTarget, files: MediaFile[], index: number) {
 	const listing = await fetchListing(fx, run, target);
 	const renewed = files.map((file, i) => (listing.state === 'ready' ? sameFile(listing.files, file, i) : undefined) ?? file);
 	if (listing.state !== 'ready' || sameFile(listing.files, files[index], index) === undefined) {
 		throw new NodeOperationError(
 			fx.getNode(),
-			`${KORE_VENDOR}: the link to ${files[index].fileName ?? `file ${index + 1}`} expired and a fresh listing no longer has the file (status ${listing.status}, ${subjectOf(target)})`,
+			`${KORE.displayName}: the link to ${files[index].fileName ?? `file ${index + 1}`} expired and a fresh listing no longer has the file (status ${listing.status}, ${subjectOf(target)})`,
 			{ itemIndex: target.itemIndex },
 		);
 	}
 	return renewed;
 }
 
+/** Each listed file stored in n8n's binary store, in the listing's order. */
 export async function downloadMediaFiles(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	run: KoreRun,
-	download: MediaDownload,
-): Promise<INodeExecutionData[]> {
-	const { target } = download;
-	let files = [...download.files];
-	const items: INodeExecutionData[] = [];
+	target: MediaTarget,
+	listed: MediaFile[],
+): Promise<DownloadedFile[]> {
+	let files = [...listed];
+	const stored: DownloadedFile[] = [];
 
 	for (let index = 0; index < files.length; index++) {
 		let refreshed = false;
 		const fileName = files[index].fileName ? safeFileName(files[index].fileName as string) : undefined;
 		const subject = `${subjectOf(target)}, file ${fileName ?? index + 1}`;
-		let stored: DownloadedFile | undefined;
+		let file: DownloadedFile | undefined;
 
-		while (!stored) {
+		while (!file) {
 			if (!refreshed && isExpired(files[index].fileUrl)) {
 				files = await freshLinks(fx, run, target, files, index);
 				refreshed = true;
 			}
 			const { fileUrl } = files[index];
 			const refuse = (url: string, what: string): never => {
-				throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: ${what} ${subject} ${mediaLinkProblem(url, run.baseUrl)}`, {
+				throw new NodeOperationError(fx.getNode(), `${KORE.displayName}: ${what} ${subject} ${mediaLinkProblem(url, run.baseUrl)}`, {
 					itemIndex: target.itemIndex,
 					description: `Media links are fetched only from public web addresses (${describeUrl(url)}).`,
 				});
@@ -108,13 +97,13 @@ export async function downloadMediaFiles(
 				check: (next) => (mediaLinkProblem(next, run.baseUrl) ? refuse(next, 'a redirect of the link to') : next),
 			};
 			try {
-				stored = await downloadToBinary(
+				file = await downloadToBinary(
 					fx,
 					KORE_MEDIA,
 					{ method: 'GET', url: fileUrl },
 					{ baseName: `${target.sessionId}-${target.kind}-${index + 1}`, fileName, defaultMimeType: typeFromName(fileName) },
 					// The media host is not the rate-limited API: retries yes, pacing no.
-					{ vendor: KORE_VENDOR, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects },
+					{ vendor: KORE.displayName, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects },
 				);
 			} catch (error) {
 				const e = error as { httpCode?: string | null; description?: string | null };
@@ -129,22 +118,7 @@ export async function downloadMediaFiles(
 			}
 		}
 
-		const file = refineMimeType(stored);
-		items.push({
-			json: {
-				sessionId: target.sessionId,
-				botId: target.botId,
-				kind: target.kind,
-				...(download.describe ?? {}),
-				fileIndex: index,
-				fileCount: files.length,
-				fileName: file.fileName,
-				mimeType: file.mimeType,
-				bytes: file.bytes,
-				source: 'koreAiSmartAssist',
-			},
-			binary: { [download.binaryPropertyName]: file.binary },
-		});
+		stored.push(refineMimeType(file));
 	}
-	return items;
+	return stored;
 }

@@ -3,8 +3,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { checkHostField } from '../../shared/urlRules';
 
 /**
- * Where the Kore.ai APIs live. One rule, used by the credential (Test button), the node's
- * requestDefaults and every request the node builds: a named cloud host, or a custom base URL
+ * Where the Kore.ai APIs live. One rule, used by the credential (Test button) and every request
+ * the nodes build: a named cloud host, or a custom base URL
  * for regional, UAT and on-prem installations.
  */
 
@@ -15,7 +15,7 @@ export const KORE_HOSTS = [
 	{ name: 'Custom (Regional, UAT or On-Prem)', value: 'custom' },
 ];
 
-/** The same rule as koreBaseUrl(), as an n8n expression (credential test and requestDefaults). */
+/** The same rule as koreBaseUrl(), as an n8n expression (the credential test). */
 export const KORE_BASE_URL_EXPRESSION =
 	'={{ (function (h) { h = String(h || "").trim().replace(/\\/+$/, ""); return /^https?:\\/\\//i.test(h) ? h : "https://" + h; })($credentials.host === "custom" ? $credentials.customHost : $credentials.host) }}';
 

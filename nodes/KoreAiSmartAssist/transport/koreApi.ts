@@ -3,30 +3,40 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
+	type INode,
 } from 'n8n-workflow';
 
 import { KoreAiSmartAssistApi } from '../../../credentials/KoreAiSmartAssistApi.credentials';
 import { retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import { asNodeError } from '../../shared/itemRunner';
 import { passwordFields } from '../../shared/secrets';
+import { assertPattern } from '../../shared/validation';
 import { describeVendorBody } from '../../shared/vendorError';
-import { requestJson, type CallOptions, type VendorApi } from '../../shared/vendorRequest';
+import { requestJson, type CallOptions, type FileFunctions, type VendorApi } from '../../shared/vendorRequest';
 import { koreBaseUrl } from './hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from './rateLimits';
+import { KORE } from '../vendor';
 
 export const KORE_CREDENTIAL = 'koreAiSmartAssistApi';
-export const KORE_VENDOR = 'Kore.ai SmartAssist';
+/** Kore.ai ids: st-<uuid> bots, 24-hex sessions and accounts; a little wider, never a path. */
+const KORE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const KORE_ID_EXPECTED = 'letters, digits, ".", "_", ":" and "-" (for example st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)';
+
+/** An id checked against Kore.ai's alphabet before it goes into a path or header. */
+export function assertKoreId(node: INode, value: unknown, label: string, itemIndex?: number): string {
+	return assertPattern(node, value, label, KORE_ID, KORE_ID_EXPECTED, itemIndex);
+}
 
 /** The credential mints a fresh JWT per request; there is nothing to renew on a 401. */
 export const KORE_API: VendorApi = {
-	vendor: KORE_VENDOR,
+	vendor: KORE.displayName,
 	credentialType: KORE_CREDENTIAL,
 	renewsOn401: false,
 	secretFields: passwordFields(new KoreAiSmartAssistApi()),
 };
 
 /** Signed media URLs: fetched with no credential at all, whatever host they point to. */
-export const KORE_MEDIA: VendorApi = { vendor: KORE_VENDOR, renewsOn401: false };
+export const KORE_MEDIA: VendorApi = { vendor: KORE.displayName, renewsOn401: false };
 
 /** The API scope each kind of call needs; named in errors so a 401 says what to fix. */
 export type KoreScope = 'SmartAssist Recordings' | 'SmartAssist Voicemail' | 'SmartAssist Analytics';
@@ -56,7 +66,7 @@ export async function startKoreRun(fx: IExecuteFunctions, kind: 'bot' | 'analyti
 		defaultBotId: String(credentials.botId ?? '').trim(),
 		defaultAccountId: String(credentials.accountId ?? '').trim(),
 		call: {
-			vendor: KORE_VENDOR,
+			vendor: KORE.displayName,
 			policy: retryPolicyFrom(behaviour),
 			pacer: korePacer(perMinute, perHour),
 		},
@@ -113,7 +123,7 @@ interface ErrorWithStatus {
 
 /** A JSON call under the shared policy; 401/403 get a Kore-specific hint about scopes. */
 export async function koreJson<T>(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	run: KoreRun,
 	request: IHttpRequestOptions,
 	call: KoreCall,

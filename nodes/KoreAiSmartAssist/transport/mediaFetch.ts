@@ -1,15 +1,15 @@
 import {
-	NodeOperationError,
 	sleep,
 	type IDataObject,
-	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
 import { encodePathSegment } from '../../shared/validation';
+import type { FileFunctions } from '../../shared/vendorRequest';
 import { vendorApiError } from '../../shared/vendorError';
-import { koreJson, koreRequest, KORE_VENDOR, type KoreRun, type KoreScope } from './koreApi';
-import { explainStatus, parseMediaListing, type MediaFile, type MediaListing } from './mediaListing';
+import { koreJson, koreRequest, type KoreRun, type KoreScope } from './koreApi';
+import { parseMediaListing, type MediaListing } from './mediaListing';
+import { KORE } from '../vendor';
 
 /**
  * The recordings (v2) and voicemail calls, and the wait for media that is still being produced.
@@ -54,7 +54,7 @@ function listingRequest(run: KoreRun, target: MediaTarget): IHttpRequestOptions 
 }
 
 /** One recordings / voicemail call, read into a listing. */
-export async function fetchListing(fx: IExecuteFunctions, run: KoreRun, target: MediaTarget): Promise<MediaListing> {
+export async function fetchListing(fx: FileFunctions, run: KoreRun, target: MediaTarget): Promise<MediaListing> {
 	const body = await koreJson<unknown>(fx, run, listingRequest(run, target), {
 		itemIndex: target.itemIndex,
 		subject: subjectOf(target),
@@ -63,7 +63,7 @@ export async function fetchListing(fx: IExecuteFunctions, run: KoreRun, target: 
 	const listing = parseMediaListing(body);
 	if ('problem' in listing) {
 		throw vendorApiError(fx.getNode(), { message: listing.problem }, {
-			message: `${KORE_VENDOR}: ${listing.problem} (${subjectOf(target)})`,
+			message: `${KORE.displayName}: ${listing.problem} (${subjectOf(target)})`,
 			description: `The ${target.kind} API answered HTTP 200 without the documented "status" field.`,
 			itemIndex: target.itemIndex,
 		});
@@ -90,7 +90,7 @@ export interface WaitedListing {
  * is used up. Each poll is a paced request like any other, so waiting cannot break the limits.
  */
 export async function fetchListingWhenReady(
-	fx: IExecuteFunctions,
+	fx: FileFunctions,
 	run: KoreRun,
 	target: MediaTarget,
 	wait: WaitSettings,
@@ -107,51 +107,3 @@ export async function fetchListingWhenReady(
 }
 
 export type WhenNoMedia = 'error' | 'returnNothing';
-
-/**
- * The files to download, or why there are none: not ready (with or without waiting), nothing
- * available (an error or an empty result, as the user chose), or a status nobody documented.
- */
-export function downloadableFiles(
-	fx: IExecuteFunctions,
-	target: MediaTarget,
-	waited: WaitedListing,
-	whenNoMedia: WhenNoMedia,
-): MediaFile[] {
-	const { listing } = waited;
-	const node = fx.getNode();
-	const what = describeTarget(target);
-	const status = `${listing.status}: ${explainStatus(listing.status)}`;
-	const { itemIndex } = target;
-
-	if (listing.state === 'ready' && listing.files.length > 0) return listing.files;
-
-	if (listing.state === 'notReady') {
-		if (waited.timedOut) {
-			throw new NodeOperationError(
-				node,
-				`${KORE_VENDOR}: the ${what} is still not ready after waiting ${Math.round(waited.waitedMs / 1000)} s (${status})`,
-				{ itemIndex, description: `Asked ${waited.polls} times. Raise "Max Wait" or run the workflow again later.` },
-			);
-		}
-		throw new NodeOperationError(node, `${KORE_VENDOR}: the ${what} is not ready yet (${status})`, {
-			itemIndex,
-			description: 'Turn on "Wait for Media" to wait for it, or run the workflow again later.',
-		});
-	}
-
-	if (listing.state === 'unavailable' || listing.state === 'ready') {
-		if (whenNoMedia === 'returnNothing') return [];
-		const why = listing.state === 'ready' ? `${listing.status}, but the list of files was empty` : status;
-		throw new NodeOperationError(node, `${KORE_VENDOR}: no ${target.kind} is available for session ${target.sessionId} (${why})`, {
-			itemIndex,
-			description: 'Set "When No Media" to "Return Nothing" to skip such sessions without an error.',
-		});
-	}
-
-	throw new NodeOperationError(
-		node,
-		`${KORE_VENDOR}: unexpected status "${listing.status}" for the ${what}`,
-		{ itemIndex, description: 'Kore.ai documents success, call_in_progress, media_in_progress, media_unavailable and failed.' },
-	);
-}

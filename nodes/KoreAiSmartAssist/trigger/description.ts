@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
+import { DEFAULT_LOOK_BACK_HOURS, MAX_TRIGGER_HOURS } from '../../shared/pollingTrigger';
 import { KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 
-export const DEFAULT_LOOK_BACK_HOURS = 24;
 export const DEFAULT_MAX_WAIT_HOURS = 6;
-/** Thirty days: more than that is a bulk export, not a trigger's overlap. */
-export const MAX_HOURS = 720;
 
 const showWhenDownloading = { downloadRecording: [true] };
 
@@ -64,7 +62,7 @@ export const koreTriggerProperties: INodeProperties[] = [
 				displayName: 'Backfill on First Activation (Hours)',
 				name: 'backfillHours',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_HOURS },
+				typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
 				default: 0,
 				description:
 					'On its first poll the trigger starts from now and emits no call that had already ended. Set this to also emit calls that started in the last N hours.',
@@ -73,7 +71,7 @@ export const koreTriggerProperties: INodeProperties[] = [
 				displayName: 'Look Back (Hours)',
 				name: 'lookBackHours',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_HOURS },
+				typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
 				default: DEFAULT_LOOK_BACK_HOURS,
 				description:
 					'Kore.ai lists calls by the time they started, and a call only counts once it has ended. Each poll searches back this far before its last poll, so a call that lasts up to this long is still caught when it ends. Also how far back Fetch Test Event looks.',
@@ -91,7 +89,7 @@ export const koreTriggerProperties: INodeProperties[] = [
 				displayName: 'Max Wait for Recording (Hours)',
 				name: 'maxWaitHours',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_HOURS },
+				typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
 				default: DEFAULT_MAX_WAIT_HOURS,
 				description:
 					'With Download Recording: how long after the trigger first sees an ended call it keeps checking for its recording. After that the call is given up (and emitted without a file when Emit Calls Without Recording is on).',

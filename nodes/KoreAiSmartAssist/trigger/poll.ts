@@ -1,17 +1,9 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { attemptWork, failureDetails, failureItem, type FailingLog } from '../../shared/failedWork';
-import { KORE_VENDOR } from '../transport/koreApi';
-import {
-	checkRecording,
-	KORE_SOURCE,
-	sessionJson,
-	withoutRecordingItem,
-	type RecordingOutcome,
-	type SessionRef,
-} from './recordingCheck';
-import { clearBusy, isBusy, markBusy, pollDeadline, withStateKeptNote } from '../../shared/pollContext';
-import { findVoiceSessions, hasEnded } from './sessionSearch';
+import { checkRecording, sessionJson, withoutRecordingItem, type RecordingOutcome, type SessionRef } from './recordingCheck';
+import { runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
+import { findVoiceSessions, hasEnded, type FoundSession } from './sessionSearch';
 import {
 	advanceState,
 	MAX_PENDING,
@@ -23,9 +15,8 @@ import {
 	type SessionState,
 } from './sessionState';
 import { readSettings, type KoreTriggerRuns, type KoreTriggerSettings } from './settings';
+import { KORE } from '../vendor';
 
-/** How long a busy mark outlives the poll's own deadline, should it ever be left behind. */
-const BUSY_GRACE_MS = 60_000;
 /** Fetch Test Event asks about this many of the newest calls before giving up. */
 const TEST_EVENT_CANDIDATES = 5;
 
@@ -78,7 +69,7 @@ function settle(poll: Poll, session: SessionRef, outcome: RecordingOutcome): voi
 			// There was a recording, but its link was refused until Max Wait: a failure, not "no recording".
 			const subject = failureSubject(session, settings);
 			const error = failureDetails(outcome.error);
-			poll.items.push(failureItem({ subject, error, attempts: checks, reason: 'retriesExhausted' }, KORE_SOURCE));
+			poll.items.push(failureItem({ subject, error, attempts: checks, reason: 'retriesExhausted' }, KORE.id));
 		} else if (settings.emitWithoutRecording) {
 			poll.items.push(
 				withoutRecordingItem(session, settings, outcome.status, {
@@ -110,7 +101,7 @@ async function checkAndSettle(poll: Poll, session: SessionRef): Promise<void> {
 		poll.pending[session.sessionId] = waitAgain(poll, session, 'check_failed');
 		return;
 	}
-	poll.items.push(failureItem(outcome.failure, KORE_SOURCE));
+	poll.items.push(failureItem(outcome.failure, KORE.id));
 	done(poll, session);
 }
 
@@ -126,47 +117,6 @@ async function recheckPending(poll: Poll): Promise<void> {
 	}
 }
 
-/**
- * One poll over calls that started in [from, to): each ended voice call not seen before is
- * emitted (after its recording, when asked), unless `emitFrom` says it is too old (first
- * activation). Calls still going on are left for a later poll, which finds them again while they
- * are within Look Back. Calls there was no time (or pending room) for stay unseen and the cursor
- * is held back so the next poll's search still covers them.
- */
-async function pollRange(
-	poll: Poll,
-	previous: SessionState,
-	range: { from: number; to: number; emitFrom: number },
-): Promise<SessionState> {
-	const { settings } = poll;
-	if (settings.downloadRecording) await recheckPending(poll);
-
-	let deferred = false;
-	const sessions = range.from < range.to ? await findVoiceSessions(poll.fx, poll.runs, settings, range.from, range.to) : [];
-	for (const session of sessions) {
-		if (poll.seen[session.sessionId] !== undefined || poll.pending[session.sessionId]) continue;
-		if (!hasEnded(session.record)) continue;
-		const old = session.startMs === undefined ? range.emitFrom !== -Infinity : session.startMs < range.emitFrom;
-		if (old) {
-			poll.seen[session.sessionId] = poll.nowS;
-			continue;
-		}
-		if (!settings.downloadRecording) {
-			poll.items.push({ json: sessionJson(session, settings) });
-			poll.seen[session.sessionId] = poll.nowS;
-			continue;
-		}
-		if (Date.now() > poll.deadline || Object.keys(poll.pending).length >= MAX_PENDING) {
-			deferred = true;
-			continue;
-		}
-		await checkAndSettle(poll, session);
-	}
-
-	const cursor = deferred ? Math.min(range.to, range.from + settings.lookBackMs) : range.to;
-	return advanceState({ ...previous, seen: poll.seen, pending: poll.pending, failing: poll.failing }, cursor, settings.lookBackMs);
-}
-
 /** Fetch Test Event: the newest ended voice call (with its recording when asked), or a clear error. */
 async function newestItem(fx: IPollFunctions, runs: KoreTriggerRuns, settings: KoreTriggerSettings): Promise<INodeExecutionData> {
 	const now = Date.now();
@@ -175,7 +125,7 @@ async function newestItem(fx: IPollFunctions, runs: KoreTriggerRuns, settings: K
 		.filter((session) => hasEnded(session.record))
 		.reverse();
 	if (ended.length === 0) {
-		throw new NodeOperationError(fx.getNode(), `${KORE_VENDOR}: no voice call ended among those started in the last ${hours} hours`, {
+		throw new NodeOperationError(fx.getNode(), `${KORE.displayName}: no voice call ended among those started in the last ${hours} hours`, {
 			description:
 				'Fetch Test Event shows the newest ended voice call within "Look Back (Hours)". Raise that option, or check the account and bot. The active trigger is not affected.',
 		});
@@ -193,52 +143,69 @@ async function newestItem(fx: IPollFunctions, runs: KoreTriggerRuns, settings: K
 	}
 	throw new NodeOperationError(
 		fx.getNode(),
-		`${KORE_VENDOR}: none of the ${statuses.length} newest voice calls of the last ${hours} hours has a recording ready`,
+		`${KORE.displayName}: none of the ${statuses.length} newest voice calls of the last ${hours} hours has a recording ready`,
 		{ description: `Recording status per call: ${statuses.join(', ')}. The active trigger is not affected.` },
 	);
 }
 
+/**
+ * Ended voice calls, oldest first, each after its recording when asked. Calls still going on are
+ * left for a later poll, which finds them again while they are within Look Back; calls whose
+ * recording is not ready yet wait on the pending list.
+ */
 export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const { settings, runs } = await readSettings(fx);
-	if (fx.getMode() === 'manual') return [[await newestItem(fx, runs, settings)]];
-
-	const data = fx.getWorkflowStaticData('node');
-	const startedAt = Date.now();
-	if (isBusy(data, startedAt)) return null;
-	const deadline = pollDeadline(fx, startedAt);
-	markBusy(data, deadline + BUSY_GRACE_MS);
-	try {
-		const saved = readState(data, settings.scope);
-		const now = Date.now();
-		const poll: Poll = {
-			fx,
-			runs,
-			settings,
-			deadline,
-			nowS: Math.floor(now / 1000),
-			seen: { ...(saved?.seen ?? {}) },
-			pending: { ...(saved?.pending ?? {}) },
-			failing: { ...(saved?.failing ?? {}) },
-			items: [],
-		};
-		let state: SessionState;
-		if (saved) {
-			const from = Math.max(saved.cursor - settings.lookBackMs, saved.horizon);
-			state = await pollRange(poll, saved, { from, to: now, emitFrom: -Infinity });
-		} else {
-			// First activation (or another account or bot): calls that already ended are the
-			// baseline, emitted only as far back as the user asked to backfill.
-			const from = now - Math.max(settings.lookBackMs, settings.backfillMs);
-			const baseline: SessionState = { version: STATE_VERSION, scope: settings.scope, cursor: now, horizon: from, seen: {}, pending: {}, failing: {} };
-			const emitFrom = settings.backfillMs > 0 ? now - settings.backfillMs : Infinity;
-			state = await pollRange(poll, baseline, { from, to: now, emitFrom });
-		}
-		// Only a poll that got this far moves the cursor; a failure above leaves the state as it was.
-		writeState(data, state);
-		return poll.items.length > 0 ? [poll.items] : null;
-	} catch (error) {
-		throw withStateKeptNote(error);
-	} finally {
-		clearBusy(data);
-	}
+	const trigger: PollingTrigger<SessionState, FoundSession, FoundSession> = {
+		lookBackMs: settings.lookBackMs,
+		backfillMs: settings.backfillMs,
+		readState: (data) => readState(data, settings.scope),
+		writeState,
+		testEvent: async () => [await newestItem(fx, runs, settings)],
+		startWork(saved, horizon, { deadline, now }) {
+			const previous: SessionState = saved ?? {
+				version: STATE_VERSION,
+				scope: settings.scope,
+				cursor: now,
+				horizon,
+				seen: {},
+				pending: {},
+				failing: {},
+			};
+			const poll: Poll = {
+				fx,
+				runs,
+				settings,
+				deadline,
+				nowS: Math.floor(now / 1000),
+				seen: { ...previous.seen },
+				pending: { ...previous.pending },
+				failing: { ...previous.failing },
+				items: [],
+			};
+			return {
+				slow: settings.downloadRecording,
+				hasRoom: () => Object.keys(poll.pending).length < MAX_PENDING,
+				carriedOver: async () => await recheckPending(poll),
+				search: async (from, to) => await findVoiceSessions(fx, runs, settings, from, to),
+				unseen: (session) =>
+					poll.seen[session.sessionId] !== undefined || poll.pending[session.sessionId] || !hasEnded(session.record)
+						? undefined
+						: session,
+				startMs: (session) => session.startMs,
+				remember(session) {
+					poll.seen[session.sessionId] = poll.nowS;
+				},
+				async emit(session) {
+					if (settings.downloadRecording) return await checkAndSettle(poll, session);
+					poll.items.push({ json: sessionJson(session, settings) });
+					poll.seen[session.sessionId] = poll.nowS;
+				},
+				finish(cursor) {
+					const next = { ...previous, seen: poll.seen, pending: poll.pending, failing: poll.failing };
+					return { state: advanceState(next, cursor, settings.lookBackMs), items: poll.items };
+				},
+			};
+		},
+	};
+	return await runPoll(fx, trigger);
 }

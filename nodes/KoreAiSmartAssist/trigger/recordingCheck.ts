@@ -1,11 +1,14 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { binaryFieldFor } from '../../shared/fileNames';
+import type { DownloadedFile } from '../../shared/streamToBinary';
 import { ownError } from '../../shared/vendorRequest';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
 import { explainStatus } from '../transport/mediaListing';
-import { asPollError, asRequestContext } from '../../shared/pollContext';
+import { asPollError } from '../../shared/pollingTrigger';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
+import { KORE } from '../vendor';
 
 /**
  * One look at an ended call's recording: ready (downloaded into an item), not ready yet (ask
@@ -25,15 +28,9 @@ const ABOUT_THIS_CALL = new Set(['400', '404', '410']);
 /** A signed link that keeps being refused may be renewed by Kore.ai later: ask again. */
 const LINK_REFUSED = new Set(['401', '403', '404', '410']);
 
-export const KORE_SOURCE = 'koreAiSmartAssist';
-
 export interface SessionRef {
 	sessionId: string;
 	record: IDataObject;
-}
-
-export function binaryFieldFor(base: string, index: number): string {
-	return index === 0 ? base : `${base}_${index}`;
 }
 
 /** The call as Kore.ai's call details list it, plus what the trigger knows about its recording. */
@@ -43,7 +40,7 @@ export function sessionJson(session: SessionRef, settings: KoreTriggerSettings, 
 		sessionId: session.sessionId,
 		botId: settings.botId,
 		...(recording ?? {}),
-		source: KORE_SOURCE,
+		source: KORE.id,
 	};
 }
 
@@ -73,11 +70,10 @@ export async function checkRecording(
 	settings: KoreTriggerSettings,
 	session: SessionRef,
 ): Promise<RecordingOutcome> {
-	const request = asRequestContext(fx);
 	const target: MediaTarget = { kind: 'recording', botId: settings.botId, sessionId: session.sessionId, itemIndex: 0 };
 	let listing;
 	try {
-		listing = await fetchListing(request, runs.bot, target);
+		listing = await fetchListing(fx, runs.bot, target);
 	} catch (error) {
 		const code = httpCodeOf(error);
 		if (code === undefined || !ABOUT_THIS_CALL.has(code)) throw asPollError(fx, error);
@@ -87,13 +83,9 @@ export async function checkRecording(
 	if (listing.state === 'notReady' || listing.state === 'unknown') return { kind: 'notReady', status: listing.status };
 	if (listing.state === 'unavailable' || listing.files.length === 0) return { kind: 'none', status: listing.status };
 
-	let files: INodeExecutionData[];
+	let files: DownloadedFile[];
 	try {
-		files = await downloadMediaFiles(request, runs.bot, {
-			target,
-			files: listing.files,
-			binaryPropertyName: settings.binaryPropertyName,
-		});
+		files = await downloadMediaFiles(fx, runs.bot, target, listing.files);
 	} catch (error) {
 		const code = httpCodeOf(error);
 		// A link the media host keeps refusing (after one fresh link): Kore.ai may renew it; ask again
@@ -106,9 +98,8 @@ export async function checkRecording(
 	const binary: Record<string, IBinaryData> = {};
 	const described: IDataObject[] = files.map((file, index) => {
 		const field = binaryFieldFor(settings.binaryPropertyName, index);
-		const data = file.binary?.[settings.binaryPropertyName];
-		if (data) binary[field] = data;
-		const { fileName, mimeType, bytes } = file.json;
+		binary[field] = file.binary;
+		const { fileName, mimeType, bytes } = file;
 		return { binaryProperty: field, fileName, mimeType, bytes };
 	});
 	return {

@@ -1,24 +1,15 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
-import { describeVendorBody, vendorApiError } from '../../shared/vendorError';
-import { encodePathSegment } from '../../shared/validation';
-import { ceilToSecond, floorToSecond, formatKoreDate, windowBounds } from '../resources/call/analyticsWindows';
-import {
-	collectCallDetails,
-	MAX_PAGE_SIZE,
-	MAX_WINDOW_DAYS,
-	WindowTooBusy,
-	type CallDetailsPage,
-} from '../resources/call/callDetailsPager';
-import { koreJson, koreRequest, KORE_VENDOR } from '../transport/koreApi';
-import { asPollError, asRequestContext } from '../../shared/pollContext';
+import { asPollError } from '../../shared/pollingTrigger';
+import { ceilToSecond, floorToSecond, formatKoreDate } from '../transport/analyticsWindows';
+import { readCallDetails } from '../transport/callDetails';
+import { MAX_PAGE_SIZE, WindowTooBusy } from '../transport/callDetailsPager';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
+import { KORE } from '../vendor';
 
 /**
- * Finding ended voice calls through the analytics call-details API (vendor-apis.md §3): windows
- * of at most 7 days, `limit` ≤ 100, `offset` ≤ 10, busy windows halved (callDetailsPager). Dates
- * go out in UTC (timeZoneOffset 0), so the trigger never depends on the account's time zone.
+ * Finding ended voice calls through the call-details API (transport/callDetails.ts). Dates go out
+ * in UTC (timeZoneOffset 0), so the trigger never depends on the account's time zone.
  */
 
 const UTC = 0;
@@ -50,21 +41,6 @@ function isVoice(record: IDataObject): boolean {
 	return record.channel === undefined || /voice/i.test(String(record.channel));
 }
 
-function readPage(fx: IPollFunctions, body: unknown, subject: string): CallDetailsPage {
-	const obj = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
-	if (!Array.isArray(obj.data)) {
-		throw vendorApiError(fx.getNode(), { message: describeVendorBody(body) ?? 'empty body' }, {
-			message: `${KORE_VENDOR}: unexpected answer from call details: ${describeVendorBody(body) ?? 'an empty body'} (${subject})`,
-			description: 'The answer had no "data" list of calls.',
-		});
-	}
-	const numResults = typeof obj.numResults === 'number' ? obj.numResults : undefined;
-	return {
-		data: (obj.data as unknown[]).filter((d): d is IDataObject => typeof d === 'object' && d !== null),
-		numResults,
-	};
-}
-
 /** Voice sessions that started in [from, to), oldest first, each once. */
 export async function findVoiceSessions(
 	fx: IPollFunctions,
@@ -74,32 +50,16 @@ export async function findVoiceSessions(
 	to: number,
 ): Promise<FoundSession[]> {
 	const { accountId, botId } = settings;
-	const path = `/agentassist/api/public/analytics/account/${encodePathSegment(accountId)}/v2/calldetails`;
-	const fetchPage = async (window: DateWindow, offset: number): Promise<CallDetailsPage> => {
-		const bounds = windowBounds(window, UTC);
-		const subject = `account ${accountId}, ${bounds.startDate} to ${bounds.endDate}, page ${offset}`;
-		const request = koreRequest(runs.analytics, 'POST', path, {
-			qs: { offset, limit: MAX_PAGE_SIZE },
-			headers: { accountId, iId: botId },
-			body: { ...bounds, timeZoneOffset: UTC, channels: ['voice'] },
-		});
-		const body = await koreJson<unknown>(asRequestContext(fx), runs.analytics, request, {
-			itemIndex: 0,
-			subject,
-			scope: 'SmartAssist Analytics',
-		});
-		return readPage(fx, body, subject);
-	};
-
+	const query = { accountId, botId, timeZoneOffset: UTC, pageSize: MAX_PAGE_SIZE, body: { channels: ['voice'] } };
 	let records: IDataObject[];
 	try {
-		const windows = splitIntoWindows(floorToSecond(new Date(from)), ceilToSecond(new Date(to)), MAX_WINDOW_DAYS);
-		records = await collectCallDetails(fetchPage, windows, MAX_PAGE_SIZE, Infinity);
+		const range = { start: floorToSecond(new Date(from)), end: ceilToSecond(new Date(to)) };
+		records = await readCallDetails(fx, runs.analytics, query, range, Infinity);
 	} catch (error) {
 		if (!(error instanceof WindowTooBusy)) throw asPollError(fx, error);
 		throw new NodeOperationError(
 			fx.getNode(),
-			`${KORE_VENDOR}: more calls at ${formatKoreDate(error.window.start, UTC)} UTC than the call-details API can page through`,
+			`${KORE.displayName}: more calls at ${formatKoreDate(error.window.start, UTC)} UTC than the call-details API can page through`,
 			{ description: 'Kore.ai returns at most 1100 calls per query and this second alone holds more.' },
 		);
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readFailingLog, type FailingLog } from '../../shared/failedWork';
+import { forgetUnreachable, MAX_REMEMBERED } from '../../shared/pollingTrigger';
 
 /**
  * What the trigger remembers between polls, in the workflow's static data.
@@ -25,7 +26,7 @@ import { readFailingLog, type FailingLog } from '../../shared/failedWork';
  */
 
 export const STATE_VERSION = 1;
-export const MAX_REMEMBERED = 20_000;
+export { MAX_REMEMBERED };
 export const MAX_PENDING = 100;
 /** How far Kore.ai's clock may be ahead of n8n's without a forgotten call coming back. */
 export const CLOCK_SKEW_S = 15 * 60;
@@ -108,22 +109,14 @@ export function advanceState(
 	cursor: number,
 	lookBackMs: number,
 ): SessionState {
-	let horizon = Math.max(state.horizon, cursor - lookBackMs);
-	const reachable = (seenAt: number) => seenAt + CLOCK_SKEW_S >= Math.floor(horizon / 1000);
-	let entries = Object.entries(state.seen).filter(([, seenAt]) => reachable(seenAt));
-	if (entries.length > MAX_REMEMBERED) {
-		entries.sort((a, b) => a[1] - b[1]);
-		const dropped = entries.splice(0, entries.length - MAX_REMEMBERED);
-		horizon = Math.max(horizon, (dropped[dropped.length - 1][1] + CLOCK_SKEW_S + 1) * 1000);
-		entries = entries.filter(([, seenAt]) => reachable(seenAt));
-	}
+	const { seen, horizon } = forgetUnreachable(state.seen, Math.max(state.horizon, cursor - lookBackMs), CLOCK_SKEW_S);
 	const failing = Object.entries(state.failing ?? {}).filter(([sessionId]) => state.pending[sessionId] !== undefined);
 	return {
 		...state,
 		version: STATE_VERSION,
 		cursor,
 		horizon,
-		seen: Object.fromEntries(entries),
+		seen,
 		failing: Object.fromEntries(failing),
 	};
 }

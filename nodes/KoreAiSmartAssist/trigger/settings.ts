@@ -1,17 +1,12 @@
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
 import { retryPolicyFrom } from '../../shared/callOptions';
-import { assertPattern } from '../../shared/validation';
-import { KORE_CREDENTIAL, KORE_VENDOR, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
+import { assertKoreId, KORE_CREDENTIAL, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
 import { koreBaseUrl } from '../transport/hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
-import { DEFAULT_LOOK_BACK_HOURS, DEFAULT_MAX_WAIT_HOURS, MAX_HOURS } from './description';
-
-const HOUR_MS = 3_600_000;
-
-/** The alphabet the Kore.ai node accepts for ids (resources/parameters.ts): never a path. */
-const KORE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const KORE_ID_EXPECTED = 'letters, digits, ".", "_", ":" and "-" (for example st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)';
+import { readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { DEFAULT_MAX_WAIT_HOURS } from './description';
+import { KORE } from '../vendor';
 
 export interface KoreTriggerSettings {
 	accountId: string;
@@ -32,20 +27,8 @@ export interface KoreTriggerRuns {
 	bot: KoreRun;
 }
 
-interface TriggerOptions extends KoreRunBehaviour {
-	lookBackHours?: number;
-	backfillHours?: number;
+interface TriggerOptions extends KoreRunBehaviour, PollWindowOptions {
 	maxWaitHours?: number;
-}
-
-function hours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
-	const n = typeof value === 'number' ? value : Number(value);
-	if (!Number.isFinite(n) || n < min || n > MAX_HOURS) {
-		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
-			description: `Use a number of hours from ${min} to ${MAX_HOURS}`,
-		});
-	}
-	return n * HOUR_MS;
 }
 
 function idWithDefault(fx: IPollFunctions, name: string, label: string, fallback: unknown): string {
@@ -56,7 +39,7 @@ function idWithDefault(fx: IPollFunctions, name: string, label: string, fallback
 			description: `Set it in the node, or as the default ${label} in the Kore.ai SmartAssist credential.`,
 		});
 	}
-	return assertPattern(fx.getNode(), value, label, KORE_ID, KORE_ID_EXPECTED);
+	return assertKoreId(fx.getNode(), value, label);
 }
 
 /** Every parameter, checked before any request, and the transport for one poll. */
@@ -79,12 +62,11 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 	const settings: KoreTriggerSettings = {
 		accountId,
 		botId,
-		lookBackMs: hours(fx, options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS, 'Look Back (Hours)', 1),
-		backfillMs: hours(fx, options.backfillHours ?? 0, 'Backfill on First Activation (Hours)', 0),
+		...readPollWindow(fx, options),
 		downloadRecording,
 		binaryPropertyName,
 		emitWithoutRecording: downloadRecording && fx.getNodeParameter('emitWithoutRecording', false) === true,
-		maxWaitMs: hours(fx, options.maxWaitHours ?? DEFAULT_MAX_WAIT_HOURS, 'Max Wait for Recording (Hours)', 0),
+		maxWaitMs: triggerHours(fx, options.maxWaitHours ?? DEFAULT_MAX_WAIT_HOURS, 'Max Wait for Recording (Hours)', 0),
 		scope: JSON.stringify({ accountId, botId }),
 	};
 
@@ -99,11 +81,11 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 		settings,
 		runs: {
 			// The analytics API is limited per account by the minute only (transport/rateLimits.ts).
-			analytics: { ...common, call: { vendor: KORE_VENDOR, policy, pacer: korePacer(perMinute, 0) } },
+			analytics: { ...common, call: { vendor: KORE.displayName, policy, pacer: korePacer(perMinute, 0) } },
 			bot: {
 				...common,
 				call: {
-					vendor: KORE_VENDOR,
+					vendor: KORE.displayName,
 					policy,
 					pacer: korePacer(perMinute, options.requestsPerHour ?? KORE_BOT_REQUESTS_PER_HOUR),
 				},

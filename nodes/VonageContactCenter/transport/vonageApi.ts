@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { VonageContactCenterApi } from '../../../credentials/VonageContactCenterApi.credentials';
 import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import { passwordFields } from '../../shared/secrets';
+import { encodePathSegment } from '../../shared/validation';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
+import { VONAGE } from '../vendor';
+
+export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
 
 export const VONAGE_API: VendorApi = {
-	vendor: 'Vonage Contact Center',
-	credentialType: 'vonageContactCenterApi',
+	vendor: VONAGE.displayName,
+	credentialType: VONAGE_CREDENTIAL,
 	renewsOn401: true,
 	session: { property: 'accessToken' },
 	secretFields: passwordFields(new VonageContactCenterApi()),
@@ -27,8 +31,12 @@ export interface VonageRun {
 }
 
 export async function startVonageRun(fx: IExecuteFunctions): Promise<VonageRun> {
-	const credentials = await fx.getCredentials('vonageContactCenterApi');
-	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
+	const credentials = await fx.getCredentials(VONAGE_CREDENTIAL);
+	return vonageRun(credentials, fx.getNodeParameter('options', 0, {}) as RequestBehaviour);
+}
+
+/** The run for these credentials and the user's request options (retries, pacing per account). */
+export function vonageRun(credentials: ICredentialDataDecryptedObject, behaviour: RequestBehaviour): VonageRun {
 	return {
 		baseUrl: apiBaseUrl(credentials),
 		call: {
@@ -49,3 +57,16 @@ export function vonageGet(run: VonageRun, path: string, qs?: IDataObject, header
 		headers: { Accept: VONAGE_ACCEPT, ...(headers ?? {}) },
 	};
 }
+
+/** The interaction search, and (with a guid) one interaction. */
+export function interactionPath(guid?: string): string {
+	return guid === undefined ? '/interaction-content/interactions' : `/interaction-content/interactions/${encodePathSegment(guid)}`;
+}
+
+/** One content file of an interaction. */
+export function contentPath(guid: string, contentKey: string): string {
+	return `${interactionPath(guid)}/content/${encodePathSegment(contentKey)}`;
+}
+
+/** The analyzer's interaction search. */
+export const ANALYZER_INTERACTIONS_PATH = '/conversation-analyzer/interactions';

@@ -1,18 +1,12 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
-import { asRequestContext } from '../../shared/pollContext';
+import { binaryFieldFor } from '../../shared/fileNames';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
-import { contentPath } from '../resources/content/contentFile';
 import { contentMayBeHtml } from '../transport/endpoints';
-import { vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
+import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { ContentEntry, FoundInteraction } from './interactionSearch';
-
-export const VONAGE_SOURCE = 'vonageContactCenter';
-
-export function binaryFieldFor(base: string, index: number): string {
-	return index === 0 ? base : `${base}_${index}`;
-}
+import { VONAGE } from '../vendor';
 
 /** The interaction as VCC listed it, plus which of its content is new. */
 export function interactionJson(interaction: FoundInteraction, newContent: ContentEntry[]): IDataObject {
@@ -20,7 +14,7 @@ export function interactionJson(interaction: FoundInteraction, newContent: Conte
 		...interaction.listing,
 		interactionId: interaction.guid,
 		newContent: newContent.map((entry) => ({ ...entry })),
-		source: VONAGE_SOURCE,
+		source: VONAGE.id,
 	};
 }
 
@@ -50,7 +44,7 @@ function itemWithFiles(interaction: FoundInteraction, delivered: DeliveredFile[]
 
 async function downloadContent(fx: IPollFunctions, run: VonageRun, guid: string, entry: ContentEntry): Promise<DownloadedFile> {
 	return await downloadToBinary(
-		asRequestContext(fx),
+		fx,
 		VONAGE_API,
 		vonageGet(run, contentPath(guid, entry.contentKey)),
 		{ baseName: `${guid}-${entry.contentKey}`, htmlMayBeTheFile: contentMayBeHtml(entry.type ?? entry.contentKey) },
@@ -114,7 +108,7 @@ export async function deliverInteraction(
 			continue;
 		}
 		if (outcome.kind === 'done') delivered.push({ entry, file: outcome.value });
-		else failures.push(failureItem(outcome.failure, VONAGE_SOURCE));
+		else failures.push(failureItem(outcome.failure, VONAGE.id));
 		settled.push(key);
 	}
 	const items = delivered.length > 0 ? [itemWithFiles(interaction, delivered, download.binaryPropertyName), ...failures] : failures;

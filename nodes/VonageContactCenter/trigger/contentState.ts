@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { readFailingLog, type FailingLog } from '../../shared/failedWork';
+import { forgetUnreachable, MAX_REMEMBERED } from '../../shared/pollingTrigger';
 import type { ContentEntry } from './interactionSearch';
 
 /**
@@ -28,8 +29,7 @@ import type { ContentEntry } from './interactionSearch';
  */
 
 export const STATE_VERSION = 1;
-/** About 0.7 MB of static data; an account needs more than this in one Look Back to reach it. */
-export const MAX_REMEMBERED = 20_000;
+export { MAX_REMEMBERED };
 
 export interface ContentState {
 	version: number;
@@ -84,18 +84,7 @@ export function advanceState(
 	cursor: number,
 	lookBackMs: number,
 ): ContentState {
-	let horizon = Math.max(state.horizon, cursor - lookBackMs);
-	// Starts are whole seconds at best; keep anything that might start at or after the horizon.
-	const keepFrom = Math.floor(horizon / 1000);
-	const entries = Object.entries(state.seen).filter(([, start]) => start >= keepFrom);
-	if (entries.length > MAX_REMEMBERED) {
-		entries.sort((a, b) => a[1] - b[1]);
-		const dropped = entries.splice(0, entries.length - MAX_REMEMBERED);
-		const newestDropped = dropped[dropped.length - 1][1];
-		horizon = Math.max(horizon, (newestDropped + 1) * 1000);
-		const stillReachable = Math.floor(horizon / 1000);
-		while (entries.length > 0 && entries[0][1] < stillReachable) entries.shift();
-	}
+	const { seen, horizon } = forgetUnreachable(state.seen, Math.max(state.horizon, cursor - lookBackMs));
 	const reachableFrom = Math.floor(horizon / 1000);
 	const failing = Object.entries(state.failing ?? {}).filter(([, work]) => work.anchor >= reachableFrom);
 	return {
@@ -103,7 +92,7 @@ export function advanceState(
 		scope: state.scope,
 		cursor,
 		horizon,
-		seen: Object.fromEntries(entries),
+		seen,
 		failing: Object.fromEntries(failing),
 	};
 }

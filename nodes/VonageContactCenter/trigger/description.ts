@@ -1,16 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { CONTENT_TYPES } from '../resources/content/downloadAll';
-import { INTERACTION_FILTERS } from '../resources/interaction/search';
+import { DEFAULT_LOOK_BACK_HOURS, MAX_TRIGGER_HOURS } from '../../shared/pollingTrigger';
+import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
 
 /** The content types an interaction can list: the same list as Content → Download All. */
 export const TRIGGER_CONTENT_TYPES = CONTENT_TYPES;
 
-export const DEFAULT_LOOK_BACK_HOURS = 24;
-/** Thirty days: more than that is a bulk export, not a trigger's overlap. */
-export const MAX_HOURS = 720;
 
 export const vonageTriggerProperties: INodeProperties[] = [
 	{
@@ -58,7 +55,7 @@ export const vonageTriggerProperties: INodeProperties[] = [
 				displayName: 'Backfill on First Activation (Hours)',
 				name: 'backfillHours',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_HOURS },
+				typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
 				default: 0,
 				description:
 					'On its first poll the trigger starts from now and emits nothing older. Set this to also emit the content of interactions that started in the last N hours.',
@@ -67,7 +64,7 @@ export const vonageTriggerProperties: INodeProperties[] = [
 				displayName: 'Look Back (Hours)',
 				name: 'lookBackHours',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_HOURS },
+				typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
 				default: DEFAULT_LOOK_BACK_HOURS,
 				description:
 					'Vonage searches by the time an interaction started, but its content arrives later (the recording when the call ends, the transcript minutes after). Each poll searches back this far before its last poll, so content that arrives up to this long after its interaction started is still caught. Also how far back Fetch Test Event looks.',

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
-import { searchPages, SEARCH_PAGE_SIZE, SEARCH_WINDOW_DAYS } from '../resources/interaction/searchPages';
+import type { DateWindow } from '../../shared/dateWindows';
+import { searchWindow, searchWindows } from '../transport/interactionSearch';
 import type { VonageRun } from '../transport/vonageApi';
 import type { VonageTriggerSettings } from './settings';
 
@@ -44,18 +44,16 @@ function found(listing: IDataObject, contentTypes: string[]): FoundInteraction |
 }
 
 /** Every interaction that started in one window and has watched content, all pages. */
-async function searchWindow(
+async function watchedIn(
 	fx: IPollFunctions,
 	run: VonageRun,
 	settings: VonageTriggerSettings,
 	window: DateWindow,
 ): Promise<FoundInteraction[]> {
 	const results: FoundInteraction[] = [];
-	for await (const interactions of searchPages(fx, run, { window, filters: settings.filters, pageSize: () => SEARCH_PAGE_SIZE })) {
-		for (const listing of interactions) {
-			const interaction = found(listing, settings.contentTypes);
-			if (interaction && interaction.wanted.length > 0) results.push(interaction);
-		}
+	for (const listing of await searchWindow(fx, run, { window, filters: settings.filters })) {
+		const interaction = found(listing, settings.contentTypes);
+		if (interaction && interaction.wanted.length > 0) results.push(interaction);
 	}
 	return results;
 }
@@ -72,8 +70,8 @@ export async function searchRange(
 	to: number,
 ): Promise<FoundInteraction[]> {
 	const byGuid = new Map<string, FoundInteraction>();
-	for (const window of splitIntoWindows(new Date(from), new Date(to), SEARCH_WINDOW_DAYS)) {
-		for (const interaction of await searchWindow(fx, run, settings, window)) {
+	for (const window of searchWindows(new Date(from), new Date(to))) {
+		for (const interaction of await watchedIn(fx, run, settings, window)) {
 			byGuid.set(interaction.guid, interaction);
 		}
 	}
@@ -88,9 +86,9 @@ export async function newestInRange(
 	from: number,
 	to: number,
 ): Promise<FoundInteraction | undefined> {
-	const windows = splitIntoWindows(new Date(from), new Date(to), SEARCH_WINDOW_DAYS).reverse();
+	const windows = searchWindows(new Date(from), new Date(to)).reverse();
 	for (const window of windows) {
-		const interactions = await searchWindow(fx, run, settings, window);
+		const interactions = await watchedIn(fx, run, settings, window);
 		if (interactions.length === 0) continue;
 		return interactions.reduce((newest, x) => ((x.startMs ?? -Infinity) > (newest.startMs ?? -Infinity) ? x : newest));
 	}

@@ -1,11 +1,9 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
-import { apiBaseUrl, vonageAccount } from '../transport/endpoints';
-import { VONAGE_API, VONAGE_REQUESTS_PER_MINUTE, type VonageRun } from '../transport/vonageApi';
-import { DEFAULT_LOOK_BACK_HOURS, MAX_HOURS, TRIGGER_CONTENT_TYPES } from './description';
-
-const HOUR_MS = 3_600_000;
+import type { RequestBehaviour } from '../../shared/callOptions';
+import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
+import { readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { TRIGGER_CONTENT_TYPES } from './description';
 
 export interface VonageTriggerSettings {
 	/** Empty: any type. */
@@ -20,23 +18,10 @@ export interface VonageTriggerSettings {
 	scope: string;
 }
 
-interface TriggerOptions extends RequestBehaviour {
-	lookBackHours?: number;
-	backfillHours?: number;
-}
+interface TriggerOptions extends RequestBehaviour, PollWindowOptions {}
 
 const SEARCH_FILTERS = ['handlingAgentId', 'direction', 'connectFrom', 'connectTo'];
 const KNOWN_TYPES = new Set(TRIGGER_CONTENT_TYPES.map((t) => t.value));
-
-function hours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
-	const n = typeof value === 'number' ? value : Number(value);
-	if (!Number.isFinite(n) || n < min || n > MAX_HOURS) {
-		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
-			description: `Use a number of hours from ${min} to ${MAX_HOURS}`,
-		});
-	}
-	return n * HOUR_MS;
-}
 
 /** Every parameter, checked before any request. */
 export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
@@ -65,8 +50,7 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 	return {
 		contentTypes,
 		filters,
-		lookBackMs: hours(fx, options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS, 'Look Back (Hours)', 1),
-		backfillMs: hours(fx, options.backfillHours ?? 0, 'Backfill on First Activation (Hours)', 0),
+		...readPollWindow(fx, options),
 		downloadFiles,
 		binaryPropertyName,
 		scope: JSON.stringify({ contentTypes, filters }),
@@ -75,16 +59,8 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 
 /** One poll's transport settings: pacing spans every request of the poll. */
 export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
-	const credentials = await fx.getCredentials('vonageContactCenterApi');
-	const behaviour = fx.getNodeParameter('options', {}) as RequestBehaviour;
-	return {
-		baseUrl: apiBaseUrl(credentials),
-		call: {
-			vendor: VONAGE_API.vendor,
-			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE, vonageAccount(credentials)),
-		},
-	};
+	const credentials = await fx.getCredentials(VONAGE_CREDENTIAL);
+	return vonageRun(credentials, fx.getNodeParameter('options', {}) as RequestBehaviour);
 }
 
 /** "call recording" / "call recording or transcript" / "any", for messages. */

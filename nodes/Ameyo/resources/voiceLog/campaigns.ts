@@ -9,10 +9,11 @@ import type {
 import { expectList } from '../../../shared/answerShape';
 import { requestJson } from '../../../shared/vendorRequest';
 import { jsonAnswerCheck } from '../../transport/answerChecks';
-import { AMEYO_CREDENTIAL, AMEYO_VENDOR, ameyoApi, ameyoGet, baseUrlOf } from '../../transport/ameyoApi';
+import { AMEYO_CREDENTIAL, ameyoApi, ameyoGet, baseUrlOf } from '../../transport/ameyoApi';
 import { ASSIGNED_CAMPAIGNS_PATH } from '../../transport/endpoints';
 import { secretValues } from '../../transport/secrets';
 import { ignoresTlsErrors } from '../../transport/session';
+import { AMEYO } from '../../vendor';
 
 /** Campaign IDs are Java ints on the server. */
 const MAX_CAMPAIGN_ID = 2_147_483_647;
@@ -75,7 +76,7 @@ export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: stri
 	const target = { baseUrl: baseUrlOf(this, credentials), skipTls: ignoresTlsErrors(credentials) };
 	const context = {
 		node: this.getNode(),
-		vendor: AMEYO_VENDOR,
+		vendor: AMEYO.displayName,
 		subject: 'assigned campaigns',
 		secrets: secretValues(credentials),
 	};
@@ -83,7 +84,7 @@ export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: stri
 		this,
 		ameyoApi(credentials, jsonAnswerCheck(context)),
 		ameyoGet(target, ASSIGNED_CAMPAIGNS_PATH, undefined, 'application/json'),
-		{ vendor: AMEYO_VENDOR, subject: context.subject },
+		{ vendor: AMEYO.displayName, subject: context.subject },
 	).then(
 		({ statusCode, body }) => ({ statusCode, body }),
 		(failure: { httpCode?: string | null; message?: string }) => ({ failure }),
@@ -100,7 +101,7 @@ export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: stri
 		throw answer.failure;
 	}
 	const campaigns = expectList(this.getNode(), answer.body, { what: 'a list of campaigns' }, {
-		vendor: AMEYO_VENDOR,
+		vendor: AMEYO.displayName,
 		subject: context.subject,
 		statusCode: answer.statusCode,
 	}) as AssignedCampaign[];

@@ -12,10 +12,11 @@ import { runForEachItem } from '../../../shared/itemRunner';
 import { downloadToBinary } from '../../../shared/streamToBinary';
 import { assertNonEmpty, quoteValue } from '../../../shared/validation';
 import { voiceLogAnswerCheck, type VoiceLogTarget } from '../../transport/answerChecks';
-import { ameyoApi, ameyoGet, AMEYO_REQUESTS_PER_MINUTE, AMEYO_VENDOR, startAmeyoRun, type AmeyoRun } from '../../transport/ameyoApi';
+import { ameyoApi, ameyoGet, AMEYO_REQUESTS_PER_MINUTE, startAmeyoRun, type AmeyoRun } from '../../transport/ameyoApi';
 import { isVoiceFormat, VOICE_FORMATS, type VoiceFormat } from '../../transport/audioFormat';
 import { DOWNLOAD_VOICE_LOG_PATH } from '../../transport/endpoints';
 import { campaignParameter, isValidCampaignId } from './campaigns';
+import { AMEYO } from '../../vendor';
 
 const showOnlyForDownload = { resource: ['voiceLog'], operation: ['download'] };
 
@@ -145,7 +146,7 @@ async function downloadVoiceLogFile(
 		campaignId: request.campaignId,
 		crtObjectId: request.crtObjectId,
 	};
-	const check = voiceLogAnswerCheck({ node: fx.getNode(), vendor: AMEYO_VENDOR, subject, itemIndex, secrets: run.secrets }, target);
+	const check = voiceLogAnswerCheck({ node: fx.getNode(), vendor: AMEYO.displayName, subject, itemIndex, secrets: run.secrets }, target);
 	const file = await downloadToBinary(
 		fx,
 		ameyoApi(run.credentials, check),
@@ -165,7 +166,7 @@ async function downloadVoiceLogFile(
 		fileName: file.fileName,
 		mimeType: file.mimeType,
 		bytes: file.bytes,
-		source: 'ameyo',
+		source: AMEYO.id,
 	};
 	if (target.servedContentType) json.serverContentType = target.servedContentType;
 	return { json, binary: { [request.binaryPropertyName]: file.binary } };

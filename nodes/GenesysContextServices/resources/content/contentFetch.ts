@@ -7,9 +7,10 @@ import {
 
 import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/answerShape';
 import { baseMimeType } from '../../../shared/fileNames';
-import { GENESYS_VENDOR, transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
+import { transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
 import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';
+import { GENESYS } from '../../vendor';
 
 /**
  * Fetching the three kinds of interaction content. Content → Get … builds the URL from the Base
@@ -24,8 +25,6 @@ export const CONTENT_KINDS: Record<ContentKind, { segment: string; field: string
 	structuredText: { segment: 'structured_text', field: 'structured_text', label: 'structured text' },
 	binaryContent: { segment: 'binary_content', field: 'binary_content', label: 'binary content' },
 };
-
-export const SOURCE = GENESYS_VENDOR;
 
 export interface TranscriptOptions {
 	includeRaw?: boolean;
@@ -52,7 +51,7 @@ export function structuredTextTranscript(
 ): GenesysTranscript & { mimeType?: string } {
 	if (!isXml(mimeType, text)) {
 		return {
-			vendor: GENESYS_VENDOR,
+			vendor: GENESYS.id,
 			interactionId,
 			channel: 'unknown',
 			text: text.trim(),
@@ -150,7 +149,7 @@ export async function fetchBinaryContent(
 		{ ...run.call, itemIndex, subject: `interaction ${interactionId}, binary content` },
 	);
 	return {
-		json: { interactionId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes, source: SOURCE },
+		json: { interactionId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes, source: GENESYS.id },
 		binary: { [binaryPropertyName]: file.binary },
 	};
 }

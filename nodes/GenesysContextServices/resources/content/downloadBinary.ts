@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
-import { GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchBinaryContent } from './contentFetch';
 
@@ -35,7 +34,7 @@ export async function downloadBinaryContent(this: IExecuteFunctions) {
 	return await runForEachItem(this, async (itemIndex) => {
 		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-		const url = `${run.server.baseUrl}/interactions/${encodePathSegment(id)}/${CONTENT_KINDS.binaryContent.segment}`;
+		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.binaryContent.segment)}`;
 		return [await fetchBinaryContent(this, run, url, id, binaryPropertyName, itemIndex)];
 	});
 }

@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
-import { GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchPlainText } from './contentFetch';
 
@@ -25,7 +24,7 @@ export async function getPlainText(this: IExecuteFunctions) {
 	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
 	return await runForEachItem(this, async (itemIndex) => {
 		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
-		const url = `${run.server.baseUrl}/interactions/${encodePathSegment(id)}/${CONTENT_KINDS.plainText.segment}`;
+		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.plainText.segment)}`;
 		return [{ json: await fetchPlainText(this, run, url, id, itemIndex) }];
 	});
 }

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
-import { GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { transcriptJson } from '../../../shared/transcript';
+import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchStructuredText, type TranscriptOptions } from './contentFetch';
 
@@ -45,8 +45,8 @@ export async function getStructuredText(this: IExecuteFunctions) {
 	return await runForEachItem(this, async (itemIndex) => {
 		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
-		const url = `${run.server.baseUrl}/interactions/${encodePathSegment(id)}/${CONTENT_KINDS.structuredText.segment}`;
+		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.structuredText.segment)}`;
 		const transcript = await fetchStructuredText(this, run, url, id, options, itemIndex);
-		return [{ json: transcript as unknown as IDataObject }];
+		return [{ json: transcriptJson(transcript) }];
 	});
 }

@@ -7,12 +7,13 @@ import type {
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
+import { transcriptJson } from '../../../shared/transcript';
 import {
 	assertOnConfiguredServer,
 	genesysGet,
 	getJson,
 	GENESYS_REQUESTS_PER_MINUTE,
+	interactionPath,
 	startGenesysRun,
 	type GenesysRun,
 } from '../../transport/genesysApi';
@@ -108,7 +109,7 @@ async function withContent(
 			if (kind === 'plainText') json.plainText = value;
 			if (kind === 'structuredText') {
 				const mime = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
-				json.transcript = structuredTextTranscript(fx, id, value, mime, options, itemIndex) as unknown as IDataObject;
+				json.transcript = transcriptJson(structuredTextTranscript(fx, id, value, mime, options, itemIndex));
 			}
 			continue;
 		}
@@ -119,7 +120,7 @@ async function withContent(
 		} else if (kind === 'structuredText') {
 			const listedMimeType = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
 			const transcript = await fetchStructuredText(fx, run, url, id, { ...options, listedMimeType }, itemIndex);
-			json.transcript = transcript as unknown as IDataObject;
+			json.transcript = transcriptJson(transcript);
 		} else {
 			const binaryPropertyName = fx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 			const file = await fetchBinaryContent(fx, run, url, id, binaryPropertyName, itemIndex);
@@ -138,7 +139,7 @@ export async function getInteraction(this: IExecuteFunctions) {
 		const id = assertGenesysId(node, this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const kinds = this.getNodeParameter('includeContent', itemIndex, []) as ContentKind[];
 		const context = { vendor: run.call.vendor, itemIndex, subject: `interaction ${id}` };
-		const { statusCode, body } = await getJson(this, run, genesysGet(run, `/interactions/${encodePathSegment(id)}`), {
+		const { statusCode, body } = await getJson(this, run, genesysGet(run, interactionPath(id)), {
 			...run.call,
 			...context,
 		});

@@ -1,16 +1,9 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
-import { asNodeError, errorItem } from '../../../shared/itemRunner';
-import { effectiveUrl } from '../../transport/endpoints';
-import { getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
+import { runForEachItem } from '../../../shared/itemRunner';
+import { encodePathSegment } from '../../../shared/validation';
+import { genesysGet, getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId, assertServiceId } from '../../transport/ids';
 import { normaliseInteraction } from '../../transport/interactionResource';
 import { readInteractionList } from './interactionAnswer';
@@ -76,50 +69,30 @@ export const interactionGetManyDescription: INodeProperties[] = [
 ];
 
 /** The id the URL is built from, checked against the Genesys alphabet. */
-function subjectOf(fx: IExecuteSingleFunctions): { label: string; id: string } {
+function subjectOf(fx: IExecuteFunctions, itemIndex: number): { label: string; path: string } {
 	const node = fx.getNode();
-	const itemIndex = fx.getItemIndex();
-	if (fx.getNodeParameter('by') === 'service') {
-		return { label: 'service', id: assertServiceId(node, fx.getNodeParameter('serviceId'), itemIndex) };
+	if (fx.getNodeParameter('by', itemIndex) === 'service') {
+		const id = assertServiceId(node, fx.getNodeParameter('serviceId', itemIndex), itemIndex);
+		return { label: `service ${id}`, path: `/services/${encodePathSegment(id)}/interactions` };
 	}
-	return { label: 'customer', id: assertGenesysId(node, fx.getNodeParameter('customerId'), 'Customer ID', itemIndex) };
-}
-
-async function listInteractions(
-	fx: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	// Checked before the request: a malformed id never leaves n8n.
-	const { label, id } = subjectOf(fx);
-	const run = await startGenesysRun(fx, fx.getNodeParameter('options', {}) as RequestBehaviour, itemIndex);
-	const options = requestData.options as IHttpRequestOptions;
-	const request: IHttpRequestOptions = { ...options, url: effectiveUrl(options.url, options.baseURL), baseURL: undefined };
-	const context = { vendor: run.call.vendor, itemIndex, subject: `${label} ${id}` };
-	const { statusCode, body } = await getJson(fx, run, request, { ...run.call, ...context });
-	const resources = readInteractionList(fx.getNode(), body, { ...context, statusCode });
-	const limit = fx.getNodeParameter('returnAll', false) === true ? Infinity : Number(fx.getNodeParameter('limit', 50));
-	return resources.slice(0, limit).map((resource) => ({
-		json: normaliseInteraction(resource),
-		pairedItem: { item: itemIndex },
-	}));
+	const id = assertGenesysId(node, fx.getNodeParameter('customerId', itemIndex), 'Customer ID', itemIndex);
+	return { label: `customer ${id}`, path: `/customers/${encodePathSegment(id)}/interactions` };
 }
 
 /**
- * Routing builds the request; this sends it through the Genesys transport (shared retry policy,
- * error mapping, redirects only on the configured server) and shapes the interactions. The API
- * has no paging: the server answers with all of them and Limit is applied here. Failures are
- * turned into error items here, where the input item is known (routing's own would lose it).
+ * The interactions of one customer or service. The API has no paging: the server answers with
+ * all of them and Limit is applied here.
  */
-export async function sendGetMany(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	try {
-		return await listInteractions(this, requestData, itemIndex);
-	} catch (error) {
-		if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-		return [errorItem(error, itemIndex)];
-	}
+export async function getManyInteractions(this: IExecuteFunctions) {
+	return await runForEachItem(this, async (itemIndex) => {
+		// Checked before the request: a malformed id never leaves n8n.
+		const { label, path } = subjectOf(this, itemIndex);
+		const run = await startGenesysRun(this, this.getNodeParameter('options', itemIndex, {}) as RequestBehaviour, itemIndex);
+		const context = { vendor: run.call.vendor, itemIndex, subject: label };
+		const { statusCode, body } = await getJson(this, run, genesysGet(run, path), { ...run.call, ...context });
+		const resources = readInteractionList(this.getNode(), body, { ...context, statusCode });
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
+		return resources.slice(0, limit).map((resource) => ({ json: normaliseInteraction(resource) }));
+	});
 }

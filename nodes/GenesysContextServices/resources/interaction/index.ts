@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { getInteraction, interactionGetDescription } from './get';
-import { interactionGetManyDescription, sendGetMany } from './getMany';
+import { getManyInteractions, interactionGetManyDescription } from './getMany';
 
 const showOnlyForInteractions = { resource: ['interaction'] };
 
@@ -24,14 +24,6 @@ export const interactionDescription: INodeProperties[] = [
 				value: 'getMany',
 				action: 'Get many interactions',
 				description: 'Get the interactions of a customer or of a service',
-				routing: {
-					request: {
-						method: 'GET',
-						url: '={{ $parameter.by === "service" ? "/services/" + encodeURIComponent(String($parameter.serviceId).trim()) + "/interactions" : "/customers/" + encodeURIComponent(String($parameter.customerId).trim()) + "/interactions" }}',
-					},
-					send: { paginate: true },
-					operations: { pagination: sendGetMany },
-				},
 			},
 		],
 		default: 'get',
@@ -42,4 +34,5 @@ export const interactionDescription: INodeProperties[] = [
 
 export const interactionOperations = {
 	get: getInteraction,
+	getMany: getManyInteractions,
 };

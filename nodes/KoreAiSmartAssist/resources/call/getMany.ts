@@ -5,23 +5,17 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { expectList, type AnswerContext } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { splitIntoWindows, type DateWindow } from '../../../shared/dateWindows';
+import type { DateWindow } from '../../../shared/dateWindows';
 import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
-import { PagingGuard, pageFingerprint } from '../../../shared/pagingGuard';
-import { assertDate, encodePathSegment, splitList } from '../../../shared/validation';
-import { koreJson, koreRequest, startKoreRun, KORE_VENDOR, type KoreRun } from '../../transport/koreApi';
+import { assertDate, splitList } from '../../../shared/validation';
+import { ceilToSecond, floorToSecond, formatKoreDate } from '../../transport/analyticsWindows';
+import { readCallDetails, type CallDetailsQuery } from '../../transport/callDetails';
+import { MAX_PAGE_SIZE, WindowTooBusy } from '../../transport/callDetailsPager';
+import { startKoreRun, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
 import { accountIdParameter, botIdParameter } from '../parameters';
-import { ceilToSecond, floorToSecond, formatKoreDate, windowBounds } from './analyticsWindows';
-import {
-	collectCallDetails,
-	MAX_PAGE_SIZE,
-	MAX_WINDOW_DAYS,
-	WindowTooBusy,
-	type CallDetailsPage,
-} from './callDetailsPager';
+import { KORE } from '../../vendor';
 
 const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
 
@@ -156,14 +150,6 @@ interface GetManyOptions {
 	timeZoneOffset?: number;
 }
 
-interface CallDetailsQuery {
-	accountId: string;
-	botId: string;
-	timeZoneOffset: number;
-	pageSize: number;
-	body: IDataObject;
-}
-
 function readQuery(fx: IExecuteFunctions, run: KoreRun, itemIndex: number): CallDetailsQuery {
 	const node = fx.getNode();
 	const accountId = accountIdParameter(fx, run, itemIndex);
@@ -185,12 +171,11 @@ function readQuery(fx: IExecuteFunctions, run: KoreRun, itemIndex: number): Call
 		});
 	}
 	const body: IDataObject = {
-		timeZoneOffset,
 		channels: splitList(filters.channels),
 		queues: splitList(filters.queues),
 	};
 	if (options.selectedFields && options.selectedFields.length > 0) body.selectedFields = options.selectedFields;
-	return { accountId, botId, timeZoneOffset, pageSize, body };
+	return { accountId, botId, timeZoneOffset, pageSize, body, itemIndex };
 }
 
 function readRange(fx: IExecuteFunctions, itemIndex: number): DateWindow {
@@ -203,12 +188,6 @@ function readRange(fx: IExecuteFunctions, itemIndex: number): DateWindow {
 	return { start, end };
 }
 
-function readPage(fx: IExecuteFunctions, body: unknown, context: AnswerContext): CallDetailsPage {
-	const data = expectList(fx.getNode(), body, { what: 'a list of calls', at: 'data' }, context);
-	const { numResults } = body as IDataObject;
-	return { data, numResults: typeof numResults === 'number' ? numResults : undefined };
-}
-
 export async function getManyCalls(this: IExecuteFunctions) {
 	const run = await startKoreRun(this, 'analytics');
 	return await runForEachItem(this, async (itemIndex) => {
@@ -216,40 +195,15 @@ export async function getManyCalls(this: IExecuteFunctions) {
 		const range = readRange(this, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const path = `/agentassist/api/public/analytics/account/${encodePathSegment(query.accountId)}/v2/calldetails`;
-
-		// One guard per window: a server that ignores `offset` sends page 0 again and again.
-		const guards = new Map<string, PagingGuard>();
-		const guardFor = (range: string): PagingGuard => {
-			const guard = guards.get(range) ?? new PagingGuard(this.getNode(), 'list of calls', { vendor: KORE_VENDOR, subject: range, itemIndex });
-			guards.set(range, guard);
-			return guard;
-		};
-
-		const fetchPage = async (window: DateWindow, offset: number): Promise<CallDetailsPage> => {
-			const bounds = windowBounds(window, query.timeZoneOffset);
-			const range = `account ${query.accountId}, ${bounds.startDate} to ${bounds.endDate}`;
-			const subject = `${range}, page ${offset}`;
-			const request = koreRequest(run, 'POST', path, {
-				qs: { offset, limit: query.pageSize },
-				headers: { accountId: query.accountId, iId: query.botId },
-				body: { ...bounds, ...query.body },
-			});
-			const body = await koreJson<unknown>(this, run, request, { itemIndex, subject, scope: 'SmartAssist Analytics' });
-			const page = readPage(this, body, { vendor: KORE_VENDOR, subject, itemIndex });
-			if (page.data.length > 0) guardFor(range).check(pageFingerprint(page.data), `page ${offset}`);
-			return page;
-		};
-
 		try {
-			const calls = await collectCallDetails(fetchPage, splitIntoWindows(range.start, range.end, MAX_WINDOW_DAYS), query.pageSize, wanted);
+			const calls = await readCallDetails(this, run, query, range, wanted);
 			return calls.map((json) => ({ json }));
 		} catch (error) {
 			if (!(error instanceof WindowTooBusy)) throw asNodeError(this, error, itemIndex);
 			const at = formatKoreDate(error.window.start, query.timeZoneOffset);
 			throw new NodeOperationError(
 				this.getNode(),
-				`${KORE_VENDOR}: more calls at ${at} than the call-details API can page through`,
+				`${KORE.displayName}: more calls at ${at} than the call-details API can page through`,
 				{ itemIndex, description: 'Narrow the search with the Channels or Queue IDs filters.' },
 			);
 		}

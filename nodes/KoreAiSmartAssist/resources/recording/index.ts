@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { downloadRecording, recordingDownloadDescription } from './download';
-import { getRecording, recordingGetDescription } from './get';
+import { downloadMedia, getMedia } from '../media';
 
 const showOnlyForRecording = { resource: ['recording'] };
 
@@ -30,13 +29,7 @@ export const recordingDescription: INodeProperties[] = [
 	},
 ];
 
-/** Each operation's options, placed after the parameters the media operations share. */
-export const recordingOptionsDescription: INodeProperties[] = [
-	...recordingGetDescription,
-	...recordingDownloadDescription,
-];
-
 export const recordingOperations = {
-	get: getRecording,
-	download: downloadRecording,
+	get: getMedia('recording'),
+	download: downloadMedia('recording'),
 };

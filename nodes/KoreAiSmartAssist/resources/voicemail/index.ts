@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { downloadVoicemail, voicemailDownloadDescription } from './download';
-import { getVoicemail, voicemailGetDescription } from './get';
+import { downloadMedia, getMedia } from '../media';
 
 const showOnlyForVoicemail = { resource: ['voicemail'] };
 
@@ -30,22 +29,7 @@ export const voicemailDescription: INodeProperties[] = [
 	},
 ];
 
-export const voicemailTranscriptionProperty: INodeProperties = {
-	displayName: 'Include Transcription',
-	name: 'transcription',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to ask Kore.ai for the transcription too, given in the shared transcript shape',
-	displayOptions: { show: showOnlyForVoicemail },
-};
-
-/** Each operation's options, placed after the parameters the media operations share. */
-export const voicemailOptionsDescription: INodeProperties[] = [
-	...voicemailGetDescription,
-	...voicemailDownloadDescription,
-];
-
 export const voicemailOperations = {
-	get: getVoicemail,
-	download: downloadVoicemail,
+	get: getMedia('voicemail'),
+	download: downloadMedia('voicemail'),
 };

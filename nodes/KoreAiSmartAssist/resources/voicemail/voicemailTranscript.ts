@@ -7,6 +7,7 @@ import {
 	type Transcript,
 	type TranscriptSegment,
 } from '../../../shared/transcript';
+import { KORE } from '../../vendor';
 
 /**
  * Voicemail transcriptions in the shared transcript shape. Kore.ai documents them only by one
@@ -61,7 +62,7 @@ export function voicemailTranscript(sessionId: string, transcriptions: unknown[]
 	const segments = transcriptions.map(segmentOf).filter((s): s is TranscriptSegment => s !== undefined);
 	if (segments.length === 0 && transcriptions.length > 0) {
 		return normaliseTranscript({
-			vendor: 'koreAiSmartAssist',
+			vendor: KORE.id,
 			interactionId: sessionId,
 			channel: 'voicemail',
 			document: transcriptions,
@@ -69,7 +70,7 @@ export function voicemailTranscript(sessionId: string, transcriptions: unknown[]
 		});
 	}
 	const transcript: Transcript = {
-		vendor: 'koreAiSmartAssist',
+		vendor: KORE.id,
 		interactionId: sessionId,
 		channel: 'voicemail',
 		text: transcriptText(segments),

@@ -6,7 +6,8 @@ import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
 import { assertGuid, splitList } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
-import { startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { ANALYZER_INTERACTIONS_PATH, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { VONAGE } from '../../vendor';
 
 const showOnlyForAnalysisGet = { resource: ['analysis'], operation: ['get'] };
 
@@ -99,7 +100,7 @@ function analysisItem(result: IDataObject, guid: string): IDataObject {
 	const json: IDataObject = { ...result, guid: typeof result.guid === 'string' ? result.guid : guid };
 	if (typeof result.transcript === 'string') {
 		json.normalizedTranscript = transcriptJson(normaliseTranscript({
-			vendor: 'vonageContactCenter',
+			vendor: VONAGE.id,
 			interactionId: guid,
 			channel: 'voice',
 			language: typeof result.language === 'string' ? result.language : undefined,
@@ -137,7 +138,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 			const { statusCode, body } = await requestJson<unknown>(
 				this,
 				VONAGE_API,
-				vonageGet(run, '/conversation-analyzer/interactions', {
+				vonageGet(run, ANALYZER_INTERACTIONS_PATH, {
 					calls: guids.join(','),
 					transcript: includeTranscript,
 				}),

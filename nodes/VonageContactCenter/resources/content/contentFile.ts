@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { downloadToBinary } from '../../../shared/streamToBinary';
-import { assertGuid, assertPattern, encodePathSegment } from '../../../shared/validation';
+import { assertGuid, assertPattern } from '../../../shared/validation';
 import { contentMayBeHtml } from '../../transport/endpoints';
-import { CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+import { contentPath, CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+import { VONAGE } from '../../vendor';
 
 /** The content keys VCC documents by name; anything else is a content id from the listing. */
 export const NAMED_CONTENT_KEYS = [
@@ -42,10 +43,6 @@ export function contentKeyParameter(fx: IExecuteFunctions, itemIndex: number): s
 	);
 }
 
-export function contentPath(guid: string, contentKey: string): string {
-	return `/interaction-content/interactions/${encodePathSegment(guid)}/content/${encodePathSegment(contentKey)}`;
-}
-
 export interface ContentDownload {
 	guid: string;
 	contentKey: string;
@@ -81,7 +78,7 @@ export async function downloadContentFile(
 		fileName: file.fileName,
 		mimeType: file.mimeType,
 		bytes: file.bytes,
-		source: 'vonageContactCenter',
+		source: VONAGE.id,
 	};
 	if (file.contentRange) json.contentRange = file.contentRange;
 	return { json, binary: { [download.binaryPropertyName]: file.binary } };

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { asNodeError, errorItem, runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import {
+	interactionPath,
 	startVonageRun,
 	vonageGet,
 	VONAGE_API,
@@ -12,22 +12,10 @@ import {
 	type VonageRun,
 } from '../../transport/vonageApi';
 import { readContentList } from '../interaction/interactionAnswer';
+import { CONTENT_TYPES } from '../../fields';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 
 const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
-
-/** Content types an interaction can list (Interaction Content API). */
-export const CONTENT_TYPES = [
-	{ name: 'Attachment', value: 'attachment' },
-	{ name: 'Call Recording', value: 'callRecording' },
-	{ name: 'Categorization Result', value: 'categorizationResult' },
-	{ name: 'Chat Transcript', value: 'chatTranscript' },
-	{ name: 'IVR Audio Recording', value: 'ivrAudioRecording' },
-	{ name: 'Screen Recording', value: 'screenRecording' },
-	{ name: 'Transcript', value: 'transcript' },
-	{ name: 'Video Recording', value: 'videoRecording' },
-	{ name: 'Voicemail', value: 'voicemail' },
-];
 
 export const contentDownloadAllDescription: INodeProperties[] = [
 	{
@@ -93,7 +81,7 @@ async function contentList(fx: IExecuteFunctions, run: VonageRun, itemIndex: num
 	const { statusCode, body } = await requestJson<unknown>(
 		fx,
 		VONAGE_API,
-		vonageGet(run, `/interaction-content/interactions/${encodePathSegment(guid)}`),
+		vonageGet(run, interactionPath(guid)),
 		{ ...run.call, ...context },
 	);
 	return readContentList(fx.getNode(), body, { ...context, statusCode }) as ContentEntry[];

@@ -5,8 +5,9 @@ import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
 import { requestJson } from '../../../shared/vendorRequest';
-import { startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
-import { contentPath, interactionGuidParameter } from './contentFile';
+import { contentPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { interactionGuidParameter } from './contentFile';
+import { VONAGE } from '../../vendor';
 
 const showOnlyForGetTranscript = { resource: ['content'], operation: ['getTranscript'] };
 
@@ -56,7 +57,7 @@ export async function getTranscript(this: IExecuteFunctions) {
 		// Transcript files are JSON; anything else (a proxy page, text, null) is not this transcript.
 		const document = expectJsonDocument(this.getNode(), body, 'a JSON transcript', { ...context, statusCode });
 		const transcript = normaliseTranscript({
-			vendor: 'vonageContactCenter',
+			vendor: VONAGE.id,
 			interactionId: guid,
 			channel: key === 'chatTranscript' ? 'chat' : 'voice',
 			document,

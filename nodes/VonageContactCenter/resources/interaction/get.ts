@@ -1,19 +1,13 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/itemRunner';
 import { assertGuid } from '../../../shared/validation';
-import { VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { requestJson } from '../../../shared/vendorRequest';
+import { interactionPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { readInteraction } from './interactionAnswer';
 
 const showOnlyForInteractionGet = { resource: ['interaction'], operation: ['get'] };
-
-/** Runs before the request: a malformed GUID never leaves n8n. */
-export async function validateInteractionGuid(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	assertGuid(this.getNode(), this.getNodeParameter('guid'), 'Interaction GUID', this.getItemIndex());
-	return requestOptions;
-}
 
 export const interactionGetDescription: INodeProperties[] = [
 	{
@@ -36,3 +30,14 @@ export const interactionGetDescription: INodeProperties[] = [
 		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
 	},
 ];
+
+export async function getInteraction(this: IExecuteFunctions) {
+	const run = await startVonageRun(this);
+	return await runForEachItem(this, async (itemIndex) => {
+		// Checked before the request: a malformed GUID never leaves n8n.
+		const guid = assertGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Interaction GUID', itemIndex);
+		const context = { vendor: VONAGE_API.vendor, subject: `interaction ${guid}`, itemIndex };
+		const { statusCode, body } = await requestJson(this, VONAGE_API, vonageGet(run, interactionPath(guid)), { ...run.call, ...context });
+		return [{ json: readInteraction(this.getNode(), body, { ...context, statusCode }) }];
+	});
+}

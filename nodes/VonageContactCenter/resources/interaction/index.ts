@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendRoutedRequest } from '../../../shared/routingWithPolicy';
-import { VONAGE_API } from '../../transport/vonageApi';
-import { interactionGetDescription, validateInteractionGuid } from './get';
-import { readInteraction } from './interactionAnswer';
+import { getInteraction, interactionGetDescription } from './get';
 import { interactionSearchDescription, searchInteractions } from './search';
 
 const showOnlyForInteractions = { resource: ['interaction'] };
@@ -21,18 +18,6 @@ export const interactionDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get an interaction',
 				description: 'Get one interaction and the list of its content files',
-				routing: {
-					request: {
-						method: 'GET',
-						url: '=/interaction-content/interactions/{{ encodeURIComponent($parameter.guid.trim()) }}',
-					},
-					send: { preSend: [validateInteractionGuid], paginate: true },
-					operations: {
-						pagination: sendRoutedRequest(VONAGE_API, { name: 'guid', label: 'interaction' }, (node, body, context) =>
-							readInteraction(node, body, context),
-						),
-					},
-				},
 			},
 			{
 				name: 'Search',
@@ -49,5 +34,6 @@ export const interactionDescription: INodeProperties[] = [
 ];
 
 export const interactionOperations = {
+	get: getInteraction,
 	search: searchInteractions,
 };

@@ -7,50 +7,14 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { splitIntoWindows } from '../../../shared/dateWindows';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertDate } from '../../../shared/validation';
+import { INTERACTION_FILTERS } from '../../fields';
+import { searchWindow, searchWindows } from '../../transport/interactionSearch';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
-import { searchPages, SEARCH_PAGE_SIZE, SEARCH_WINDOW_DAYS } from './searchPages';
+
 
 const showOnlyForSearch = { resource: ['interaction'], operation: ['search'] };
-
-/** The search filters VCC supports; the trigger offers the same ones. */
-export const INTERACTION_FILTERS: INodeProperties[] = [
-	{
-		displayName: 'Agent ID',
-		name: 'handlingAgentId',
-		type: 'string',
-		default: '',
-		description: 'Only interactions handled by this agent',
-	},
-	{
-		displayName: 'Direction',
-		name: 'direction',
-		type: 'options',
-		options: [
-			{ name: 'Inbound', value: 'inbound' },
-			{ name: 'Outbound', value: 'outbound' },
-			{ name: 'Internal', value: 'internal' },
-		],
-		default: 'inbound',
-	},
-	{
-		displayName: 'From (Starts With)',
-		name: 'connectFrom',
-		type: 'string',
-		default: '',
-		placeholder: '+1415',
-		description: 'Only interactions whose calling number starts with this',
-	},
-	{
-		displayName: 'To (Starts With)',
-		name: 'connectTo',
-		type: 'string',
-		default: '',
-		description: 'Only interactions whose called number starts with this',
-	},
-];
 
 export const interactionSearchDescription: INodeProperties[] = [
 	{
@@ -131,20 +95,9 @@ export async function searchInteractions(this: IExecuteFunctions) {
 		const filters = cleanFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 		const found: INodeExecutionData[] = [];
-		for (const window of splitIntoWindows(start, end, SEARCH_WINDOW_DAYS)) {
-			const pages = searchPages(this, run, {
-				window,
-				filters,
-				pageSize: () => Math.min(SEARCH_PAGE_SIZE, limit - found.length),
-				itemIndex,
-			});
-			for await (const interactions of pages) {
-				for (const interaction of interactions) {
-					if (found.length >= limit) break;
-					found.push({ json: interaction });
-				}
-				if (found.length >= limit) break;
-			}
+		for (const window of searchWindows(start, end)) {
+			const interactions = await searchWindow(this, run, { window, filters, wanted: limit - found.length, itemIndex });
+			found.push(...interactions.map((json) => ({ json })));
 			if (found.length >= limit) break;
 		}
 		return found;

@@ -7,7 +7,7 @@
  */
 import nock from 'nock';
 
-import { api, BOT, CALL_DETAILS_PATH, media, MEDIA, RECORDINGS_PATH, signedUrl, wav } from '../koreai/fixtures';
+import { api, BOT, CALL_DETAILS_PATH, media, MEDIA, RECORDINGS_PATH, signedUrl, wav } from './fixtures';
 
 export interface FakeCall {
 	sessionId: string;

@@ -1,23 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectList } from '../../../shared/answerShape';
-import type { DateWindow } from '../../../shared/dateWindows';
-import { PagingGuard } from '../../../shared/pagingGuard';
-import { requestJson, type RequestFunctions } from '../../../shared/vendorRequest';
-import { vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
+import { expectList } from '../../shared/answerShape';
+import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
+import { PagingGuard } from '../../shared/pagingGuard';
+import { requestJson, type RequestFunctions } from '../../shared/vendorRequest';
+import { interactionPath, vonageGet, VONAGE_API, type VonageRun } from './vonageApi';
 
 /**
- * The interaction search, one window, page by page: the same reading for the Search operation
- * and the trigger. VCC answers `{ items: [...], meta: { nextContinuationToken } }`, the token
+ * The interaction search, window by window and page by page: the one reading for the Search
+ * operation and the trigger. VCC answers `{ items: [...], meta: { nextContinuationToken } }`, the token
  * null on the last page.
  */
 
 /** VCC rejects a search range over 7 days; longer ranges are searched window by window. */
-export const SEARCH_WINDOW_DAYS = 7;
+const SEARCH_WINDOW_DAYS = 7;
 /** Largest page the official sample client asks for: fewest requests against the shared rate. */
-export const SEARCH_PAGE_SIZE = 1000;
+const SEARCH_PAGE_SIZE = 1000;
 
-export interface SearchWindow {
+interface SearchWindow {
 	window: DateWindow;
 	/** The filters VCC supports, already trimmed. */
 	filters: IDataObject;
@@ -36,7 +36,7 @@ function nextToken(body: IDataObject): string | undefined {
  * Yields the interactions of each page until VCC gives no continuation token. An answer that is
  * not a search page, or a token VCC already gave, ends the search with an error.
  */
-export async function* searchPages(fx: RequestFunctions, run: VonageRun, search: SearchWindow): AsyncGenerator<IDataObject[]> {
+async function* searchPages(fx: RequestFunctions, run: VonageRun, search: SearchWindow): AsyncGenerator<IDataObject[]> {
 	const start = search.window.start.toISOString();
 	const end = search.window.end.toISOString();
 	const subject = `search ${start} to ${end}`;
@@ -46,7 +46,7 @@ export async function* searchPages(fx: RequestFunctions, run: VonageRun, search:
 	for (let page = 1; ; page++) {
 		const qs: IDataObject = { ...search.filters, start, end, limit: search.pageSize() };
 		if (continuationToken) qs.continuationToken = continuationToken;
-		const { statusCode, body } = await requestJson<unknown>(fx, VONAGE_API, vonageGet(run, '/interaction-content/interactions', qs), {
+		const { statusCode, body } = await requestJson<unknown>(fx, VONAGE_API, vonageGet(run, interactionPath(), qs), {
 			...run.call,
 			itemIndex: search.itemIndex,
 			subject,
@@ -58,4 +58,25 @@ export async function* searchPages(fx: RequestFunctions, run: VonageRun, search:
 		if (continuationToken === undefined) return;
 		guard.check(continuationToken, `page ${page}`);
 	}
+}
+
+/** The windows a range [start, end) is searched in, oldest first; half-open, so none overlap. */
+export function searchWindows(start: Date, end: Date): DateWindow[] {
+	return splitIntoWindows(start, end, SEARCH_WINDOW_DAYS);
+}
+
+/** Interactions that started in one window, at most `wanted`, never asking for more per page. */
+export async function searchWindow(
+	fx: RequestFunctions,
+	run: VonageRun,
+	search: { window: DateWindow; filters: IDataObject; wanted?: number; itemIndex?: number },
+): Promise<IDataObject[]> {
+	const wanted = search.wanted ?? Infinity;
+	const found: IDataObject[] = [];
+	const pageSize = () => Math.min(SEARCH_PAGE_SIZE, wanted - found.length);
+	for await (const interactions of searchPages(fx, run, { ...search, pageSize })) {
+		found.push(...interactions.slice(0, wanted - found.length));
+		if (found.length >= wanted) break;
+	}
+	return found;
 }

@@ -6,7 +6,7 @@
  */
 import nock from 'nock';
 
-import { ACCEPT, API, AUTH } from '../vonage/fixtures';
+import { ACCEPT, API, AUTH } from './fixtures';
 
 export interface FakeContent {
 	contentKey: string;

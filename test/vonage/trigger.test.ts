@@ -7,7 +7,7 @@ import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/Vona
 import { readBinary, runPoll, type RunPollResult } from '../harness';
 import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';
-import { CLIENT_SECRET, guid, vonageCredentials } from '../vonage/fixtures';
+import { CLIENT_SECRET, guid, vonageCredentials } from './fixtures';
 import { fileBytes, FakeVonage, type FakeContent, type FakeInteraction } from './fakeVonage';
 
 const MINUTE = 60_000;

@@ -1,0 +1,5 @@
+/**
+ * Who this vendor is, written once: `id` is the machine name items carry as `source` (and
+ * transcripts as `vendor`), `displayName` the name every message starts with.
+ */
+export const AMEYO = { id: 'ameyo', displayName: 'Ameyo' } as const;

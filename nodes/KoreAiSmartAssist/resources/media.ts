@@ -1,0 +1,213 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { runForEachItem } from '../../shared/itemRunner';
+import { transcriptJson } from '../../shared/transcript';
+import { downloadMediaFiles } from '../transport/downloadMedia';
+import { startKoreRun, type KoreRun } from '../transport/koreApi';
+import {
+	describeTarget,
+	fetchListingWhenReady,
+	type MediaKind,
+	type MediaTarget,
+	type WaitedListing,
+	type WhenNoMedia,
+} from '../transport/mediaFetch';
+import { explainStatus, type MediaFile } from '../transport/mediaListing';
+import { KORE } from '../vendor';
+import {
+	binaryFieldProperty,
+	binaryPropertyName,
+	botOptionsProperty,
+	sessionProperties,
+	waitProperties,
+	waitSettings,
+	whenNoMedia,
+	whenNoMediaProperty,
+} from './mediaParameters';
+import { botIdParameter, optionalUserId, sessionIdParameter } from './parameters';
+import { voicemailTranscript } from './voicemail/voicemailTranscript';
+
+/**
+ * Recording and Voicemail are one flow: a session's listing (waited for when asked), reported by
+ * Get or streamed file by file by Download. Only the target (which API, recording's user filter,
+ * voicemail's transcription) and voicemail's transcript differ.
+ */
+
+const userIdOption: INodeProperties = {
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'string',
+	default: '',
+	placeholder: 'jane.doe@example.com',
+	description:
+		'The user of the conversation (e-mail or enterprise ID); Kore.ai lists it as a filter for recordings, most accounts do not need it',
+};
+
+const includeRawOption: INodeProperties = {
+	displayName: 'Include Raw Transcription',
+	name: 'includeRaw',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to keep Kore.ai\'s original transcription entries in the transcript\'s "raw" field',
+};
+
+const voicemailTranscriptionProperty: INodeProperties = {
+	displayName: 'Include Transcription',
+	name: 'transcription',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to ask Kore.ai for the transcription too, given in the shared transcript shape',
+	displayOptions: { show: { resource: ['voicemail'] } },
+};
+
+const showForMedia = { resource: ['recording', 'voicemail'] };
+const showForMediaDownload = { resource: ['recording', 'voicemail'], operation: ['download'] };
+const EXTRA_OPTIONS: Record<MediaKind, INodeProperties> = { recording: userIdOption, voicemail: includeRawOption };
+
+/** The parameters Recording and Voicemail share, in this order, then each operation's options. */
+export const mediaDescription: INodeProperties[] = [
+	...sessionProperties(showForMedia),
+	voicemailTranscriptionProperty,
+	binaryFieldProperty(showForMediaDownload),
+	...waitProperties(showForMedia),
+	whenNoMediaProperty(showForMediaDownload),
+	...(['recording', 'voicemail'] as const).flatMap((resource) =>
+		['get', 'download'].map((operation) => botOptionsProperty({ resource: [resource], operation: [operation] }, [EXTRA_OPTIONS[resource]])),
+	),
+];
+
+/** Which recording or voicemail an item asks for, validated before any request. */
+function mediaTarget(fx: IExecuteFunctions, kind: MediaKind, run: KoreRun, itemIndex: number): MediaTarget {
+	const botId = botIdParameter(fx, run, itemIndex);
+	const sessionId = sessionIdParameter(fx, itemIndex);
+	if (kind === 'voicemail') {
+		const transcription = fx.getNodeParameter('transcription', itemIndex, true) === true;
+		return { kind, botId, sessionId, itemIndex, transcription };
+	}
+	const { userId } = fx.getNodeParameter('options', itemIndex, {}) as { userId?: string };
+	return { kind, botId, sessionId, itemIndex, userId: optionalUserId(fx, userId, itemIndex) };
+}
+
+/** `{ transcript }` in the shared shape when the transcription was asked for, else nothing. */
+function transcriptPart(fx: IExecuteFunctions, target: MediaTarget, waited: WaitedListing): IDataObject {
+	if (!target.transcription) return {};
+	const { includeRaw } = fx.getNodeParameter('options', target.itemIndex, {}) as { includeRaw?: boolean };
+	const transcript = voicemailTranscript(target.sessionId, waited.listing.transcriptions ?? [], includeRaw === true);
+	return { transcript: transcriptJson(transcript) };
+}
+
+/** The JSON Get returns: the status in Kore.ai's words and ours, and the file list. */
+function listingSummary(target: MediaTarget, waited: WaitedListing): IDataObject {
+	const { listing } = waited;
+	const summary: IDataObject = {
+		sessionId: target.sessionId,
+		botId: target.botId,
+		kind: target.kind,
+		status: listing.status,
+		ready: listing.state === 'ready' && listing.files.length > 0,
+		statusDescription: explainStatus(listing.status),
+		// The links are short-lived bearer URLs: use them at once, or download with this node.
+		files: listing.files.map((file) => ({ ...file })),
+	};
+	if (waited.polls > 1) {
+		summary.polls = waited.polls;
+		summary.waitedSeconds = Math.round(waited.waitedMs / 1000);
+	}
+	return summary;
+}
+
+/**
+ * The files to download, or why there are none: not ready (with or without waiting), nothing
+ * available (an error or an empty result, as the user chose), or a status nobody documented.
+ */
+function downloadableFiles(fx: IExecuteFunctions, target: MediaTarget, waited: WaitedListing, onNoMedia: WhenNoMedia): MediaFile[] {
+	const { listing } = waited;
+	const node = fx.getNode();
+	const what = describeTarget(target);
+	const status = `${listing.status}: ${explainStatus(listing.status)}`;
+	const { itemIndex } = target;
+
+	if (listing.state === 'ready' && listing.files.length > 0) return listing.files;
+
+	if (listing.state === 'notReady') {
+		if (waited.timedOut) {
+			throw new NodeOperationError(
+				node,
+				`${KORE.displayName}: the ${what} is still not ready after waiting ${Math.round(waited.waitedMs / 1000)} s (${status})`,
+				{ itemIndex, description: `Asked ${waited.polls} times. Raise "Max Wait" or run the workflow again later.` },
+			);
+		}
+		throw new NodeOperationError(node, `${KORE.displayName}: the ${what} is not ready yet (${status})`, {
+			itemIndex,
+			description: 'Turn on "Wait for Media" to wait for it, or run the workflow again later.',
+		});
+	}
+
+	if (listing.state === 'unavailable' || listing.state === 'ready') {
+		if (onNoMedia === 'returnNothing') return [];
+		const why = listing.state === 'ready' ? `${listing.status}, but the list of files was empty` : status;
+		throw new NodeOperationError(node, `${KORE.displayName}: no ${target.kind} is available for session ${target.sessionId} (${why})`, {
+			itemIndex,
+			description: 'Set "When No Media" to "Return Nothing" to skip such sessions without an error.',
+		});
+	}
+
+	throw new NodeOperationError(
+		node,
+		`${KORE.displayName}: unexpected status "${listing.status}" for the ${what}`,
+		{ itemIndex, description: 'Kore.ai documents success, call_in_progress, media_in_progress, media_unavailable and failed.' },
+	);
+}
+
+/** Get: the status and the signed file links, whatever the status is; Get reports, it does not judge. */
+export function getMedia(kind: MediaKind) {
+	return async function (this: IExecuteFunctions) {
+		const run = await startKoreRun(this, 'bot');
+		return await runForEachItem(this, async (itemIndex) => {
+			const target = mediaTarget(this, kind, run, itemIndex);
+			const waited = await fetchListingWhenReady(this, run, target, waitSettings(this, itemIndex));
+			return [{ json: { ...listingSummary(target, waited), ...transcriptPart(this, target, waited) } }];
+		});
+	};
+}
+
+/**
+ * Download: one binary item per file (a call may have several recordings, e.g. per leg or
+ * merged); voicemail items carry the session's transcript when asked for.
+ */
+export function downloadMedia(kind: MediaKind) {
+	return async function (this: IExecuteFunctions) {
+		const run = await startKoreRun(this, 'bot');
+		return await runForEachItem(this, async (itemIndex) => {
+			const target = mediaTarget(this, kind, run, itemIndex);
+			const field = binaryPropertyName(this, itemIndex);
+			const wait = waitSettings(this, itemIndex);
+			const onNoMedia = whenNoMedia(this, itemIndex);
+			const waited = await fetchListingWhenReady(this, run, target, wait);
+			const files = downloadableFiles(this, target, waited, onNoMedia);
+			const describe = { status: waited.listing.status, ...transcriptPart(this, target, waited) };
+			const stored = await downloadMediaFiles(this, run, target, files);
+			return stored.map((file, index): INodeExecutionData => ({
+				json: {
+					sessionId: target.sessionId,
+					botId: target.botId,
+					kind: target.kind,
+					...describe,
+					fileIndex: index,
+					fileCount: stored.length,
+					fileName: file.fileName,
+					mimeType: file.mimeType,
+					bytes: file.bytes,
+					source: KORE.id,
+				},
+				binary: { [field]: file.binary },
+			}));
+		});
+	};
+}
