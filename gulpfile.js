@@ -201,7 +201,19 @@ function pack(done) {
 	done();
 }
 
+/**
+ * Each package's README also stands in its folder under packages/, where the manifest's
+ * `homepage` points on GitHub; the package check fails when it drifts from this README.
+ */
+function readmes(done) {
+	for (const manifest of manifests()) {
+		fs.writeFileSync(path.join(ROOT, 'packages', manifest.name, 'README.md'), packageReadme(manifest));
+	}
+	done();
+}
+
 const assembleAll = series(checkBuild, clean, parallel(...manifests().map(assemble)));
+exports.readmes = readmes;
 exports.assemble = assembleAll;
 exports.pack = series(assembleAll, pack);
 exports.default = assembleAll;

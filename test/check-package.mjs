@@ -18,7 +18,7 @@
  *
  * Prints each tarball's size (README quotes them) and writes artifacts/packages/sizes.json.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix, resolve } from 'node:path';
 
@@ -137,6 +137,12 @@ for (const pack of packs) {
 		const foreign = texts.filter((t) => NOT_ENGLISH.test(t));
 		if (foreign.length) problem(name, `${type}: texts not in English: ${foreign.slice(0, 3).join(' | ')}`);
 	}
+	// The README on GitHub (the manifest's homepage) is the one in the package.
+	const committed = join(root, 'packages', name, 'README.md');
+	if (!existsSync(committed) || readFileSync(committed, 'utf8') !== readFileSync(join(dir, 'README.md'), 'utf8')) {
+		problem(name, `packages/${name}/README.md differs from the package README: run \`npx gulp readmes\` and commit it`);
+	}
+	if (!String(manifest.homepage ?? '').endsWith(`/packages/${name}#readme`)) problem(name, 'homepage must point at its README under packages/');
 	sizes.push({ name, version: manifest.version, tarballBytes: pack.size, unpackedBytes: pack.unpackedSize, files: pack.files.length });
 }
 
