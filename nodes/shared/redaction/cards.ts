@@ -72,13 +72,14 @@ function digitsOf(tokens: Token[], from: number, to: number): string {
 }
 
 /**
- * The card numbers in one chain. A dashed chain is a card only as a whole (cards are written
- * 4-4-4-4; a dashed id is not cut into one). A spoken chain may hold more than the card (a
+ * The card numbers in one chain. A dashed chain is a card only as a whole and only in groups of
+ * four or more (cards are written 4-4-4-4 or 4-6-5; a dashed id or ISBN is not). A spoken chain may hold more than the card (a
  * leading "oh", the expiry right after), so groups are tried from each start, longest first;
  * a card is at most 19 digits, so each start costs a bounded number of checks.
  */
 function cardsIn(chain: Chain): Array<[number, number]> {
 	const { tokens } = chain;
+	if (chain.dashed && tokens.slice(0, -1).some((t) => t.digits.length < 4)) return [];
 	const whole = digitsOf(tokens, 0, tokens.length - 1);
 	if (whole.length >= 13 && whole.length <= 19 && luhnValid(whole)) return [[0, tokens.length - 1]];
 	if (chain.dashed) return [];

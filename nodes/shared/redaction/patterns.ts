@@ -79,7 +79,7 @@ const PASSES: Pass[] = [
 	{
 		kind: 'cvv',
 		pattern: new RegExp(
-			`(\\b(?:cvv2?|cvc2?|csc|cid|security code|security number|verification (?:code|value|number)|(?:three|four|3|4)[- ]digit (?:code|number)|code on the back)\\b[^0-9]{0,40}?)(?<![0-9])(\\d{3,4}|\\d(?: \\d){2,3}|${DIGIT_WORD}(?:[ -]${DIGIT_WORD}){2,3}\\b)(?![0-9])`,
+			`(\\b(?:cvv2?|cvc2?|csc|cid|security code|(?<!social )security number|verification (?:code|value|number)|(?:three|four|3|4)[- ]digit (?:code|number)|code on the back)\\b[^0-9]{0,40}?)(?<![0-9])(\\d{3,4}|\\d(?: \\d){2,3}|${DIGIT_WORD}(?:[ -]${DIGIT_WORD}){2,3}\\b)(?![0-9]|[ ./-][0-9])`,
 			'gi',
 		),
 		replace: afterCue('cvv'),
@@ -128,10 +128,14 @@ function runPass(text: string, pass: Pass, counts: RedactionCounts): string {
 	return at === 0 ? text : out + text.slice(at);
 }
 
-/** Runs the passes of `kinds` in order; a card must be taken out (by the caller) between e-mail/IBAN and the rest. */
+/**
+ * E-mails and IBANs run before the card scan (their digits could pass for a card); SSNs and NI
+ * numbers before the cue-led CVV and expiry (an SSN after "social security number" is not a CVV);
+ * phones last, once every other number is gone.
+ */
 export function redactPatterns(text: string, counts: RedactionCounts, stage: 'before-cards' | 'after-cards'): string {
-	const kinds: RedactionKind[] = stage === 'before-cards' ? ['email', 'iban'] : ['cvv', 'expiry', 'ssn', 'nino', 'phone'];
+	const kinds: RedactionKind[] = stage === 'before-cards' ? ['email', 'iban'] : ['ssn', 'nino', 'cvv', 'expiry', 'phone'];
 	let out = text;
-	for (const pass of PASSES) if (kinds.includes(pass.kind)) out = runPass(out, pass, counts);
+	for (const kind of kinds) for (const pass of PASSES) if (pass.kind === kind) out = runPass(out, pass, counts);
 	return out;
 }
