@@ -20,6 +20,9 @@ const afterCue = (kind: RedactionKind) => (match: RegExpMatchArray) => match[1] 
 const TLDS = 'com|org|net|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|ie|eu|us|ca|au|in|me';
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
+const UNIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
+/** An expiry read out: "oh nine twenty seven", "twelve twenty-six", "nine twenty twenty eight". */
+const SPOKEN_EXPIRY = `(?:(?:oh|zero) )?(?:${UNIT_WORD}|ten|eleven|twelve)[ /-](?:twenty[ -])?(?:twenty|thirty)(?:[ -]${UNIT_WORD})?\\b`;
 const PHONE_CUE = /\b(?:phone|cell|mobile|tel|telephone|call me|call you|callback|call back|reach me|ring me|text me|contact number)\b/i;
 
 function ibanReplace(match: RegExpMatchArray): string | undefined {
@@ -53,6 +56,8 @@ function phoneReplace(match: RegExpMatchArray, text: string): string | undefined
 		phone = digits.length >= 10 && digits.length <= 11 && (separated || cued || /^07\d{9}$/.test(digits));
 	} else if (/^[2-9]\d{9}$/.test(digits)) phone = groups === '3,3,4' || cued;
 	else if (/^1[2-9]\d{9}$/.test(digits)) phone = groups === '1,3,3,4' || cued;
+	// A local number without its area code is a phone only when the speaker says so.
+	else if (/^[2-9]\d{6}$/.test(digits)) phone = groups === '3,4' && cued;
 	return phone ? token('phone') : undefined;
 }
 
@@ -87,7 +92,7 @@ const PASSES: Pass[] = [
 	{
 		kind: 'expiry',
 		pattern: new RegExp(
-			`(\\b(?:expires|expire|expiry|expiring|expiration|exp date|valid (?:thru|through|until|till)|good (?:thru|through))\\b[^0-9]{0,30}?)(?<![0-9])((?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?\\d{2}|(?:${MONTHS})[a-z]{0,6}\\.?,? (?:of )?(?:20)?\\d{2})(?![0-9])`,
+			`(\\b(?:expires|expire|expiry|expiring|expiration|exp|exp date|valid (?:thru|through|until|till)|good (?:thru|through))\\b[^0-9]{0,30}?)(?<![0-9])((?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?\\d{2}|(?:${MONTHS})[a-z]{0,6}\\.?,? (?:of )?(?:20)?\\d{2}|${SPOKEN_EXPIRY})(?![0-9])`,
 			'gi',
 		),
 		replace: afterCue('expiry'),
