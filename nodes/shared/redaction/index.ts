@@ -2,4 +2,4 @@
 export { REDACTION_TOKENS, type RedactionCounts, type RedactionKind } from './kinds';
 export { ibanValid, luhnValid } from './checksums';
 export { redactText, redactTurns, type RedactedText, type SpokenText } from './text';
-export { redactTranscript, type RedactedTranscript } from './transcript';
+export { redactConversationText, redactTranscript, type RedactedTranscript } from './transcript';

@@ -18,7 +18,7 @@ const LINE_LABEL = /^([A-Za-z][\w .'@+-]{0,60}?)(\s*:\s+)/;
  * The whole-conversation text, line by line: a "Speaker: words" line starts a turn, an unlabelled
  * line continues the one before, so a card read over two lines of one speaker is still found.
  */
-function redactLines(text: string): { text: string; redactions: RedactionCounts } {
+export function redactConversationText(text: string): { text: string; redactions: RedactionCounts } {
 	const lines = text.split('\n');
 	const prefixes: string[] = [];
 	const turns: SpokenText[] = [];
@@ -73,7 +73,7 @@ export function redactTranscript<Segment extends TranscriptSegment>(transcript: 
 		}
 		return redacted;
 	});
-	const text = redactLines(transcript.text);
+	const text = redactConversationText(transcript.text);
 	return {
 		...rest,
 		text: text.text,
