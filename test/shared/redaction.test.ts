@@ -1,5 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- a spec, never shipped: it reads the corpus file and prints the figures README quotes */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -43,7 +43,7 @@ interface Score {
 }
 
 function scoreCorpus() {
-	const file = readFileSync(join(__dirname, 'redaction-corpus.tsv'), 'utf8');
+	const file = readFileSync(new URL('redaction-corpus.tsv', import.meta.url), 'utf8');
 	const lines = file.split('\n').slice(1).filter((l) => l.trim() !== '');
 	const scores = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<RedactionKind, Score>;
 	const wrong: string[] = [];
