@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { redactTranscript } from '../../nodes/shared/redaction';
+import { redactConversationText, redactTranscript } from '../../nodes/shared/redaction';
 import { normaliseTranscript } from '../../nodes/shared/transcript';
 
 const base = { vendor: 'v', interactionId: 'i', channel: 'voice' as const };
@@ -86,5 +86,14 @@ describe('redactTranscript', () => {
 		);
 		expect(t.text).toBe('Customer: 4111 1111\nAgent: 1111 1111');
 		expect(t.redactions).toEqual({});
+	});
+});
+
+describe('redactConversationText', () => {
+	it('reads "CVV: 123" and "Expiry date: 09/27" lines as labelled values, not as speakers', () => {
+		expect(redactConversationText('Dear support,\nCVV: 123\nExpiry date: 09/27')).toEqual({
+			text: 'Dear support,\nCVV: [CVV]\nExpiry date: [EXPIRY]',
+			redactions: { cvv: 1, expiry: 1 },
+		});
 	});
 });

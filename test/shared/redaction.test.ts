@@ -189,7 +189,9 @@ describe('redaction time', () => {
 		};
 		const small = Math.max(time(text(1_000_000)), 1);
 		const large = time(text(8_000_000));
+		const whole = time(text(10_000_000));
+		console.log(`redaction time: 1 MB ${small.toFixed(0)} ms, 8 MB ${large.toFixed(0)} ms, 10 MB ${whole.toFixed(0)} ms`);
 		expect(large / small).toBeLessThan(8 * 4);
-		expect(time(text(10_000_000))).toBeLessThan(60_000);
+		expect(whole).toBeLessThan(60_000);
 	}, 120_000);
 });

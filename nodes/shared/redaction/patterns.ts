@@ -24,6 +24,17 @@ const UNIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
 /** An expiry read out: "oh nine twenty seven", "twelve twenty-six", "nine twenty twenty eight". */
 const SPOKEN_EXPIRY = `(?:(?:oh|zero) )?(?:${UNIT_WORD}|ten|eleven|twelve)[ /-](?:twenty[ -])?(?:twenty|thirty)(?:[ -]${UNIT_WORD})?\\b`;
 const PHONE_CUE = /\b(?:phone|cell|mobile|tel|telephone|call me|call you|callback|call back|reach me|ring me|text me|contact number)\b/i;
+const CVV_CUE =
+	'cvv2?|cvc2?|csc|cid|security code|(?<!social )security number|verification (?:code|value|number)|(?:three|four|3|4)[- ]digit (?:code|number)|code on the back';
+const EXPIRY_CUE =
+	'expires|expire|expiry|expiring|expiration|exp|exp date|valid (?:thru|through|until|till)|good (?:thru|through)';
+const SSN_CUE = 'ssn|social security(?: number)?|social';
+const ANY_CUE = new RegExp(`\\b(?:${CVV_CUE}|${EXPIRY_CUE}|${SSN_CUE})\\b`, 'i');
+
+/** True when the words name a value that only a cue identifies ("CVV", "Expiry date", "SSN"). */
+export function namesCuedValue(words: string): boolean {
+	return ANY_CUE.test(words);
+}
 
 function ibanReplace(match: RegExpMatchArray): string | undefined {
 	const candidate = match[0];
@@ -84,7 +95,7 @@ const PASSES: Pass[] = [
 	{
 		kind: 'cvv',
 		pattern: new RegExp(
-			`(\\b(?:cvv2?|cvc2?|csc|cid|security code|(?<!social )security number|verification (?:code|value|number)|(?:three|four|3|4)[- ]digit (?:code|number)|code on the back)\\b[^0-9]{0,40}?)(?<![0-9])(\\d{3,4}|\\d(?: \\d){2,3}|${DIGIT_WORD}(?:[ -]${DIGIT_WORD}){2,3}\\b)(?![0-9]|[ ./-][0-9])`,
+			`(\\b(?:${CVV_CUE})\\b[^0-9]{0,40}?)(?<![0-9])(\\d{3,4}|\\d(?: \\d){2,3}|${DIGIT_WORD}(?:[ -]${DIGIT_WORD}){2,3}\\b)(?![0-9]|[ ./-][0-9])`,
 			'gi',
 		),
 		replace: afterCue('cvv'),
@@ -92,7 +103,7 @@ const PASSES: Pass[] = [
 	{
 		kind: 'expiry',
 		pattern: new RegExp(
-			`(\\b(?:expires|expire|expiry|expiring|expiration|exp|exp date|valid (?:thru|through|until|till)|good (?:thru|through))\\b[^0-9]{0,30}?)(?<![0-9])((?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?\\d{2}|(?:${MONTHS})[a-z]{0,6}\\.?,? (?:of )?(?:20)?\\d{2}|${SPOKEN_EXPIRY})(?![0-9])`,
+			`(\\b(?:${EXPIRY_CUE})\\b[^0-9]{0,30}?)(?<![0-9])((?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?\\d{2}|(?:${MONTHS})[a-z]{0,6}\\.?,? (?:of )?(?:20)?\\d{2}|${SPOKEN_EXPIRY})(?![0-9])`,
 			'gi',
 		),
 		replace: afterCue('expiry'),
@@ -104,7 +115,7 @@ const PASSES: Pass[] = [
 	},
 	{
 		kind: 'ssn',
-		pattern: /(\b(?:ssn|social security(?: number)?|social)\b[^0-9]{0,30}?)(?<![0-9])(?!000|666|9\d\d)(\d{9})(?![0-9])/gi,
+		pattern: new RegExp(`(\\b(?:${SSN_CUE})\\b[^0-9]{0,30}?)(?<![0-9])(?!000|666|9\\d\\d)(\\d{9})(?![0-9])`, 'gi'),
 		replace: afterCue('ssn'),
 	},
 	{

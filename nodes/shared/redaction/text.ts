@@ -21,8 +21,7 @@ function redactJoined(text: string, counts: RedactionCounts): string {
 /** Replaces payment and personal data in one text with tokens and counts what it replaced. */
 export function redactText(text: string): RedactedText {
 	const redactions: RedactionCounts = {};
-	const clean = text.replace(/[\u2028\u2029]/g, '\n');
-	return { text: redactJoined(clean, redactions), redactions };
+	return { text: redactJoined(text, redactions), redactions };
 }
 
 export interface SpokenText {

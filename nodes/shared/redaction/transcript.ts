@@ -1,5 +1,6 @@
 import type { Transcript, TranscriptSegment } from '../transcript';
 import { REDACTION_TOKENS, type RedactionCounts, type RedactionKind } from './kinds';
+import { namesCuedValue } from './patterns';
 import { redactText, redactTurns, type SpokenText } from './text';
 
 /**
@@ -17,6 +18,7 @@ const LINE_LABEL = /^([A-Za-z][\w .'@+-]{0,60}?)(\s*:\s+)/;
 /**
  * The whole-conversation text, line by line: a "Speaker: words" line starts a turn, an unlabelled
  * line continues the one before, so a card read over two lines of one speaker is still found.
+ * "CVV: 123" or "Expiry date: 09/27" is a labelled value, not a speaker, and stays one text.
  */
 export function redactConversationText(text: string): { text: string; redactions: RedactionCounts } {
 	const lines = text.split('\n');
@@ -24,7 +26,8 @@ export function redactConversationText(text: string): { text: string; redactions
 	const turns: SpokenText[] = [];
 	let speaker = '';
 	for (const line of lines) {
-		const label = LINE_LABEL.exec(line);
+		const found = LINE_LABEL.exec(line);
+		const label = found && !namesCuedValue(found[1]) ? found : null;
 		if (label) speaker = label[1];
 		prefixes.push(label ? label[0] : '');
 		turns.push({ speaker, text: label ? line.slice(label[0].length) : line });
