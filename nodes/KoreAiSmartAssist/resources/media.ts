@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runForEachItem } from '../../shared/itemRunner';
-import { transcriptJson } from '../../shared/transcript';
+import { redactOption, transcriptOutput, type RedactChoice } from '../../shared/transcriptOutput';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { startKoreRun, type KoreRun } from '../transport/koreApi';
 import {
@@ -68,7 +68,7 @@ const voicemailTranscriptionProperty: INodeProperties = {
 
 const showForMedia = { resource: ['recording', 'voicemail'] };
 const showForMediaDownload = { resource: ['recording', 'voicemail'], operation: ['download'] };
-const EXTRA_OPTIONS: Record<MediaKind, INodeProperties> = { recording: userIdOption, voicemail: includeRawOption };
+const EXTRA_OPTIONS: Record<MediaKind, INodeProperties[]> = { recording: [userIdOption], voicemail: [includeRawOption, redactOption] };
 
 /** The parameters Recording and Voicemail share, in this order, then each operation's options. */
 export const mediaDescription: INodeProperties[] = [
@@ -78,7 +78,7 @@ export const mediaDescription: INodeProperties[] = [
 	...waitProperties(showForMedia),
 	whenNoMediaProperty(showForMediaDownload),
 	...(['recording', 'voicemail'] as const).flatMap((resource) =>
-		['get', 'download'].map((operation) => botOptionsProperty({ resource: [resource], operation: [operation] }, [EXTRA_OPTIONS[resource]])),
+		['get', 'download'].map((operation) => botOptionsProperty({ resource: [resource], operation: [operation] }, EXTRA_OPTIONS[resource])),
 	),
 ];
 
@@ -97,9 +97,9 @@ function mediaTarget(fx: IExecuteFunctions, kind: MediaKind, run: KoreRun, itemI
 /** `{ transcript }` in the shared shape when the transcription was asked for, else nothing. */
 function transcriptPart(fx: IExecuteFunctions, target: MediaTarget, waited: WaitedListing): IDataObject {
 	if (!target.transcription) return {};
-	const { includeRaw } = fx.getNodeParameter('options', target.itemIndex, {}) as { includeRaw?: boolean };
+	const { includeRaw, redact } = fx.getNodeParameter('options', target.itemIndex, {}) as { includeRaw?: boolean } & RedactChoice;
 	const transcript = voicemailTranscript(target.sessionId, waited.listing.transcriptions ?? [], includeRaw === true);
-	return { transcript: transcriptJson(transcript) };
+	return { transcript: transcriptOutput(transcript, { redact }) };
 }
 
 /** The JSON Get returns: the status in Kore.ai's words and ours, and the file list. */

@@ -7,6 +7,7 @@ import {
 
 import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/answerShape';
 import { baseMimeType } from '../../../shared/fileNames';
+import type { RedactChoice } from '../../../shared/transcriptOutput';
 import { transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
 import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';
@@ -26,7 +27,7 @@ export const CONTENT_KINDS: Record<ContentKind, { segment: string; field: string
 	binaryContent: { segment: 'binary_content', field: 'binary_content', label: 'binary content' },
 };
 
-export interface TranscriptOptions {
+export interface TranscriptOptions extends RedactChoice {
 	includeRaw?: boolean;
 	includeNotices?: boolean;
 }

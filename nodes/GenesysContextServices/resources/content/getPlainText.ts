@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
+import { plainTextOutput, redactOption, type RedactChoice } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchPlainText } from './contentFetch';
@@ -16,7 +17,7 @@ export const contentGetPlainTextDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showOnlyForGetPlainText },
-		options: requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE),
+		options: [redactOption, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
 	},
 ];
 
@@ -25,6 +26,12 @@ export async function getPlainText(this: IExecuteFunctions) {
 	return await runForEachItem(this, async (itemIndex) => {
 		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.plainText.segment)}`;
-		return [{ json: await fetchPlainText(this, run, url, id, itemIndex) }];
+		const { redact } = this.getNodeParameter('options', itemIndex, {}) as RedactChoice;
+		const json = await fetchPlainText(this, run, url, id, itemIndex);
+		if (redact !== true) return [{ json }];
+		const redacted: IDataObject = { ...json, ...plainTextOutput(String(json.text), { redact }), redacted: true };
+		// bytes describes what Genesys sent, not the redacted text.
+		delete redacted.bytes;
+		return [{ json: redacted }];
 	});
 }

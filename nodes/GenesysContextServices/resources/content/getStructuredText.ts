@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { transcriptJson } from '../../../shared/transcript';
+import { redactOption, transcriptOutput } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchStructuredText, type TranscriptOptions } from './contentFetch';
@@ -26,6 +26,7 @@ export const transcriptOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether to keep the original structured text (XML) in the "raw" field',
 	},
+	redactOption,
 ];
 
 export const contentGetStructuredTextDescription: INodeProperties[] = [
@@ -47,6 +48,6 @@ export async function getStructuredText(this: IExecuteFunctions) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
 		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.structuredText.segment)}`;
 		const transcript = await fetchStructuredText(this, run, url, id, options, itemIndex);
-		return [{ json: transcriptJson(transcript) }];
+		return [{ json: transcriptOutput(transcript, options) }];
 	});
 }

@@ -7,7 +7,7 @@ import type {
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { transcriptJson } from '../../../shared/transcript';
+import { plainTextOutput, transcriptOutput } from '../../../shared/transcriptOutput';
 import {
 	assertOnConfiguredServer,
 	genesysGet,
@@ -106,21 +106,21 @@ async function withContent(
 		if (value === '') continue;
 		if (!isLink(value)) {
 			// Some servers put the content itself in the field rather than a link to it.
-			if (kind === 'plainText') json.plainText = value;
+			if (kind === 'plainText') json.plainText = plainTextOutput(value, options).text;
 			if (kind === 'structuredText') {
 				const mime = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
-				json.transcript = transcriptJson(structuredTextTranscript(fx, id, value, mime, options, itemIndex));
+				json.transcript = transcriptOutput(structuredTextTranscript(fx, id, value, mime, options, itemIndex), options);
 			}
 			continue;
 		}
 		// Checked here, before any request, and again by the transport for every redirect.
 		const url = assertOnConfiguredServer(fx, run, value, `the ${label} URL`, itemIndex);
 		if (kind === 'plainText') {
-			json.plainText = (await fetchPlainText(fx, run, url, id, itemIndex)).text;
+			json.plainText = plainTextOutput(String((await fetchPlainText(fx, run, url, id, itemIndex)).text), options).text;
 		} else if (kind === 'structuredText') {
 			const listedMimeType = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
 			const transcript = await fetchStructuredText(fx, run, url, id, { ...options, listedMimeType }, itemIndex);
-			json.transcript = transcriptJson(transcript);
+			json.transcript = transcriptOutput(transcript, options);
 		} else {
 			const binaryPropertyName = fx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 			const file = await fetchBinaryContent(fx, run, url, id, binaryPropertyName, itemIndex);

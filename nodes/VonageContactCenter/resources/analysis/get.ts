@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 import { expectList, type AnswerContext } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { asNodeError, errorItem } from '../../../shared/itemRunner';
-import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
+import { normaliseTranscript } from '../../../shared/transcript';
+import { plainTextOutput, redactOption, transcriptOutput, type RedactChoice } from '../../../shared/transcriptOutput';
 import { assertGuid, splitList } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import { ANALYZER_INTERACTIONS_PATH, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
@@ -64,7 +65,7 @@ export const analysisGetDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showOnlyForAnalysisGet },
-		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+		options: [redactOption, ...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)],
 	},
 ];
 
@@ -96,17 +97,19 @@ function collectCalls(fx: IExecuteFunctions): CallSlot[] {
 	});
 }
 
-function analysisItem(result: IDataObject, guid: string): IDataObject {
+/** With Redact, the analyzer's own `transcript` text is redacted too: it holds the same words. */
+function analysisItem(result: IDataObject, guid: string, choice: RedactChoice): IDataObject {
 	const json: IDataObject = { ...result, guid: typeof result.guid === 'string' ? result.guid : guid };
 	if (typeof result.transcript === 'string') {
-		json.normalizedTranscript = transcriptJson(normaliseTranscript({
+		json.transcript = plainTextOutput(result.transcript, choice).text;
+		json.normalizedTranscript = transcriptOutput(normaliseTranscript({
 			vendor: VONAGE.id,
 			interactionId: guid,
 			channel: 'voice',
 			language: typeof result.language === 'string' ? result.language : undefined,
 			document: result.transcript,
 			includeRaw: false,
-		}));
+		}), choice);
 	}
 	return json;
 }
@@ -123,6 +126,7 @@ function resultsByGuid(body: unknown, context: AnswerContext, node: INode): Map<
 export async function getAnalysis(this: IExecuteFunctions) {
 	const run = await startVonageRun(this);
 	const includeTranscript = this.getNodeParameter('includeTranscript', 0) as boolean;
+	const { redact } = this.getNodeParameter('options', 0, {}) as RedactChoice;
 	const slots = collectCalls(this);
 	const calls = slots.filter((slot): slot is CallSlot & { guid: string } => slot.guid !== undefined);
 
@@ -149,7 +153,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 				const result = byGuid.get(call.guid);
 				call.output.push({
 					// A GUID the analyzer does not know comes back as an item saying so, not silence.
-					json: result ? analysisItem(result, call.guid) : { guid: call.guid, status: 'notFound' },
+					json: result ? analysisItem(result, call.guid, { redact }) : { guid: call.guid, status: 'notFound' },
 					pairedItem: { item: call.itemIndex },
 				});
 			}

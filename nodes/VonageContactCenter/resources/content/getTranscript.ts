@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { expectJsonDocument } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { normaliseTranscript, transcriptJson } from '../../../shared/transcript';
+import { normaliseTranscript } from '../../../shared/transcript';
+import { redactOption, transcriptOutput, type RedactChoice } from '../../../shared/transcriptOutput';
 import { requestJson } from '../../../shared/vendorRequest';
 import { contentPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import { interactionGuidParameter } from './contentFile';
@@ -38,6 +39,7 @@ export const contentGetTranscriptDescription: INodeProperties[] = [
 				default: false,
 				description: 'Whether to keep the vendor\'s original document in the "raw" field',
 			},
+			redactOption,
 			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
 		],
 	},
@@ -48,7 +50,7 @@ export async function getTranscript(this: IExecuteFunctions) {
 	return await runForEachItem(this, async (itemIndex) => {
 		const guid = interactionGuidParameter(this, itemIndex);
 		const key = this.getNodeParameter('transcriptKey', itemIndex) as 'transcript' | 'chatTranscript';
-		const { includeRaw } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean };
+		const { includeRaw, redact } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean } & RedactChoice;
 		const context = { vendor: VONAGE_API.vendor, itemIndex, subject: `interaction ${guid}, content ${key}` };
 		const { statusCode, body } = await requestJson<unknown>(this, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
 			...run.call,
@@ -63,6 +65,6 @@ export async function getTranscript(this: IExecuteFunctions) {
 			document,
 			includeRaw: includeRaw === true,
 		});
-		return [{ json: transcriptJson(transcript) }];
+		return [{ json: transcriptOutput(transcript, { redact }) }];
 	});
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+
+import { useNockOnly } from '../support/nockChecks';
+import { api, GUID, guid, mockToken, runVonage } from './fixtures';
+
+useNockOnly();
+
+const payment = {
+	language: 'en-GB',
+	transcript: [
+		{ speaker: 'Agent', start: 0.5, end: 2.1, text: 'Can I take the long number on the card?' },
+		{ speaker: 'Customer', start: 2.4, end: 4, text: "it's 4111 1111" },
+		{ speaker: 'Customer', start: 4.2, end: 6, text: '1111 1111, and the CVV is 737' },
+		{ speaker: 'Agent', start: 6.5, end: 8, text: 'Receipt to jane.doe@example.com?' },
+	],
+};
+
+describe('Redact on Vonage transcripts', () => {
+	it('Content → Get Transcript redacts the transcript, drops raw and counts what it removed', async () => {
+		mockToken();
+		api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
+
+		const { items, error } = await runVonage({
+			resource: 'content',
+			operation: 'getTranscript',
+			guid: GUID,
+			transcriptKey: 'transcript',
+			options: { includeRaw: true, redact: true },
+		});
+
+		expect(error).toBeUndefined();
+		const json = items[0].json;
+		expect(json).toMatchObject({
+			vendor: 'vonageContactCenter',
+			redacted: true,
+			rawDropped: true,
+			redactions: { card: 1, cvv: 1, email: 1 },
+			text: [
+				'Agent: Can I take the long number on the card?',
+				"Customer: it's [CARD]",
+				'Customer: [CARD], and the CVV is [CVV]',
+				'Agent: Receipt to [EMAIL]?',
+			].join('\n'),
+		});
+		expect(json).not.toHaveProperty('raw');
+		expect(JSON.stringify(json)).not.toMatch(/4111|737|jane/);
+	});
+
+	it('Content → Get Transcript leaves the transcript as it is when Redact is off', async () => {
+		mockToken();
+		api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
+
+		const { items } = await runVonage({ resource: 'content', operation: 'getTranscript', guid: GUID, transcriptKey: 'transcript' });
+
+		expect(items[0].json).not.toHaveProperty('redactions');
+		expect(JSON.stringify(items[0].json)).toMatch(/4111 1111/);
+	});
+
+	it("Analysis → Get redacts the analyzer's transcript and its shared-shape copy", async () => {
+		mockToken();
+		api()
+			.get('/conversation-analyzer/interactions')
+			.query({ calls: guid(1), transcript: 'true' })
+			.reply(200, [{ guid: guid(1), language: 'en-US', transcript: 'Agent: Your number?\nCustomer: +44 20 7946 0958' }]);
+
+		const { items, error } = await runVonage({
+			resource: 'analysis',
+			operation: 'get',
+			guidSource: 'list',
+			callGuids: guid(1),
+			includeTranscript: true,
+			options: { redact: true },
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			transcript: 'Agent: Your number?\nCustomer: [PHONE]',
+			normalizedTranscript: {
+				text: 'Agent: Your number?\nCustomer: [PHONE]',
+				segments: [
+					{ speaker: 'agent', text: 'Your number?' },
+					{ speaker: 'customer', text: '[PHONE]' },
+				],
+				redacted: true,
+				redactions: { phone: 1 },
+			},
+		});
+	});
+});
