@@ -20,7 +20,7 @@ export interface RedactChoice {
 /** A transcript as an item's json: redacted (raw dropped, counts added) when Redact is on. */
 export function transcriptOutput<Segment extends TranscriptSegment>(transcript: Transcript<Segment>, choice: RedactChoice): IDataObject {
 	if (choice.redact !== true) return transcriptJson(transcript);
-	return redactTranscript(transcript) as unknown as IDataObject;
+	return transcriptJson(redactTranscript(transcript));
 }
 
 /** A conversation as plain text, redacted when Redact is on: `{ text, redactions? }`. */

@@ -24,6 +24,11 @@ const LAUNCH_ARGS = [
 	'--disable-sync',
 ];
 
+/** Debian's Chromium, headless, kept off the closed network (see LAUNCH_ARGS). */
+function launchChromium() {
+	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS });
+}
+
 async function createOwnerOrSignIn(page, baseUrl) {
 	await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
 	await page.waitForURL(/\/(setup|signin|home|workflows)/, { timeout: 60_000 });
@@ -83,11 +88,7 @@ export async function browserCheck(baseUrl, vendors) {
 	// Screenshots of an earlier run must not pass for this one's.
 	await rm(SCREENSHOT_DIR, { recursive: true, force: true });
 	await mkdir(SCREENSHOT_DIR, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: LAUNCH_ARGS,
-	});
+	const browser = await launchChromium();
 	const consoleErrors = [];
 	try {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -132,11 +133,7 @@ export async function browserCheck(baseUrl, vendors) {
 export async function withCommunityNodesPage(baseUrl, run) {
 	await rm(INSTALL_SCREENSHOT_DIR, { recursive: true, force: true });
 	await mkdir(INSTALL_SCREENSHOT_DIR, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: LAUNCH_ARGS,
-	});
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await createOwnerOrSignIn(page, baseUrl);
@@ -175,11 +172,7 @@ export async function withCommunityNodesPage(baseUrl, run) {
  */
 export async function runWorkflowInEditor(baseUrl, workflowId) {
 	await mkdir(SCREENSHOT_DIR, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: LAUNCH_ARGS,
-	});
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await createOwnerOrSignIn(page, baseUrl);
