@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { GenericValue, IDataObject } from 'n8n-workflow';
 
 /**
  * The one transcript shape every vendor's transcript is turned into, so a workflow can switch
@@ -100,11 +100,14 @@ export function segmentFromEntry(entry: unknown): TranscriptSegment | undefined 
 	return segment;
 }
 
+/** A "Speaker: words" line: the label, then the words. */
+export const SPEAKER_LINE = /^([A-Za-z][\w .'-]{0,40}?)\s*:\s+(.+)$/;
+
 /** "Agent: hello" → agent/"hello"; a line without a label is an 'unknown' turn. */
 export function segmentFromLine(line: string): TranscriptSegment | undefined {
 	const text = line.trim();
 	if (text === '') return undefined;
-	const labelled = /^([A-Za-z][\w .'-]{0,40}?)\s*:\s+(.+)$/.exec(text);
+	const labelled = SPEAKER_LINE.exec(text);
 	if (labelled) {
 		const role = speakerRole(labelled[1]);
 		const segment: TranscriptSegment = { speaker: role, text: labelled[2].trim() };
@@ -134,10 +137,13 @@ export function findEntries(doc: unknown, depth = 0): unknown[] | undefined {
 	return undefined;
 }
 
+/** Who a segment's words are shown under: the speaker's name, else the role ("Agent"). */
+export function speakerLabel(segment: TranscriptSegment): string {
+	return segment.speakerName ?? segment.speaker.charAt(0).toUpperCase() + segment.speaker.slice(1);
+}
+
 export function transcriptText(segments: TranscriptSegment[]): string {
-	return segments
-		.map((s) => `${s.speakerName ?? s.speaker.charAt(0).toUpperCase() + s.speaker.slice(1)}: ${s.text}`)
-		.join('\n');
+	return segments.map((s) => `${speakerLabel(s)}: ${s.text}`).join('\n');
 }
 
 export interface TranscriptInput {
@@ -189,7 +195,16 @@ function fallbackText(doc: unknown): string {
 	return strings.join('\n').trim();
 }
 
-/** The transcript as an item's json (its `raw` is whatever JSON the vendor sent). */
+/** A vendor's parsed document as an item value: JSON values are already n8n values. */
+function jsonValue(value: unknown): GenericValue {
+	if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+	return value === undefined ? undefined : String(value);
+}
+
+/** The transcript as an item's json (its `raw` is whatever the vendor sent, JSON or text). */
 export function transcriptJson<Segment extends TranscriptSegment>(transcript: Transcript<Segment>): IDataObject {
-	return transcript as unknown as IDataObject;
+	const { raw, ...fields } = transcript;
+	const json: IDataObject = { ...fields };
+	if (raw !== undefined) json.raw = jsonValue(raw);
+	return json;
 }
