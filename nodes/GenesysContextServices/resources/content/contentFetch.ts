@@ -90,7 +90,8 @@ export function structuredTextOutput(fx: IExecuteFunctions, transcript: GenesysT
 	const choice = transcriptChoice(fx, itemIndex);
 	if (choice.redact !== true) return transcriptOutput(transcript, choice);
 	const parties = transcript.parties.map((party) => (party.name === undefined ? party : { ...party, name: redactText(party.name).text }));
-	return transcriptOutput({ ...transcript, parties }, choice);
+	const named: GenesysTranscript = { ...transcript, parties };
+	return transcriptOutput(named, choice);
 }
 
 export async function fetchPlainText(
