@@ -41,6 +41,7 @@ describe('Redact on Genesys content', () => {
 			mimeType: 'text/plain',
 			redacted: true,
 			redactions: { iban: 1 },
+			metrics: { computed: true, speakers: { unknown: { turns: 2, words: 11 } } },
 		});
 	});
 
