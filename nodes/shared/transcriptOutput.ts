@@ -22,7 +22,7 @@ export const textFormatOption: INodeProperties = {
 	type: 'options',
 	options: [
 		{ name: 'Speaker Lines', value: 'speakerLines', description: 'One "Speaker: words" line per turn' },
-		{ name: 'Slack', value: 'slack', description: 'Slack mrkdwn: bold speaker names, &, < and > escaped, cut at Slack\'s 40,000-character message limit' },
+		{ name: 'Slack', value: 'slack', description: 'Slack mrkdwn: bold speaker names, Slack\'s control characters escaped, cut at its 40,000-character message limit' },
 		{ name: 'Timestamped', value: 'timestamped', description: '"[mm:ss] Speaker: words" where the turn has a time' },
 	],
 	default: 'speakerLines',
