@@ -206,12 +206,11 @@ export async function screenshotWorkflows(baseUrl, workflows) {
 			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 			await page.waitForTimeout(2000);
 			await dismissModals(page);
-			// "Zoom to fit" (the editor's 1 key), so the whole chain shows at a readable size.
-			await page.locator('[data-test-id="canvas-node"]').first().hover().catch(() => {});
-			await page.mouse.move(10, 360);
-			await page.keyboard.press('1');
+			// "Zoom to fit", so the whole chain shows, then the canvas and the workflow's name only:
+			// not the sidebar, the logs bar, or the frame and banner of n8n's test mode (E2E_TESTS).
+			await page.locator('[data-test-id="zoom-to-fit"]').first().click().catch(() => {});
 			await page.waitForTimeout(1000);
-			await page.screenshot({ path: file });
+			await page.screenshot({ path: file, clip: { x: 42, y: 18, width: 1234, height: 666 } });
 		}
 		return workflows.map((w) => w.file);
 	} finally {

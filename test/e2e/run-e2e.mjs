@@ -105,6 +105,8 @@ try {
 		check,
 		credentials: Object.fromEntries(vendors.map((v) => [v.credentialType, v.credentialRecord])),
 	});
+	// What the templates posted, to read next to the checks.
+	await writeFile(join(ARTIFACTS, 'templates-sink.json'), JSON.stringify({ posts: slack.posts, files: slack.files }, null, 2));
 	if (args.has('--browser')) {
 		const { screenshotWorkflows } = await import('./browserCheck.mjs');
 		await check('browser: every template opens in the editor (screenshots in examples/)', async () => {
