@@ -210,7 +210,7 @@ export async function screenshotWorkflows(baseUrl, workflows) {
 			// not the sidebar, the logs bar, or the frame and banner of n8n's test mode (E2E_TESTS).
 			await page.locator('[data-test-id="zoom-to-fit"]').first().click().catch(() => {});
 			await page.waitForTimeout(1000);
-			await page.screenshot({ path: file, clip: { x: 42, y: 18, width: 1234, height: 666 } });
+			await page.screenshot({ path: file, clip: { x: 42, y: 24, width: 1234, height: 660 } });
 		}
 		return workflows.map((w) => w.file);
 	} finally {
