@@ -73,6 +73,15 @@ const NAME_KEYS = ['speakerName', 'name', 'displayName', 'nickName', 'participan
 const START_KEYS = ['start', 'startTime', 'start_time', 'offset', 'startOffset', 'begin', 'timestamp', 'time', 'sentAt', 'createdAt'];
 const END_KEYS = ['end', 'endTime', 'end_time', 'endOffset', 'stop'];
 
+/** The first role field that names a role: a `channel: 1` beside `participant: 'agent'` names none. */
+function roleOf(obj: IDataObject): Speaker {
+	for (const key of ROLE_KEYS) {
+		const role = speakerRole(firstString(obj, [key]));
+		if (role !== 'unknown') return role;
+	}
+	return 'unknown';
+}
+
 /** Turns one vendor entry (of unknown layout) into a segment, or undefined when it has no text. */
 export function segmentFromEntry(entry: unknown): TranscriptSegment | undefined {
 	if (typeof entry === 'string') return segmentFromLine(entry);
@@ -86,8 +95,7 @@ export function segmentFromEntry(entry: unknown): TranscriptSegment | undefined 
 			.join(' ');
 	}
 	if (!text) return undefined;
-	const roleLabel = firstString(obj, ROLE_KEYS);
-	let speaker = speakerRole(roleLabel);
+	let speaker = roleOf(obj);
 	const name = firstString(obj, NAME_KEYS);
 	if (speaker === 'unknown') speaker = speakerRole(name);
 	const segment: TranscriptSegment = { speaker, text };
