@@ -146,6 +146,13 @@ function assertRedactionTokens(text, where) {
 	if (!/\[(CARD|EMAIL|PHONE)\]/.test(text)) throw new Error(`${where}: no [CARD], [EMAIL] or [PHONE] token: ${JSON.stringify(text.slice(0, 300))}`);
 }
 
+/** Throws unless the transcript is in Slack's format: bold speaker roles, Slack's control characters escaped. */
+function assertSlackTranscript(text, where, { escaped = false } = {}) {
+	if (!/^\*(Agent|Customer|[^*\n]+):\* /m.test(text)) throw new Error(`${where}: no bold "*Speaker:*" line: ${JSON.stringify(text.slice(0, 300))}`);
+	if (/\*Unknown:\*/.test(text)) throw new Error(`${where}: a speaker without a role`);
+	if (escaped && /&(?!amp;|lt;|gt;)|</.test(text)) throw new Error(`${where}: "&" or "<" not escaped for Slack`);
+}
+
 function postsTo(sink, tag) {
 	return sink.posts.filter((p) => p.path.endsWith(`/${encodeURIComponent(tag)}`)).map((p) => p.message);
 }
@@ -175,6 +182,7 @@ function verifyVonage({ run, sink, tag, sim }) {
 		if (!sentiment || !expected.test(sentiment)) throw new Error(`${where}: sentiment "${sentiment}" for an analysis that is ${status}`);
 		assertNoTranscriptPii(text, where);
 		assertRedactionTokens(text, where);
+		assertSlackTranscript(text, where);
 	}
 	const tokens = messages.map((m) => m.text.match(/\[(CARD|EMAIL|PHONE)\]/g).length).reduce((a, b) => a + b, 0);
 	return `${messages.length} message for ${calls.length} call (analysis ${analysis.get(calls[0].json.interactionId)}), redacted: ${tokens} tokens, no card number, e-mail or phone left`;
@@ -236,7 +244,9 @@ function verifyGenesys({ workflow, sink, tag, sim }) {
 		if (text.split('\n').length < 3) throw new Error(`${where}: no transcript: ${text}`);
 		assertNoTranscriptPii(text, where);
 		assertRedactionTokens(text, where);
+		assertSlackTranscript(text, where, { escaped: true });
 	}
+	if (!messages.some((m) => /&(amp|lt);/.test(m.text))) throw new Error('no message shows an escaped "&" or "<", though the chats hold them');
 	return `${messages.length} messages for the ${chats.length} chats of customer ${customerId}, each redacted (no card number, e-mail or phone left)`;
 }
 

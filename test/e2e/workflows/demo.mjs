@@ -2,6 +2,7 @@
  * The demo: new recordings → download audio → transcript and sentiment → a message to a
  * Slack-shaped webhook. Vonage Contact Center, because it has all four steps in one API.
  */
+import { assertNoTranscriptPii } from '../templates.mjs';
 import { chain, manualTrigger, node, outputOf, PACKAGES, withCredential } from './build.mjs';
 
 const TYPE = `${PACKAGES.vonage}.vonageContactCenter`;
@@ -41,6 +42,7 @@ export function demoWorkflow(credential, slackUrl) {
 			guidSource: 'items',
 			callGuid: '={{ $json.interactionId }}',
 			includeTranscript: true,
+			options: { redact: true },
 		}),
 		node(
 			'Post to Slack',
@@ -65,5 +67,6 @@ export function verifyDemo(run, sim, slack) {
 		throw new Error(`expected one Slack post per analysed recording, got ${posted.length} for ${analysed.length}`);
 	}
 	if (slack && slack.messages.length < posted.length) throw new Error('the Slack webhook did not receive the messages');
+	for (const message of slack?.messages ?? []) assertNoTranscriptPii(message.text, 'demo message');
 	return `${posted.length} Slack messages, e.g. ${JSON.stringify(slack?.messages[0]?.text ?? '').slice(0, 120)}`;
 }
