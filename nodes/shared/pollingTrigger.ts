@@ -2,6 +2,7 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
@@ -41,6 +42,28 @@ export function triggerHours(fx: IPollFunctions, value: unknown, label: string, 
 		});
 	}
 	return n * HOUR_MS;
+}
+
+/** Backfill and Look Back as every trigger offers them, each described in the vendor's terms. */
+export function pollWindowProperties(describe: { backfill: string; lookBack: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Backfill on First Activation (Hours)',
+			name: 'backfillHours',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
+			default: 0,
+			description: describe.backfill,
+		},
+		{
+			displayName: 'Look Back (Hours)',
+			name: 'lookBackHours',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
+			default: DEFAULT_LOOK_BACK_HOURS,
+			description: describe.lookBack,
+		},
+	];
 }
 
 export interface PollWindowOptions {

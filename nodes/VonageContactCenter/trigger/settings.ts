@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 import type { RequestBehaviour } from '../../shared/callOptions';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
 import { readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
-import { TRIGGER_CONTENT_TYPES } from './description';
+import { CONTENT_TYPES } from '../fields';
 
 export interface VonageTriggerSettings {
 	/** Empty: any type. */
@@ -21,7 +21,7 @@ export interface VonageTriggerSettings {
 interface TriggerOptions extends RequestBehaviour, PollWindowOptions {}
 
 const SEARCH_FILTERS = ['handlingAgentId', 'direction', 'connectFrom', 'connectTo'];
-const KNOWN_TYPES = new Set(TRIGGER_CONTENT_TYPES.map((t) => t.value));
+const KNOWN_TYPES = new Set(CONTENT_TYPES.map((t) => t.value));
 
 /** Every parameter, checked before any request. */
 export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
@@ -66,6 +66,6 @@ export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
 /** "call recording" / "call recording or transcript" / "any", for messages. */
 export function describeTypes(contentTypes: string[]): string {
 	if (contentTypes.length === 0) return 'any';
-	const names = contentTypes.map((value) => TRIGGER_CONTENT_TYPES.find((t) => t.value === value)?.name.toLowerCase() ?? value);
+	const names = contentTypes.map((value) => CONTENT_TYPES.find((t) => t.value === value)?.name.toLowerCase() ?? value);
 	return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection, outputFileField } from '../../../shared/properties';
 import { asNodeError, errorItem, runForEachItem } from '../../../shared/itemRunner';
 import { requestJson } from '../../../shared/vendorRequest';
 import {
@@ -27,34 +28,18 @@ export const contentDownloadAllDescription: INodeProperties[] = [
 		description: 'Only files of these types. Leave empty for every file of the interaction.',
 		displayOptions: { show: showOnlyForDownloadAll },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put each file in',
-		displayOptions: { show: showOnlyForDownloadAll },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDownloadAll },
-		options: [
-			{
-				displayName: 'Refresh Content List',
-				name: 'refreshContentList',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to ask VCC for the content list even when the input item (from Search or Get) already carries the content list of the same interaction',
-			},
-			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-		],
-	},
+	outputFileField(showOnlyForDownloadAll, 'each file'),
+	optionsCollection(showOnlyForDownloadAll, [
+		{
+			displayName: 'Refresh Content List',
+			name: 'refreshContentList',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to ask VCC for the content list even when the input item (from Search or Get) already carries the content list of the same interaction',
+		},
+		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+	]),
 ];
 
 interface ContentEntry extends IDataObject {

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertDate } from '../../../shared/validation';
 import { INTERACTION_FILTERS } from '../../fields';
@@ -36,23 +37,7 @@ export const interactionSearchDescription: INodeProperties[] = [
 			'Interactions that started before this time. Ranges longer than 7 days are split into 7-day searches for you.',
 		displayOptions: { show: showOnlyForSearch },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForSearch },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForSearch, returnAll: [false] } },
-	},
+	...returnAllAndLimit(showOnlyForSearch),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -62,15 +47,7 @@ export const interactionSearchDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForSearch },
 		options: INTERACTION_FILTERS,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForSearch },
-		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-	},
+	optionsCollection(showOnlyForSearch, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 
 function cleanFilters(filters: IDataObject): IDataObject {
