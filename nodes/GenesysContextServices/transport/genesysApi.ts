@@ -27,12 +27,8 @@ import {
 	type VendorApi,
 } from '../../shared/vendorRequest';
 import { encodePathSegment } from '../../shared/validation';
-import {
-	checkOnConfiguredServer,
-	describeUrl,
-	parseBaseUrl,
-	type ConfiguredServer,
-} from './endpoints';
+import { describeUrl } from '../../shared/urlRules';
+import { checkOnConfiguredServer, parseBaseUrl, type ConfiguredServer } from './endpoints';
 import { GENESYS } from '../vendor';
 
 export const GENESYS_API: VendorApi = {

@@ -10,10 +10,6 @@ export type VonageRegion = 'emea' | 'nam' | 'apac';
 
 export const VONAGE_ACCEPT = 'application/vnd.newvoicemedia.v3+json';
 
-/** The same rule as apiBaseUrl(), as an n8n expression for the credential test. */
-export const API_BASE_URL_EXPRESSION =
-	'={{ String($credentials.apiBaseUrl || ("https://" + $credentials.region + ".api.newvoicemedia.com")).replace(/\\/+$/, "") }}';
-
 function trimSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
