@@ -3,7 +3,6 @@ import {
 	sleep,
 	type IBinaryData,
 	type IDataObject,
-	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
@@ -60,7 +59,21 @@ export interface DownloadedFile {
 	contentRange?: string;
 }
 
-type PrepareInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+/** What n8n's binary store takes: a Buffer or a node stream. */
+type StoreInput = Parameters<FileFunctions['helpers']['prepareBinaryData']>[0];
+
+/** n8n's streamed response body is a node stream (an IncomingMessage), which the store takes as it is. */
+function isNodeStream(body: BodyStream): body is BodyStream & Exclude<StoreInput, Buffer> {
+	return 'pipe' in body && typeof body.pipe === 'function';
+}
+
+/** A body n8n handed over whole (see requestStream) is small: it goes in as one Buffer. */
+async function storeInput(body: BodyStream): Promise<StoreInput> {
+	if (isNodeStream(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks);
+}
 
 function headerNumber(headers: IDataObject, name: string): number | undefined {
 	const value = headers[name];
@@ -81,11 +94,7 @@ export async function storeResponseAsBinary(
 		fileNameFromContentDisposition(headers['content-disposition']) ??
 		`${naming.baseName}.${extensionForMimeType(mimeType)}`;
 
-	const binary = await fx.helpers.prepareBinaryData(
-		response.body as unknown as PrepareInput,
-		fileName,
-		mimeType,
-	);
+	const binary = await fx.helpers.prepareBinaryData(await storeInput(response.body), fileName, mimeType);
 	return {
 		binary,
 		bytes: binary.bytes ?? Number.NaN,

@@ -17,6 +17,7 @@ import {
 	decideRetry,
 	DEFAULT_RETRY_POLICY,
 	isTransientNetworkError,
+	type RetryDecision,
 	type RetryPolicy,
 } from './retryPolicy';
 import { sameOriginRedirects } from './sameOriginRedirects';
@@ -278,38 +279,25 @@ async function sendWithPolicy(
 		renewed = true;
 	}
 
-	/** A dropped connection or the like: waits and returns when it is worth another try, else throws. */
+	/** A dropped connection or a sign-in turned away for now: waits when worth another try, else throws. */
 	const retryAfterNetworkFailure = async (error: unknown): Promise<void> => {
 		const thrown = error as ThrownHttpError;
-		const code = networkCodeOf(thrown);
-		const detail = thrown.message ?? String(error);
 		const signIn = temporarySignInRefusal(error);
-		if (signIn) {
-			const decision = decideRetry(
-				{ attempt: tries.used, method, status: signIn.signInStatus, retryAfter: signIn.retryAfter },
-				policy,
-			);
-			if (decision.retry) {
-				await sleep(decision.delayMs);
-				return;
-			}
-			const note = decision.reason === 'triesExhausted' ? `Gave up after ${tries.used} tries.` : undefined;
-			throw vendorNetworkError(node, undefined, detail, context, note);
-		}
-		if (!isTransientNetworkError(code, detail)) {
+		const code = signIn ? undefined : networkCodeOf(thrown);
+		const detail = thrown.message ?? String(error);
+		if (!signIn && !isTransientNetworkError(code, detail)) {
 			// Not the network: e.g. the credential's sign-in failed. Its message is already
 			// written for people (and free of secrets); add the vendor and the subject.
 			throw vendorNetworkError(node, code, detail, context);
 		}
 		const decision = decideRetry(
-			{ attempt: tries.used, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
+			signIn
+				? { attempt: tries.used, method, status: signIn.signInStatus, retryAfter: signIn.retryAfter }
+				: { attempt: tries.used, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
 			policy,
 		);
-		if (decision.retry) {
-			await sleep(decision.delayMs);
-			return;
-		}
-		const note = decision.reason === 'triesExhausted' ? `Gave up after ${tries.used} tries.` : undefined;
+		if (decision.retry) return await sleep(decision.delayMs);
+		const note = decision.reason === 'triesExhausted' ? gaveUpNote(decision, tries.used) : undefined;
 		throw vendorNetworkError(node, code, detail, context, note);
 	};
 
@@ -382,13 +370,17 @@ async function sendWithPolicy(
 			await sleep(decision.delayMs);
 			continue;
 		}
-		let note: string | undefined;
-		if (decision.reason === 'triesExhausted') note = `Gave up after ${tries.used} tries.`;
-		if (decision.reason === 'retryAfterTooLong') {
-			note = `The server asked to wait ${Math.ceil((decision.delayMs ?? 0) / 1000)} s, longer than this node waits.`;
-		}
-		throw vendorHttpError(node, statusCode, body, context, note);
+		throw vendorHttpError(node, statusCode, body, context, gaveUpNote(decision, tries.used));
 	}
+}
+
+/** Why a request stopped being retried, for the error's description. */
+function gaveUpNote(decision: Exclude<RetryDecision, { retry: true }>, tries: number): string | undefined {
+	if (decision.reason === 'triesExhausted') return `Gave up after ${tries} tries.`;
+	if (decision.reason === 'retryAfterTooLong') {
+		return `The server asked to wait ${Math.ceil((decision.delayMs ?? 0) / 1000)} s, longer than this node waits.`;
+	}
+	return undefined;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
