@@ -60,6 +60,24 @@ export interface DownloadedFile {
 }
 
 /** What n8n's binary store takes: a Buffer or a node stream. */
+/**
+ * Several files on one item (a trigger's): the n-th in field `base`, `base_1`, `base_2` …, each
+ * described for the item's JSON after what `about` says of it.
+ */
+export function filesInFields(
+	files: DownloadedFile[],
+	base: string,
+	about: (index: number) => IDataObject = () => ({}),
+): { binary: Record<string, IBinaryData>; described: IDataObject[] } {
+	const binary: Record<string, IBinaryData> = {};
+	const described = files.map((file, index) => {
+		const field = index === 0 ? base : `${base}_${index}`;
+		binary[field] = file.binary;
+		return { ...about(index), binaryProperty: field, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes };
+	});
+	return { binary, described };
+}
+
 type StoreInput = Parameters<FileFunctions['helpers']['prepareBinaryData']>[0];
 
 /** n8n's streamed response body is a node stream (an IncomingMessage), which the store takes as it is. */

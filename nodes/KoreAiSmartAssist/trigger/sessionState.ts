@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readFailingLog, type FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, MAX_REMEMBERED } from '../../shared/pollingTrigger';
+import type { FailingLog } from '../../shared/failedWork';
+import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
 
 /**
  * What the trigger remembers between polls, in the workflow's static data.
@@ -44,21 +44,9 @@ export interface PendingSession extends IDataObject {
 	status: string;
 }
 
-export interface SessionState {
-	version: number;
-	scope: string;
-	/** Epoch ms. */
-	cursor: number;
-	/** Epoch ms. */
-	horizon: number;
-	/** Session id → epoch s when seen. */
-	seen: Record<string, number>;
+/** `seen`: session id → epoch s when seen ended. */
+export interface SessionState extends TriggerState {
 	pending: Record<string, PendingSession>;
-	failing: FailingLog;
-}
-
-function isNumberMap(value: unknown): value is Record<string, number> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number');
 }
 
 function isPendingMap(value: unknown): value is Record<string, PendingSession> {
@@ -77,25 +65,12 @@ function isPendingMap(value: unknown): value is Record<string, PendingSession> {
 	);
 }
 
-/** The saved state, or undefined on first activation, after a change of account or bot, or if unreadable. */
+export const STATE_KEY = 'sessionState';
+
 export function readState(data: IDataObject, scope: string): SessionState | undefined {
-	const saved = data.sessionState as IDataObject | undefined;
-	if (typeof saved !== 'object' || saved === null) return undefined;
-	const { version, cursor, horizon, seen, pending } = saved;
-	if (version !== STATE_VERSION || saved.scope !== scope) return undefined;
-	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isNumberMap(seen) || !isPendingMap(pending)) {
-		return undefined;
-	}
-	return { version, scope, cursor, horizon, seen: { ...seen }, pending: structuredCopy(pending), failing: readFailingLog(saved.failing) };
-}
-
-function structuredCopy<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
-}
-
-export function writeState(data: IDataObject, state: SessionState): void {
-	// One assignment: n8n sees one change, and a reader never meets half a state.
-	data.sessionState = { ...state };
+	const read = readTriggerState(data, STATE_KEY, scope, STATE_VERSION);
+	if (!read || !isPendingMap(read.saved.pending)) return undefined;
+	return { ...read.state, pending: JSON.parse(JSON.stringify(read.saved.pending)) as Record<string, PendingSession> };
 }
 
 /** When to ask about a pending recording again: 1, 2, 4 … minutes after this check, at most 15. */

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { readFailingLog, type FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, MAX_REMEMBERED } from '../../shared/pollingTrigger';
+import type { FailingLog } from '../../shared/failedWork';
+import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
 import type { ContentEntry } from './interactionSearch';
 
 /**
@@ -31,18 +31,8 @@ import type { ContentEntry } from './interactionSearch';
 export const STATE_VERSION = 1;
 export { MAX_REMEMBERED };
 
-export interface ContentState {
-	version: number;
-	scope: string;
-	/** Epoch ms. */
-	cursor: number;
-	/** Epoch ms. */
-	horizon: number;
-	/** Fingerprint → interaction start, epoch seconds. */
-	seen: Record<string, number>;
-	/** Fingerprint → a file being tried again; anchor: interaction start, epoch seconds. */
-	failing: FailingLog;
-}
+/** `seen` and `failing` are keyed by fingerprint and anchored at the interaction's start. */
+export type ContentState = TriggerState;
 
 /** 96 bits of SHA-256: readable keys would triple the size of the state for no use. */
 export function contentFingerprint(guid: string, entry: ContentEntry): string {
@@ -50,28 +40,10 @@ export function contentFingerprint(guid: string, entry: ContentEntry): string {
 	return createHash('sha256').update(key).digest('base64url').slice(0, 16);
 }
 
-function isSeenMap(value: unknown): value is Record<string, number> {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		!Array.isArray(value) &&
-		Object.values(value).every((v) => typeof v === 'number')
-	);
-}
+export const STATE_KEY = 'contentState';
 
-/** The saved state, or undefined on first activation, after a change of filters, or if unreadable. */
 export function readState(data: IDataObject, scope: string): ContentState | undefined {
-	const saved = data.contentState as IDataObject | undefined;
-	if (typeof saved !== 'object' || saved === null) return undefined;
-	const { version, cursor, horizon, seen } = saved;
-	if (version !== STATE_VERSION || saved.scope !== scope) return undefined;
-	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isSeenMap(seen)) return undefined;
-	return { version, scope, cursor, horizon, seen: { ...seen }, failing: readFailingLog(saved.failing) };
-}
-
-export function writeState(data: IDataObject, state: ContentState): void {
-	// One assignment: n8n sees one change, and a reader never meets half a state.
-	data.contentState = { ...state };
+	return readTriggerState(data, STATE_KEY, scope, STATE_VERSION)?.state;
 }
 
 /**
