@@ -129,7 +129,17 @@ export interface CursorState {
 	horizon: number;
 }
 
-/** What every trigger saves; a vendor adds its own fields. */
+/**
+ * What every trigger saves in the workflow's static data; a vendor adds its own fields.
+ *
+ * - `cursor`: where the last successful poll's search ended; the next one searches from
+ *   `cursor − Look Back`, as vendors search by start time and what the trigger waits for comes later.
+ * - `horizon`: no search reaches back before it. It follows `cursor − Look Back` and never goes
+ *   back (a Look Back raised later included), and `seen` entries no search can return any more are
+ *   dropped by it (forgetUnreachable), so `seen` holds about one Look Back period.
+ * - `failing`: work failing transiently, tried again on later polls (failedWork.ts); absent in a
+ *   state saved before failures were tracked.
+ */
 export interface TriggerState extends CursorState {
 	version: number;
 	/** What the state was built for (account, filters …): a change starts the trigger afresh. */

@@ -30,6 +30,19 @@ export function optionsCollection(show: Show | undefined, options: INodeProperti
 	};
 }
 
+/** Start and End of a search range, each described in the vendor's terms. */
+export function dateRangeProperties(show: Show, describe: { start: string; end: string }): INodeProperties[] {
+	return (['start', 'end'] as const).map((name) => ({
+		displayName: name === 'start' ? 'Start' : 'End',
+		name,
+		type: 'dateTime' as const,
+		required: true,
+		default: '',
+		description: describe[name],
+		displayOptions: { show },
+	}));
+}
+
 export function returnAllAndLimit(show: Show): INodeProperties[] {
 	return [
 		{

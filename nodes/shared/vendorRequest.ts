@@ -219,10 +219,6 @@ async function send(
 	)) as RawResponse;
 }
 
-async function currentCredentials(fx: RequestFunctions, api: VendorApi): Promise<ICredentialDataDecryptedObject> {
-	return await fx.getCredentials(api.credentialType as string);
-}
-
 /** The credential as n8n would sign with it, but with the session emptied: see SessionRenewal. */
 function withEmptiedSession(
 	fx: RequestFunctions,
@@ -242,14 +238,10 @@ function withEmptiedSession(
 	};
 }
 
-function isNodeError(error: unknown): boolean {
-	const name = (error as { name?: unknown } | undefined)?.name;
-	return name === 'NodeApiError' || name === 'NodeOperationError';
-}
-
 /** The error itself when this package (or n8n) already wrote it for people: it is passed on as it is. */
 export function ownError(error: unknown): Error | undefined {
-	return isNodeError(error) ? (error as Error) : undefined;
+	const name = (error as { name?: unknown } | undefined)?.name;
+	return name === 'NodeApiError' || name === 'NodeOperationError' ? (error as Error) : undefined;
 }
 
 async function sendWithPolicy(
@@ -273,7 +265,7 @@ async function sendWithPolicy(
 	let freeSend = continuesTry;
 	const tries = call.tries ?? { used: 0 };
 
-	if (session?.isStale && session.isStale(await currentCredentials(fx, api))) {
+	if (session?.isStale && session.isStale(await fx.getCredentials(api.credentialType as string))) {
 		// Sign in before the first send; a refusal right after that sign-in is final.
 		emptySession = true;
 		renewed = true;
@@ -310,7 +302,7 @@ async function sendWithPolicy(
 		let response: RawResponse;
 		try {
 			const credentialOptions =
-				renewalOwed && session ? withEmptiedSession(fx, api, session, await currentCredentials(fx, api)) : undefined;
+				renewalOwed && session ? withEmptiedSession(fx, api, session, await fx.getCredentials(api.credentialType as string)) : undefined;
 			// Status codes are judged here, not by n8n, so n8n never re-signs on its own; a renewal
 			// is the emptied session property above, which makes n8n sign in before sending.
 			response = await send(fx, api, options, stream, credentialOptions);
@@ -336,7 +328,8 @@ async function sendWithPolicy(
 			: { verdict: 'accept' as const };
 		if ('failure' in checked) {
 			// The vendor's own verdict on the answer is final.
-			if (isNodeError(checked.failure)) throw checked.failure;
+			const own = ownError(checked.failure);
+			if (own) throw own;
 			// Anything else broke while the answer was being read: the connection.
 			if (statusCode < 400) await bodyForMessage(response.body);
 			await retryAfterNetworkFailure(checked.failure);

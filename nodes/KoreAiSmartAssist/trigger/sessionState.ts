@@ -4,25 +4,16 @@ import type { FailingLog } from '../../shared/failedWork';
 import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
 
 /**
- * What the trigger remembers between polls, in the workflow's static data.
+ * The Kore.ai trigger's state (TriggerState); `scope`: the account and bot.
  *
- * - `cursor`: where the last successful poll's search ended. The next poll searches from
- *   `cursor − Look Back`: Kore.ai lists calls by start time, and a call only counts once ended.
- * - `seen`: every session already emitted or given up, with when the trigger first saw it ended
- *   (n8n's clock). A session never starts after it is seen (give or take CLOCK_SKEW_S between the
- *   two clocks), so once `seen + skew` is before the horizon, no search can return the session
- *   again and it is dropped: `seen` holds about one Look Back period of calls.
- * - `horizon`: no search reaches back before it; it follows `cursor − Look Back` and never goes
- *   back, even when Look Back is raised later. If `seen` still outgrows MAX_REMEMBERED, the
- *   oldest are dropped and the horizon moves past them, so a forgotten call cannot return.
+ * - `seen`: every session emitted or given up, anchored when the trigger first saw it ended
+ *   (n8n's clock). A session never starts after that (give or take CLOCK_SKEW_S between the
+ *   clocks), so once `seen + skew` is before the horizon no search can return it again.
  * - `pending`: ended calls whose recording is still being produced, with their call details, so
  *   later polls can check them again without finding them again. At most MAX_PENDING: when it
  *   is full, new calls wait (unseen) for a later poll rather than being dropped.
- * - `failing`: sessions whose recording check failed transiently, with how many polls it failed
- *   on (nodes/shared/failedWork.ts). Such a session waits on `pending` for its next try, so a
- *   record lives only as long as its session is pending. Absent in a state saved before failures
- *   were tracked.
- * - `scope`: the account and bot the state was built for; a change starts afresh.
+ * - `failing`: a session whose check failed transiently waits on `pending` for its next try, so
+ *   its record lives only as long as it is pending.
  */
 
 export const STATE_VERSION = 1;

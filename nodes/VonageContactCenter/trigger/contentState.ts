@@ -6,26 +6,11 @@ import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState 
 import type { ContentEntry } from './interactionSearch';
 
 /**
- * What the trigger remembers between polls, in the workflow's static data.
- *
- * - `cursor`: where the last successful poll's search ended. The next poll searches from
- *   `cursor − Look Back`, because VCC searches by interaction start and content arrives later.
- * - `seen`: a fingerprint of every content file already emitted (guid + contentKey +
- *   lastModified), with the start of its interaction. A re-processed file (new lastModified) is
- *   new content and is emitted again; the same file never is.
- * - `horizon`: no search ever reaches back before it. It moves forward to `cursor − Look Back`
- *   after each poll, and fingerprints of interactions that started before it are dropped: the
- *   search can no longer return those interactions, so forgetting them cannot cause a repeat.
- *   That bounds `seen` to the content of one Look Back period. Should that still exceed
- *   MAX_REMEMBERED, the oldest are dropped and the horizon moves past them, so a
- *   forgotten file can never come back as new (its late content is not caught either).
- *   The horizon also guards a Look Back raised later: the search never reaches back past what
- *   the trigger still remembers.
- * - `failing`: files whose download failed transiently and are tried again on later polls
- *   (nodes/shared/failedWork.ts), keyed by fingerprint and anchored at their interaction's start
- *   like `seen`. One that falls behind the horizon before its last try is reported as failed
- *   rather than forgotten. Absent in a state saved before failures were tracked.
- * - `scope`: the content types and filters the state was built for; a change starts afresh.
+ * The Vonage trigger's state (TriggerState). `seen` holds a fingerprint of every content file
+ * emitted (guid + contentKey + lastModified), anchored at its interaction's start: a re-processed
+ * file (new lastModified) is new content, the same file never is. A failing file that falls behind
+ * the horizon before its last try is reported as failed rather than forgotten. `scope`: the
+ * content types and filters.
  */
 
 export const STATE_VERSION = 1;

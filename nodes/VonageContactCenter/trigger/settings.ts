@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import type { RequestBehaviour } from '../../shared/callOptions';
+import { searchFilters } from '../transport/interactionSearch';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
 import { readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { CONTENT_TYPES } from '../fields';
@@ -20,7 +21,6 @@ export interface VonageTriggerSettings {
 
 interface TriggerOptions extends RequestBehaviour, PollWindowOptions {}
 
-const SEARCH_FILTERS = ['handlingAgentId', 'direction', 'connectFrom', 'connectTo'];
 const KNOWN_TYPES = new Set(CONTENT_TYPES.map((t) => t.value));
 
 /** Every parameter, checked before any request. */
@@ -33,12 +33,7 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 			description: `Use ${[...KNOWN_TYPES].join(', ')}`,
 		});
 	}
-	const rawFilters = fx.getNodeParameter('filters', {}) as IDataObject;
-	const filters: IDataObject = {};
-	for (const key of SEARCH_FILTERS) {
-		const value = rawFilters[key];
-		if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim();
-	}
+	const filters = searchFilters(fx.getNodeParameter('filters', {}) as IDataObject);
 	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
 	const downloadFiles = fx.getNodeParameter('downloadFiles', false) === true;
 	const binaryPropertyName = downloadFiles

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection, returnAllAndLimit } from '../../../shared/properties';
+import { dateRangeProperties, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import type { DateWindow } from '../../../shared/dateWindows';
 import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
 import { assertDate, splitList } from '../../../shared/validation';
@@ -46,25 +46,10 @@ export const callGetManyDescription: INodeProperties[] = [
 		description: 'The bot (stream) whose calls to list. Leave empty to use the default in the credential.',
 		displayOptions: { show: showOnlyForGetMany },
 	},
-	{
-		displayName: 'Start',
-		name: 'start',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Calls from this time on',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'End',
-		name: 'end',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
-		displayOptions: { show: showOnlyForGetMany },
-	},
+	...dateRangeProperties(showOnlyForGetMany, {
+		start: 'Calls from this time on',
+		end: 'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
+	}),
 	...returnAllAndLimit(showOnlyForGetMany),
 	{
 		displayName: 'Filters',

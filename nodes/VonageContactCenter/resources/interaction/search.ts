@@ -7,36 +7,20 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection, returnAllAndLimit } from '../../../shared/properties';
+import { dateRangeProperties, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertDate } from '../../../shared/validation';
 import { INTERACTION_FILTERS } from '../../fields';
-import { searchWindow, searchWindows } from '../../transport/interactionSearch';
+import { searchFilters, searchWindow, searchWindows } from '../../transport/interactionSearch';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
-
 
 const showOnlyForSearch = { resource: ['interaction'], operation: ['search'] };
 
 export const interactionSearchDescription: INodeProperties[] = [
-	{
-		displayName: 'Start',
-		name: 'start',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Interactions that started at or after this time',
-		displayOptions: { show: showOnlyForSearch },
-	},
-	{
-		displayName: 'End',
-		name: 'end',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'Interactions that started before this time. Ranges longer than 7 days are split into 7-day searches for you.',
-		displayOptions: { show: showOnlyForSearch },
-	},
+	...dateRangeProperties(showOnlyForSearch, {
+		start: 'Interactions that started at or after this time',
+		end: 'Interactions that started before this time. Ranges longer than 7 days are split into 7-day searches for you.',
+	}),
 	...returnAllAndLimit(showOnlyForSearch),
 	{
 		displayName: 'Filters',
@@ -50,14 +34,6 @@ export const interactionSearchDescription: INodeProperties[] = [
 	optionsCollection(showOnlyForSearch, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 
-function cleanFilters(filters: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	for (const [key, value] of Object.entries(filters)) {
-		if (typeof value === 'string' && value.trim() !== '') qs[key] = value.trim();
-	}
-	return qs;
-}
-
 export async function searchInteractions(this: IExecuteFunctions) {
 	const run = await startVonageRun(this);
 	return await runForEachItem(this, async (itemIndex) => {
@@ -69,7 +45,7 @@ export async function searchInteractions(this: IExecuteFunctions) {
 		}
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
-		const filters = cleanFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+		const filters = searchFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 		const found: INodeExecutionData[] = [];
 		for (const window of searchWindows(start, end)) {
