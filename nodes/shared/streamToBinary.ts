@@ -93,10 +93,11 @@ async function storeInput(body: BodyStream): Promise<StoreInput> {
 	return Buffer.concat(chunks);
 }
 
-function headerNumber(headers: IDataObject, name: string): number | undefined {
-	const value = headers[name];
+/** What Content-Length promises of the stored body; a compressed body's length says nothing about it. */
+export function promisedLength(headers: IDataObject): number | undefined {
+	const value = headers['content-length'];
 	const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
-	return Number.isFinite(n) && n >= 0 ? n : undefined;
+	return !headers['content-encoding'] && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 /** Stores an already-open response; `expectedBytes` is what Content-Length promised. */
@@ -116,8 +117,7 @@ export async function storeResponseAsBinary(
 	return {
 		binary,
 		bytes: binary.bytes ?? Number.NaN,
-		// A compressed body's length says nothing about the stored bytes.
-		expectedBytes: headers['content-encoding'] ? undefined : headerNumber(headers, 'content-length'),
+		expectedBytes: promisedLength(headers),
 		mimeType,
 		fileName,
 		statusCode: response.statusCode,

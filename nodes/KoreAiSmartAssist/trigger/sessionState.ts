@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
+import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
 
 /**
  * The Kore.ai trigger's state (TriggerState); `scope`: the account and bot.
@@ -17,7 +17,6 @@ import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState 
  */
 
 export const STATE_VERSION = 1;
-export { MAX_REMEMBERED };
 export const MAX_PENDING = 100;
 /** How far Kore.ai's clock may be ahead of n8n's without a forgotten call coming back. */
 export const CLOCK_SKEW_S = 15 * 60;

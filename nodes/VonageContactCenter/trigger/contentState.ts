@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, MAX_REMEMBERED, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
+import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
 import type { ContentEntry } from './interactionSearch';
 
 /**
@@ -14,7 +14,6 @@ import type { ContentEntry } from './interactionSearch';
  */
 
 export const STATE_VERSION = 1;
-export { MAX_REMEMBERED };
 
 /** `seen` and `failing` are keyed by fingerprint and anchored at the interaction's start. */
 export type ContentState = TriggerState;
