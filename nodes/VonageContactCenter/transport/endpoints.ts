@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { checkHostField, type HostFieldRules } from '../../shared/urlRules';
 
@@ -46,6 +46,18 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 /** Names the VCC account for the shared fair-use budget: API host and client id (not a secret). */
 export function vonageAccount(credentials: ICredentialDataDecryptedObject): string {
 	return `vonageContactCenter ${apiBaseUrl(credentials)} ${String(credentials.clientId ?? '')}`;
+}
+
+/** An entry of an interaction's content list. */
+export interface ContentEntry extends IDataObject {
+	contentKey: string;
+	type?: string;
+	lastModified?: string;
+}
+
+/** Whether an entry is of the chosen types (none chosen: any); an entry without a type is named by its key. */
+export function isOfTypes(entry: ContentEntry, types: string[]): boolean {
+	return types.length === 0 || types.includes(String(entry.type ?? entry.contentKey));
 }
 
 /** Content VCC produces itself: audio or JSON, never a web page (unlike an attachment). */

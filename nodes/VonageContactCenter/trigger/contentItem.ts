@@ -2,9 +2,9 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
 import { downloadToBinary, filesInFields, type DownloadedFile } from '../../shared/streamToBinary';
-import { contentMayBeHtml } from '../transport/endpoints';
+import { contentMayBeHtml, type ContentEntry } from '../transport/endpoints';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
-import type { ContentEntry, FoundInteraction } from './interactionSearch';
+import type { FoundInteraction } from './interactionSearch';
 import { VONAGE } from '../vendor';
 
 /** The interaction as VCC listed it, plus which of its content is new. */

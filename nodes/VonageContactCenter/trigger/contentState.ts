@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FailingLog } from '../../shared/failedWork';
 import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
-import type { ContentEntry } from './interactionSearch';
+import type { ContentEntry } from '../transport/endpoints';
 
 /**
  * The Vonage trigger's state (TriggerState). `seen` holds a fingerprint of every content file

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { optionsCollection, outputFileField } from '../../../shared/properties';
@@ -14,6 +14,7 @@ import {
 } from '../../transport/vonageApi';
 import { readContentList } from '../interaction/interactionAnswer';
 import { CONTENT_TYPES } from '../../fields';
+import { isOfTypes, type ContentEntry } from '../../transport/endpoints';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 
 const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
@@ -41,11 +42,6 @@ export const contentDownloadAllDescription: INodeProperties[] = [
 		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
 	]),
 ];
-
-interface ContentEntry extends IDataObject {
-	contentKey: string;
-	type?: string;
-}
 
 /**
  * The content list the input item already carries when it is this interaction as Search or Get
@@ -95,9 +91,7 @@ export async function downloadAllContent(this: IExecuteFunctions) {
 		const wanted = this.getNodeParameter('contentTypes', itemIndex, []) as string[];
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 		const entries = (await contentList(this, run, itemIndex, guid)).filter(
-			(entry) =>
-				typeof entry?.contentKey === 'string' &&
-				(wanted.length === 0 || wanted.includes(String(entry.type ?? entry.contentKey))),
+			(entry) => typeof entry?.contentKey === 'string' && isOfTypes(entry, wanted),
 		);
 		const files: INodeExecutionData[] = [];
 		// One at a time: the pacer already spaces them, and each file streams to the store
