@@ -7,7 +7,8 @@ import {
 import { requestBehaviourOptions } from '../../shared/callOptions';
 import { optionsCollection, outputFileField, type Show } from '../../shared/properties';
 import type { WaitSettings, WhenNoMedia } from '../transport/mediaFetch';
-import { KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { botIdProperty, requestsPerHourOption } from '../fields';
 
 /**
  * The parameters Recording and Voicemail share: which session, waiting for media that is still
@@ -21,16 +22,7 @@ export const MAX_WAIT_SECONDS = 3600;
 
 export function sessionProperties(show: Show): INodeProperties[] {
 	return [
-		{
-			displayName: 'Bot / Stream ID',
-			name: 'botId',
-			type: 'string',
-			default: '',
-			placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
-			description:
-				'The bot (stream) the session belongs to, from App Settings. Leave empty to use the default in the credential.',
-			displayOptions: { show },
-		},
+		botIdProperty('the session belongs to, from App Settings', show),
 		{
 			displayName: 'Session ID',
 			name: 'sessionId',
@@ -105,15 +97,9 @@ export function botOptionsProperty(show: Show, extra: INodeProperties[]): INodeP
 	return optionsCollection(show, [
 		...extra,
 		...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
-		{
-			displayName: 'Max Requests per Hour',
-			name: 'requestsPerHour',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: KORE_BOT_REQUESTS_PER_HOUR,
-			description:
-				'Upper bound on requests this node sends to the bot in any rolling hour, shared by all items of one run; 0 means no hourly cap. Kore.ai allows 1800 per hour per bot.',
-		},
+		requestsPerHourOption(
+			'Upper bound on requests this node sends to the bot in any rolling hour, shared by all items of one run',
+		),
 	]);
 }
 

@@ -3,29 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requestBehaviourOptions } from '../../shared/callOptions';
 import { optionsCollection } from '../../shared/properties';
 import { MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/pollingTrigger';
-import { KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { accountIdProperty, botIdProperty, requestsPerHourOption } from '../fields';
 
 export const DEFAULT_MAX_WAIT_HOURS = 6;
 
 const showWhenDownloading = { downloadRecording: [true] };
 
 export const koreTriggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		default: '',
-		placeholder: '674daf4bc9d17f4dc070a1b2',
-		description: 'The contact-center account. Leave empty to use the default in the credential.',
-	},
-	{
-		displayName: 'Bot / Stream ID',
-		name: 'botId',
-		type: 'string',
-		default: '',
-		placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
-		description: 'The bot (stream) whose calls to watch. Leave empty to use the default in the credential.',
-	},
+	accountIdProperty(),
+	botIdProperty('whose calls to watch'),
 	{
 		displayName: 'Download Recording',
 		name: 'downloadRecording',
@@ -59,15 +46,7 @@ export const koreTriggerProperties: INodeProperties[] = [
 			lookBack:
 				'Kore.ai lists calls by the time they started, and a call only counts once it has ended. Each poll searches back this far before its last poll, so a call that lasts up to this long is still caught when it ends. Also how far back Fetch Test Event looks.',
 		}),
-		{
-			displayName: 'Max Requests per Hour',
-			name: 'requestsPerHour',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: KORE_BOT_REQUESTS_PER_HOUR,
-			description:
-				'Upper bound on recording requests one poll sends to the bot in any rolling hour; 0 means no hourly cap. Kore.ai allows 1800 per hour per bot.',
-		},
+		requestsPerHourOption('Upper bound on recording requests one poll sends to the bot in any rolling hour'),
 		{
 			displayName: 'Max Wait for Recording (Hours)',
 			name: 'maxWaitHours',

@@ -17,6 +17,7 @@ import { startKoreRun, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
 import { accountIdParameter, botIdParameter } from '../parameters';
 import { KORE } from '../../vendor';
+import { accountIdProperty, botIdProperty } from '../../fields';
 
 const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
 
@@ -28,24 +29,8 @@ const SELECTED_FIELDS = [
 ];
 
 export const callGetManyDescription: INodeProperties[] = [
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		default: '',
-		placeholder: '674daf4bc9d17f4dc070a1b2',
-		description: 'The contact-center account. Leave empty to use the default in the credential.',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Bot / Stream ID',
-		name: 'botId',
-		type: 'string',
-		default: '',
-		placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
-		description: 'The bot (stream) whose calls to list. Leave empty to use the default in the credential.',
-		displayOptions: { show: showOnlyForGetMany },
-	},
+	accountIdProperty(showOnlyForGetMany),
+	botIdProperty('whose calls to list', showOnlyForGetMany),
 	...dateRangeProperties(showOnlyForGetMany, {
 		start: 'Calls from this time on',
 		end: 'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
