@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { GenericValue, IDataObject } from 'n8n-workflow';
 
 /**
  * The one transcript shape every vendor's transcript is turned into, so a workflow can switch
@@ -73,6 +73,15 @@ const NAME_KEYS = ['speakerName', 'name', 'displayName', 'nickName', 'participan
 const START_KEYS = ['start', 'startTime', 'start_time', 'offset', 'startOffset', 'begin', 'timestamp', 'time', 'sentAt', 'createdAt'];
 const END_KEYS = ['end', 'endTime', 'end_time', 'endOffset', 'stop'];
 
+/** The first role field that names a role: a `channel: 1` beside `participant: 'agent'` names none. */
+function roleOf(obj: IDataObject): Speaker {
+	for (const key of ROLE_KEYS) {
+		const role = speakerRole(firstString(obj, [key]));
+		if (role !== 'unknown') return role;
+	}
+	return 'unknown';
+}
+
 /** Turns one vendor entry (of unknown layout) into a segment, or undefined when it has no text. */
 export function segmentFromEntry(entry: unknown): TranscriptSegment | undefined {
 	if (typeof entry === 'string') return segmentFromLine(entry);
@@ -86,8 +95,7 @@ export function segmentFromEntry(entry: unknown): TranscriptSegment | undefined 
 			.join(' ');
 	}
 	if (!text) return undefined;
-	const roleLabel = firstString(obj, ROLE_KEYS);
-	let speaker = speakerRole(roleLabel);
+	let speaker = roleOf(obj);
 	const name = firstString(obj, NAME_KEYS);
 	if (speaker === 'unknown') speaker = speakerRole(name);
 	const segment: TranscriptSegment = { speaker, text };
@@ -100,11 +108,14 @@ export function segmentFromEntry(entry: unknown): TranscriptSegment | undefined 
 	return segment;
 }
 
+/** A "Speaker: words" line: the label, then the words. */
+export const SPEAKER_LINE = /^([A-Za-z][\w .'-]{0,40}?)\s*:\s+(.+)$/;
+
 /** "Agent: hello" → agent/"hello"; a line without a label is an 'unknown' turn. */
 export function segmentFromLine(line: string): TranscriptSegment | undefined {
 	const text = line.trim();
 	if (text === '') return undefined;
-	const labelled = /^([A-Za-z][\w .'-]{0,40}?)\s*:\s+(.+)$/.exec(text);
+	const labelled = SPEAKER_LINE.exec(text);
 	if (labelled) {
 		const role = speakerRole(labelled[1]);
 		const segment: TranscriptSegment = { speaker: role, text: labelled[2].trim() };
@@ -134,10 +145,13 @@ export function findEntries(doc: unknown, depth = 0): unknown[] | undefined {
 	return undefined;
 }
 
+/** Who a segment's words are shown under: the speaker's name, else the role ("Agent"). */
+export function speakerLabel(segment: TranscriptSegment): string {
+	return segment.speakerName ?? segment.speaker.charAt(0).toUpperCase() + segment.speaker.slice(1);
+}
+
 export function transcriptText(segments: TranscriptSegment[]): string {
-	return segments
-		.map((s) => `${s.speakerName ?? s.speaker.charAt(0).toUpperCase() + s.speaker.slice(1)}: ${s.text}`)
-		.join('\n');
+	return segments.map((s) => `${speakerLabel(s)}: ${s.text}`).join('\n');
 }
 
 export interface TranscriptInput {
@@ -189,7 +203,16 @@ function fallbackText(doc: unknown): string {
 	return strings.join('\n').trim();
 }
 
-/** The transcript as an item's json (its `raw` is whatever JSON the vendor sent). */
+/** A vendor's parsed document as an item value: JSON values are already n8n values. */
+function jsonValue(value: unknown): GenericValue {
+	if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+	return value === undefined ? undefined : String(value);
+}
+
+/** The transcript as an item's json (its `raw` is whatever the vendor sent, JSON or text). */
 export function transcriptJson<Segment extends TranscriptSegment>(transcript: Transcript<Segment>): IDataObject {
-	return transcript as unknown as IDataObject;
+	const { raw, ...fields } = transcript;
+	const json: IDataObject = { ...fields };
+	if (raw !== undefined) json.raw = jsonValue(raw);
+	return json;
 }

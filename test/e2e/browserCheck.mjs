@@ -191,3 +191,29 @@ export async function runWorkflowInEditor(baseUrl, workflowId) {
 		await browser.close();
 	}
 }
+
+/**
+ * Each workflow opened in the editor as a user sees it after importing it, its canvas saved as a
+ * 1280×720 PNG: `workflows` is `[{ id, file }]`. Returns the files written.
+ */
+export async function screenshotWorkflows(baseUrl, workflows) {
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+		await createOwnerOrSignIn(page, baseUrl);
+		for (const { id, file } of workflows) {
+			await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
+			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+			await page.waitForTimeout(2000);
+			await dismissModals(page);
+			// "Zoom to fit", so the whole chain shows, then the canvas and the workflow's name only:
+			// not the sidebar, the logs bar, or the frame and banner of n8n's test mode (E2E_TESTS).
+			await page.locator('[data-test-id="zoom-to-fit"]').first().click().catch(() => {});
+			await page.waitForTimeout(1000);
+			await page.screenshot({ path: file, clip: { x: 42, y: 24, width: 1234, height: 660 } });
+		}
+		return workflows.map((w) => w.file);
+	} finally {
+		await browser.close();
+	}
+}

@@ -5,7 +5,8 @@
  * in Chromium, else through the same REST call), each checked to bring exactly its own nodes and
  * credential; then the vendor simulator, credentials (their Test button pressed through the REST
  * API), one workflow per operation group run with `n8n execute` and checked against what the
- * simulator served, and the polling triggers after a restart that loads all four packages.
+ * simulator served, the recording-to-Slack templates of examples/ run with their Slack node swapped
+ * for the Slack-shaped sink, and the polling triggers after a restart that loads all four packages.
  *
  *   node test/e2e/run-e2e.mjs [--keep] [--browser]
  */
@@ -94,6 +95,26 @@ try {
 			const posted = slack.messages.length - before;
 			if (posted === 0) throw new Error('no Slack message after the run');
 			return `ran in ${seconds} s, ${posted} Slack messages; screenshot artifacts/browser/demo-workflow-run.png`;
+		});
+	}
+	const { checkTemplates, EXAMPLES_DIR } = await import('./templates.mjs');
+	const asImported = await checkTemplates({
+		rest,
+		sim,
+		sink: slack,
+		check,
+		credentials: Object.fromEntries(vendors.map((v) => [v.credentialType, v.credentialRecord])),
+	});
+	// What the templates posted, to read next to the checks.
+	await writeFile(join(ARTIFACTS, 'templates-sink.json'), JSON.stringify({ posts: slack.posts, files: slack.files }, null, 2));
+	if (args.has('--browser')) {
+		const { screenshotWorkflows } = await import('./browserCheck.mjs');
+		await check('browser: every template opens in the editor (screenshots in examples/)', async () => {
+			const files = await screenshotWorkflows(
+				n8n.url,
+				asImported.map(({ slug, id }) => ({ id, file: join(EXAMPLES_DIR, `${slug}.png`) })),
+			);
+			return `${files.length} templates shown on the canvas`;
 		});
 	}
 } finally {

@@ -26,6 +26,7 @@ describe('Content → Get Plain Text', () => {
 			text: 'Dear support,\nmy parcel is late.',
 			bytes: 32,
 			mimeType: 'text/plain',
+			metrics: { computed: true, speakers: { unknown: { turns: 2, words: 6 } } },
 		});
 	});
 

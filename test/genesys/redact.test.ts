@@ -41,6 +41,7 @@ describe('Redact on Genesys content', () => {
 			mimeType: 'text/plain',
 			redacted: true,
 			redactions: { iban: 1 },
+			metrics: { computed: true, speakers: { unknown: { turns: 2, words: 11 } } },
 		});
 	});
 
@@ -60,5 +61,27 @@ describe('Redact on Genesys content', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.plainText).toBe('SSN [SSN]');
 		expect(items[0].json.transcript).toMatchObject({ redacted: true, redactions: { card: 1, email: 1 } });
+	});
+});
+
+describe('Text Format and metrics on Genesys content', () => {
+	it("Content → Get Structured Text writes the redacted chat for Slack, redacts the parties' names and times the chat", async () => {
+		const nickIsEmail = PAYMENT_XML.replace('userNick="Maria"', 'userNick="maria@example.com"');
+		nock(UCS).get(`/interactions/${IXN_ID}/structured_text`).reply(200, nickIsEmail, { 'Content-Type': 'text/xml' });
+
+		const { items, error } = await runGenesys(CONTENT('getStructuredText', IXN_ID, { options: { redact: true, textFormat: 'slack' } }));
+
+		expect(error).toBeUndefined();
+		const json = items[0].json;
+		expect(String(json.text).split('\n').slice(0, 3)).toEqual([
+			'*[EMAIL]:* card [CARD]',
+			'*[EMAIL]:* [CARD], [EMAIL]',
+			'*HelperBot:* Let me find an agent &lt;b&gt;for you&lt;/b&gt;.',
+		]);
+		expect((json.parties as Array<{ name?: string }>)[0].name).toBe('[EMAIL]');
+		expect(JSON.stringify(json)).not.toMatch(/maria@|4111/);
+		// Chat messages have a time but no end: the chat's length, no talk time.
+		expect(json.metrics).toMatchObject({ computed: true, durationSeconds: 29, speakers: { customer: { turns: 2, words: 6 } } });
+		expect(json.metrics).not.toHaveProperty('silenceSeconds');
 	});
 });

@@ -59,3 +59,18 @@ describe('Redact on Kore.ai voicemail transcriptions', () => {
 		});
 	});
 });
+
+describe('Text Format and metrics on Kore.ai voicemail transcriptions', () => {
+	it('Voicemail → Get writes the redacted transcription with timestamps and counts its words', async () => {
+		const later = { ...transcription('or mail jane.doe@example.com'), createdOn: '2025-02-11T13:58:02.532Z' };
+		voicemail().reply(200, { status: 'success', 'voicemail recording': [{ fileName: 'vm.wav', fileUrl: signedUrl('/m/vm.wav') }], transcriptions: [entries[0], later] });
+
+		const { items, error } = await runKore({ resource: 'voicemail', operation: 'get', sessionId: SESSION }, { options: { redact: true, textFormat: 'timestamped' } });
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.transcript).toMatchObject({
+			text: '[00:00] Customer: Hi, call me back on [PHONE]\n[00:20] Customer: or mail [EMAIL]',
+			metrics: { computed: true, durationSeconds: 20.5, speakers: { customer: { turns: 2, words: 10 } } },
+		});
+	});
+});

@@ -18,6 +18,15 @@ describe('normaliseTranscript', () => {
 		expect(t.raw).toBeUndefined();
 	});
 
+	it('takes the role from the first field that names one, past a numeric channel', () => {
+		const t = normaliseTranscript({
+			...base,
+			document: { utterances: [{ channel: 1, participant: 'agent', text: 'Hi' }, { channel: 2, participant: 'customer', text: 'Hello' }] },
+		});
+		expect(t.segments.map((s) => s.speaker)).toEqual(['agent', 'customer']);
+		expect(t.text).toBe('Agent: Hi\nCustomer: Hello');
+	});
+
 	it('reads "Speaker: words" lines', () => {
 		const t = normaliseTranscript({ ...base, document: 'Agent: Hi\nJane Doe: I need help\nno label here' });
 		expect(t.segments).toEqual([

@@ -311,6 +311,17 @@ describe('Content → Get Transcript', () => {
 				{ speaker: 'agent', start: 0.5, end: 2.1, text: 'Hello, you are through to support.' },
 				{ speaker: 'customer', start: 2.4, end: 4, text: 'Hi, my order is late.' },
 			],
+			metrics: {
+				computed: true,
+				durationSeconds: 3.5,
+				speakers: {
+					agent: { turns: 1, words: 6, talkSeconds: 1.6, share: 0.5, wordsPerMinute: 225 },
+					customer: { turns: 1, words: 5, talkSeconds: 1.6, share: 0.5, wordsPerMinute: 187.5 },
+				},
+				longestMonologue: { speaker: 'agent', seconds: 1.6 },
+				silenceSeconds: 0.3,
+				overtalkSeconds: 0,
+			},
 		});
 	});
 

@@ -87,3 +87,67 @@ describe('Redact on Vonage transcripts', () => {
 		});
 	});
 });
+
+describe('Text Format and metrics on Vonage transcripts', () => {
+	it('Content → Get Transcript writes the redacted turns with timestamps and computes talk time, silence and the longest monologue', async () => {
+		mockToken();
+		api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
+
+		const { items, error } = await runVonage({
+			resource: 'content',
+			operation: 'getTranscript',
+			guid: GUID,
+			transcriptKey: 'transcript',
+			options: { redact: true, textFormat: 'timestamped' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			text: [
+				'[00:00] Agent: Can I take the long number on the card?',
+				"[00:02] Customer: it's [CARD]",
+				'[00:04] Customer: [CARD], and the CVV is [CVV]',
+				'[00:06] Agent: Receipt to [EMAIL]?',
+			].join('\n'),
+			metrics: {
+				computed: true,
+				durationSeconds: 7.5,
+				speakers: {
+					agent: { turns: 2, words: 12, talkSeconds: 3.1, share: 0.477, wordsPerMinute: 232.3 },
+					customer: { turns: 2, words: 10, talkSeconds: 3.4, share: 0.523, wordsPerMinute: 176.5 },
+				},
+				longestMonologue: { speaker: 'customer', seconds: 3.6 },
+				silenceSeconds: 1,
+				overtalkSeconds: 0,
+			},
+		});
+	});
+
+	it("Analysis → Get writes both transcripts for Slack and keeps Vonage's callTimeBreakDown as sent", async () => {
+		const callTimeBreakDown = { talkTime: 95, holdTime: 12, agentTalkRatio: 0.4 };
+		mockToken();
+		api()
+			.get('/conversation-analyzer/interactions')
+			.query({ calls: guid(1), transcript: 'true' })
+			.reply(200, [{ guid: guid(1), callTimeBreakDown, transcript: 'Agent: Your <number>?\nCustomer: +44 20 7946 0958' }]);
+
+		const { items, error } = await runVonage({
+			resource: 'analysis',
+			operation: 'get',
+			guidSource: 'list',
+			callGuids: guid(1),
+			includeTranscript: true,
+			options: { redact: true, textFormat: 'slack' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			callTimeBreakDown,
+			transcript: '*Agent:* Your &lt;number&gt;?\n*Customer:* [PHONE]',
+			normalizedTranscript: {
+				text: '*Agent:* Your &lt;number&gt;?\n*Customer:* [PHONE]',
+				metrics: { computed: true, speakers: { agent: { turns: 1, words: 2 }, customer: { turns: 1, words: 4 } } },
+			},
+		});
+	});
+});

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runForEachItem } from '../../shared/itemRunner';
-import { redactOption, transcriptOutput, type RedactChoice } from '../../shared/transcriptOutput';
+import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { startKoreRun, type KoreRun } from '../transport/koreApi';
 import {
@@ -68,7 +68,7 @@ const voicemailTranscriptionProperty: INodeProperties = {
 
 const showForMedia = { resource: ['recording', 'voicemail'] };
 const showForMediaDownload = { resource: ['recording', 'voicemail'], operation: ['download'] };
-const EXTRA_OPTIONS: Record<MediaKind, INodeProperties[]> = { recording: [userIdOption], voicemail: [includeRawOption, redactOption] };
+const EXTRA_OPTIONS: Record<MediaKind, INodeProperties[]> = { recording: [userIdOption], voicemail: [includeRawOption, redactOption, textFormatOption] };
 
 /** The parameters Recording and Voicemail share, in this order, then each operation's options. */
 export const mediaDescription: INodeProperties[] = [
@@ -97,9 +97,9 @@ function mediaTarget(fx: IExecuteFunctions, kind: MediaKind, run: KoreRun, itemI
 /** `{ transcript }` in the shared shape when the transcription was asked for, else nothing. */
 function transcriptPart(fx: IExecuteFunctions, target: MediaTarget, waited: WaitedListing): IDataObject {
 	if (!target.transcription) return {};
-	const { includeRaw, redact } = fx.getNodeParameter('options', target.itemIndex, {}) as { includeRaw?: boolean } & RedactChoice;
+	const { includeRaw } = fx.getNodeParameter('options', target.itemIndex, {}) as { includeRaw?: boolean };
 	const transcript = voicemailTranscript(target.sessionId, waited.listing.transcriptions ?? [], includeRaw === true);
-	return { transcript: transcriptOutput(transcript, { redact }) };
+	return { transcript: transcriptOutput(transcript, transcriptChoice(fx, target.itemIndex)) };
 }
 
 /** The JSON Get returns: the status in Kore.ai's words and ours, and the file list. */

@@ -7,7 +7,8 @@ import {
 
 import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/answerShape';
 import { baseMimeType } from '../../../shared/fileNames';
-import type { RedactChoice } from '../../../shared/transcriptOutput';
+import { redactText } from '../../../shared/redaction';
+import { transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
 import { transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
 import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';
@@ -27,7 +28,7 @@ export const CONTENT_KINDS: Record<ContentKind, { segment: string; field: string
 	binaryContent: { segment: 'binary_content', field: 'binary_content', label: 'binary content' },
 };
 
-export interface TranscriptOptions extends RedactChoice {
+export interface TranscriptOptions extends TranscriptChoice {
 	includeRaw?: boolean;
 	includeNotices?: boolean;
 }
@@ -79,6 +80,18 @@ export function structuredTextTranscript(
 			{ itemIndex, description: 'Use Content → Download Binary Content or Get Plain Text to see it as it is.' },
 		);
 	}
+}
+
+/**
+ * A structured-text transcript as an item's json. With Redact the parties' names go too: Chat
+ * Server nicknames are often e-mail addresses (counted where the party speaks, as speaker names).
+ */
+export function structuredTextOutput(fx: IExecuteFunctions, transcript: GenesysTranscript, itemIndex: number): IDataObject {
+	const choice = transcriptChoice(fx, itemIndex);
+	if (choice.redact !== true) return transcriptOutput(transcript, choice);
+	const parties = transcript.parties.map((party) => (party.name === undefined ? party : { ...party, name: redactText(party.name).text }));
+	const named: GenesysTranscript = { ...transcript, parties };
+	return transcriptOutput(named, choice);
 }
 
 export async function fetchPlainText(

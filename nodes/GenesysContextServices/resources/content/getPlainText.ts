@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { plainTextOutput, redactOption, type RedactChoice } from '../../../shared/transcriptOutput';
+import { plainTextMetrics, plainTextOutput, redactOption, textFormatOption, transcriptChoice } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchPlainText } from './contentFetch';
@@ -17,7 +17,7 @@ export const contentGetPlainTextDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showOnlyForGetPlainText },
-		options: [redactOption, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
+		options: [redactOption, textFormatOption, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
 	},
 ];
 
@@ -26,10 +26,11 @@ export async function getPlainText(this: IExecuteFunctions) {
 	return await runForEachItem(this, async (itemIndex) => {
 		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
 		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.plainText.segment)}`;
-		const { redact } = this.getNodeParameter('options', itemIndex, {}) as RedactChoice;
+		const choice = transcriptChoice(this, itemIndex);
 		const json = await fetchPlainText(this, run, url, id, itemIndex);
-		if (redact !== true) return [{ json }];
-		const redacted: IDataObject = { ...json, ...plainTextOutput(String(json.text), { redact }), redacted: true };
+		const metrics = plainTextMetrics(String(json.text));
+		if (choice.redact !== true) return [{ json: { ...json, ...plainTextOutput(String(json.text), choice), metrics } }];
+		const redacted: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), redacted: true, metrics };
 		// bytes describes what Genesys sent, not the redacted text.
 		delete redacted.bytes;
 		return [{ json: redacted }];

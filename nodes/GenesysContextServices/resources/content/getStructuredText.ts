@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { redactOption, transcriptOutput } from '../../../shared/transcriptOutput';
+import { redactOption, textFormatOption } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
-import { CONTENT_KINDS, fetchStructuredText, type TranscriptOptions } from './contentFetch';
+import { CONTENT_KINDS, fetchStructuredText, structuredTextOutput, type TranscriptOptions } from './contentFetch';
 
 const showOnlyForGetStructuredText = { resource: ['content'], operation: ['getStructuredText'] };
 
@@ -27,6 +27,7 @@ export const transcriptOptions: INodeProperties[] = [
 		description: 'Whether to keep the original structured text (XML) in the "raw" field',
 	},
 	redactOption,
+	textFormatOption,
 ];
 
 export const contentGetStructuredTextDescription: INodeProperties[] = [
@@ -48,6 +49,6 @@ export async function getStructuredText(this: IExecuteFunctions) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
 		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.structuredText.segment)}`;
 		const transcript = await fetchStructuredText(this, run, url, id, options, itemIndex);
-		return [{ json: transcriptOutput(transcript, options) }];
+		return [{ json: structuredTextOutput(this, transcript, itemIndex) }];
 	});
 }

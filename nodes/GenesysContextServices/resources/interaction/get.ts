@@ -7,7 +7,7 @@ import type {
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { plainTextOutput, transcriptOutput } from '../../../shared/transcriptOutput';
+import { plainTextOutput } from '../../../shared/transcriptOutput';
 import {
 	assertOnConfiguredServer,
 	genesysGet,
@@ -24,6 +24,7 @@ import {
 	fetchBinaryContent,
 	fetchPlainText,
 	fetchStructuredText,
+	structuredTextOutput,
 	structuredTextTranscript,
 	type ContentKind,
 	type TranscriptOptions,
@@ -109,7 +110,7 @@ async function withContent(
 			if (kind === 'plainText') json.plainText = plainTextOutput(value, options).text;
 			if (kind === 'structuredText') {
 				const mime = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
-				json.transcript = transcriptOutput(structuredTextTranscript(fx, id, value, mime, options, itemIndex), options);
+				json.transcript = structuredTextOutput(fx, structuredTextTranscript(fx, id, value, mime, options, itemIndex), itemIndex);
 			}
 			continue;
 		}
@@ -120,7 +121,7 @@ async function withContent(
 		} else if (kind === 'structuredText') {
 			const listedMimeType = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
 			const transcript = await fetchStructuredText(fx, run, url, id, { ...options, listedMimeType }, itemIndex);
-			json.transcript = transcriptOutput(transcript, options);
+			json.transcript = structuredTextOutput(fx, transcript, itemIndex);
 		} else {
 			const binaryPropertyName = fx.getNodeParameter('binaryPropertyName', itemIndex) as string;
 			const file = await fetchBinaryContent(fx, run, url, id, binaryPropertyName, itemIndex);

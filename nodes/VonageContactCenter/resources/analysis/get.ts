@@ -4,7 +4,7 @@ import { expectList, type AnswerContext } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { normaliseTranscript } from '../../../shared/transcript';
-import { plainTextOutput, redactOption, transcriptOutput, type RedactChoice } from '../../../shared/transcriptOutput';
+import { plainTextOutput, redactOption, textFormatOption, transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
 import { assertGuid, splitList } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import { ANALYZER_INTERACTIONS_PATH, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
@@ -65,7 +65,7 @@ export const analysisGetDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showOnlyForAnalysisGet },
-		options: [redactOption, ...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)],
+		options: [redactOption, textFormatOption, ...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)],
 	},
 ];
 
@@ -97,11 +97,16 @@ function collectCalls(fx: IExecuteFunctions): CallSlot[] {
 	});
 }
 
-/** With Redact, the analyzer's own `transcript` text is redacted too: it holds the same words. */
-function analysisItem(result: IDataObject, guid: string, choice: RedactChoice): IDataObject {
+/**
+ * The analyzer's own `transcript` text is redacted and formatted like its shared-shape copy: it
+ * holds the same words (so an AI Agent, reading the text, gets it once). `callTimeBreakDown` and
+ * the analyzer's other figures stay as Vonage sent them.
+ */
+function analysisItem(result: IDataObject, guid: string, choice: TranscriptChoice): IDataObject {
 	const json: IDataObject = { ...result, guid: typeof result.guid === 'string' ? result.guid : guid };
 	if (typeof result.transcript === 'string') {
-		json.transcript = plainTextOutput(result.transcript, choice).text;
+		if (choice.asTool === true) delete json.transcript;
+		else json.transcript = plainTextOutput(result.transcript, choice).text;
 		json.normalizedTranscript = transcriptOutput(normaliseTranscript({
 			vendor: VONAGE.id,
 			interactionId: guid,
@@ -126,7 +131,7 @@ function resultsByGuid(body: unknown, context: AnswerContext, node: INode): Map<
 export async function getAnalysis(this: IExecuteFunctions) {
 	const run = await startVonageRun(this);
 	const includeTranscript = this.getNodeParameter('includeTranscript', 0) as boolean;
-	const { redact } = this.getNodeParameter('options', 0, {}) as RedactChoice;
+	const choice = transcriptChoice(this, 0);
 	const slots = collectCalls(this);
 	const calls = slots.filter((slot): slot is CallSlot & { guid: string } => slot.guid !== undefined);
 
@@ -153,7 +158,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 				const result = byGuid.get(call.guid);
 				call.output.push({
 					// A GUID the analyzer does not know comes back as an item saying so, not silence.
-					json: result ? analysisItem(result, call.guid, { redact }) : { guid: call.guid, status: 'notFound' },
+					json: result ? analysisItem(result, call.guid, choice) : { guid: call.guid, status: 'notFound' },
 					pairedItem: { item: call.itemIndex },
 				});
 			}

@@ -4,7 +4,7 @@ import { expectJsonDocument } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { normaliseTranscript } from '../../../shared/transcript';
-import { redactOption, transcriptOutput, type RedactChoice } from '../../../shared/transcriptOutput';
+import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcriptOutput';
 import { requestJson } from '../../../shared/vendorRequest';
 import { contentPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import { interactionGuidParameter } from './contentFile';
@@ -40,6 +40,7 @@ export const contentGetTranscriptDescription: INodeProperties[] = [
 				description: 'Whether to keep the vendor\'s original document in the "raw" field',
 			},
 			redactOption,
+			textFormatOption,
 			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
 		],
 	},
@@ -50,7 +51,7 @@ export async function getTranscript(this: IExecuteFunctions) {
 	return await runForEachItem(this, async (itemIndex) => {
 		const guid = interactionGuidParameter(this, itemIndex);
 		const key = this.getNodeParameter('transcriptKey', itemIndex) as 'transcript' | 'chatTranscript';
-		const { includeRaw, redact } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean } & RedactChoice;
+		const { includeRaw } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean };
 		const context = { vendor: VONAGE_API.vendor, itemIndex, subject: `interaction ${guid}, content ${key}` };
 		const { statusCode, body } = await requestJson<unknown>(this, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
 			...run.call,
@@ -65,6 +66,6 @@ export async function getTranscript(this: IExecuteFunctions) {
 			document,
 			includeRaw: includeRaw === true,
 		});
-		return [{ json: transcriptOutput(transcript, { redact }) }];
+		return [{ json: transcriptOutput(transcript, transcriptChoice(this, itemIndex)) }];
 	});
 }
