@@ -8,14 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	BASE_URL_EXPRESSION,
-	checkOnConfiguredServer,
-	describeUrl,
-	effectiveUrl,
-	parseBaseUrl,
-} from '../nodes/GenesysContextServices/transport/endpoints';
-import { redirectTestRules } from '../nodes/shared/credentialTestRules';
+import { checkOnConfiguredServer, parseBaseUrl } from '../nodes/GenesysContextServices/transport/endpoints';
+import { redirectTestRules, statusTestRules } from '../nodes/shared/credentialTestRules';
+import { describeUrl, effectiveUrl, underBase } from '../nodes/shared/urlRules';
 
 type AuthenticationMode = 'none' | 'basicAuth' | 'headerAuth';
 
@@ -188,7 +183,8 @@ export class GenesysContextServicesApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const base = parseBaseUrl(credentials.baseUrl);
 		if (!base.ok) throw new Error(`Genesys Context Services credential: ${base.problem}`);
-		const target = effectiveUrl(requestOptions.url, requestOptions.baseURL);
+		const request = underBase(requestOptions, base.server.baseUrl);
+		const target = effectiveUrl(request.url, request.baseURL);
 		const check = checkOnConfiguredServer(base.server, target);
 		if (!check.ok) {
 			// The node never asks for this; refusing here guards any path that might.
@@ -197,8 +193,8 @@ export class GenesysContextServicesApi implements ICredentialType {
 			);
 		}
 		const signed: IHttpRequestOptions = {
-			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), ...genesysCredentialHeaders(credentials) },
+			...request,
+			headers: { ...(request.headers ?? {}), ...genesysCredentialHeaders(credentials) },
 		};
 		if (credentials.ignoreTlsErrors === true) signed.skipSslCertificateValidation = true;
 		return signed;
@@ -209,62 +205,27 @@ export class GenesysContextServicesApi implements ICredentialType {
 	// n8n only shows the status line of a failed test, so each likely code gets its own words.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: BASE_URL_EXPRESSION,
+			// No baseURL and no TLS setting: authenticate applies both, as to every request.
 			url: '/metadata/business-attributes',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
-			skipSslCertificateValidation: '={{ $credentials.ignoreTlsErrors === true }}',
 			disableFollowRedirect: true,
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 400,
-					message:
-						'The server rejected the request. On a multi-tenant server this usually means "Invalid tenant specified": the Contact Center ID is missing or not a tenant of this Context Services application. Check Contact Center ID and Group ID.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'The server, or the proxy in front of it, refused the credentials: check Authentication and the user name and password or header.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Access denied: the user or key has no right to Context Services, or the Contact Center ID names a tenant it may not use.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'Nothing answers at <Base URL>/metadata/business-attributes: check the host, the port and the base path (UCS 8.0/8.1: http://ucshost:8080; Context Services 8.5 in GMS: http://gmshost:8080/genesys/1/cs). On 8.5, profiles must be enabled in UCS.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 500,
-					message:
-						'The server failed to answer. On a multi-tenant server an unknown Contact Center ID ("Invalid tenant specified") can cause this: check it, then the server log.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 503,
-					message:
-						'Context Services is unavailable, or switching between maintenance and production mode: try again in a minute.',
-				},
-			},
+			...statusTestRules({
+				400:
+					'The server rejected the request. On a multi-tenant server this usually means "Invalid tenant specified": the Contact Center ID is missing or not a tenant of this Context Services application. Check Contact Center ID and Group ID.',
+				401:
+					'The server, or the proxy in front of it, refused the credentials: check Authentication and the user name and password or header.',
+				403:
+					'Access denied: the user or key has no right to Context Services, or the Contact Center ID names a tenant it may not use.',
+				404:
+					'Nothing answers at <Base URL>/metadata/business-attributes: check the host, the port and the base path (UCS 8.0/8.1: http://ucshost:8080; Context Services 8.5 in GMS: http://gmshost:8080/genesys/1/cs). On 8.5, profiles must be enabled in UCS.',
+				500:
+					'The server failed to answer. On a multi-tenant server an unknown Contact Center ID ("Invalid tenant specified") can cause this: check it, then the server log.',
+				503:
+					'Context Services is unavailable, or switching between maintenance and production mode: try again in a minute.',
+			}),
 			...redirectTestRules('the Base URL'),
 		],
 	};

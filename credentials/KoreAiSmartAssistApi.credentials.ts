@@ -8,9 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectTestRules } from '../nodes/shared/credentialTestRules';
-import { describeUrl, effectiveUrl, isSameOrigin } from '../nodes/shared/urlRules';
-import { KORE_BASE_URL_EXPRESSION, KORE_HOSTS, koreBaseUrl } from '../nodes/KoreAiSmartAssist/transport/hosts';
+import { redirectTestRules, statusTestRules } from '../nodes/shared/credentialTestRules';
+import { describeUrl, effectiveUrl, isSameOrigin, underBase } from '../nodes/shared/urlRules';
+import { KORE_HOSTS, koreBaseUrl } from '../nodes/KoreAiSmartAssist/transport/hosts';
 import { mintKoreToken } from '../nodes/KoreAiSmartAssist/transport/jwt';
 
 const SCOPE_ADVICE =
@@ -99,16 +99,17 @@ export class KoreAiSmartAssistApi implements ICredentialType {
 		// Only requests to the configured host's origin carry a token, whoever builds them.
 		const host = koreBaseUrl(credentials);
 		if ('problem' in host) throw new Error(host.problem);
+		const request = underBase(requestOptions, host.baseUrl);
 		const origin = new URL(host.baseUrl).origin;
-		const target = effectiveUrl(requestOptions.url, requestOptions.baseURL);
+		const target = effectiveUrl(request.url, request.baseURL);
 		if (!isSameOrigin(target, origin)) {
 			throw new Error(
 				`Kore.ai SmartAssist credential: refused to send a signed token to ${describeUrl(target)}, which is not on the configured host ${origin}`,
 			);
 		}
 		return {
-			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), auth: mintKoreToken(clientId, clientSecret) },
+			...request,
+			headers: { ...(request.headers ?? {}), auth: mintKoreToken(clientId, clientSecret) },
 		};
 	};
 
@@ -116,7 +117,7 @@ export class KoreAiSmartAssistApi implements ICredentialType {
 	// bot id and the "SmartAssist Recordings" scope through the same checks a real call does.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: KORE_BASE_URL_EXPRESSION,
+			// No baseURL: authenticate puts the path under the configured host (see underBase).
 			url: '=/api/public/bot/{{ encodeURIComponent(String($credentials.botId || "").trim()) }}/v2/recordings',
 			method: 'GET',
 			qs: { sessionId: 'n8n-credential-test' },
@@ -126,28 +127,14 @@ export class KoreAiSmartAssistApi implements ICredentialType {
 		},
 		rules: [
 			...redirectTestRules('the Custom Host'),
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: `Kore.ai refused the signed token (HTTP 401). Check the Client ID, Client Secret and host. If they are right, the app lacks the API scope or it is not published yet. ${SCOPE_ADVICE}`,
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: `Kore.ai accepted the token but the app may not use the recordings API (HTTP 403). ${SCOPE_ADVICE}`,
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'Nothing answered at this host for this bot (HTTP 404). Check the host and set the Default Bot / Stream ID: the test asks that bot for a recording.',
-				},
-			},
+			...statusTestRules({
+				401:
+					`Kore.ai refused the signed token (HTTP 401). Check the Client ID, Client Secret and host. If they are right, the app lacks the API scope or it is not published yet. ${SCOPE_ADVICE}`,
+				403:
+					`Kore.ai accepted the token but the app may not use the recordings API (HTTP 403). ${SCOPE_ADVICE}`,
+				404:
+					'Nothing answered at this host for this bot (HTTP 404). Check the host and set the Default Bot / Stream ID: the test asks that bot for a recording.',
+			}),
 		],
 	};
 }

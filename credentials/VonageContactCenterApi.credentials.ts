@@ -11,13 +11,8 @@ import type {
 
 import { redirectTestRules } from '../nodes/shared/credentialTestRules';
 import { signInError } from '../nodes/shared/signInFailure';
-import { describeUrl, effectiveUrl, isSameOrigin, originOf } from '../nodes/shared/urlRules';
-import {
-	API_BASE_URL_EXPRESSION,
-	apiBaseUrl,
-	tokenUrl,
-	VONAGE_ACCEPT,
-} from '../nodes/VonageContactCenter/transport/endpoints';
+import { describeUrl, effectiveUrl, isSameOrigin, originOf, underBase } from '../nodes/shared/urlRules';
+import { apiBaseUrl, tokenUrl, VONAGE_ACCEPT } from '../nodes/VonageContactCenter/transport/endpoints';
 
 /**
  * Client id/secret → bearer token (OAuth2 client-credentials grant, scope
@@ -142,16 +137,18 @@ export class VonageContactCenterApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const origin = new URL(apiBaseUrl(credentials)).origin;
-		const target = effectiveUrl(requestOptions.url, requestOptions.baseURL);
+		const base = apiBaseUrl(credentials);
+		const request = underBase(requestOptions, base);
+		const origin = new URL(base).origin;
+		const target = effectiveUrl(request.url, request.baseURL);
 		if (!isSameOrigin(target, origin)) {
 			throw new Error(
 				`Vonage Contact Center credential: refused to send the access token to ${describeUrl(target)}, which is not on the API host ${origin}`,
 			);
 		}
 		return {
-			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+			...request,
+			headers: { ...(request.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
 		};
 	}
 
@@ -159,7 +156,7 @@ export class VonageContactCenterApi implements ICredentialType {
 	// and the interaction-content:read scope in one click.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: API_BASE_URL_EXPRESSION,
+			// No baseURL: authenticate puts the path under the API base URL (see underBase).
 			url: '/interaction-content/interactions',
 			method: 'GET',
 			headers: { Accept: VONAGE_ACCEPT },

@@ -6,11 +6,20 @@ import type { IAuthenticateRuleResponseCode } from 'n8n-workflow';
  * shows only a rule's fixed message, so the status is named and the field to change is too).
  */
 export function redirectTestRules(field: string): IAuthenticateRuleResponseCode[] {
-	return [301, 302, 303, 307, 308].map((value) => ({
+	return statusTestRules(
+		Object.fromEntries(
+			[301, 302, 303, 307, 308].map((value) => [
+				value,
+				`The server answered the test with a redirect (HTTP ${value}), which is never followed with your credentials: set ${field} to the address it redirects to.`,
+			]),
+		),
+	);
+}
+
+/** One Test-button rule per status: n8n shows only the status line of a failed test otherwise. */
+export function statusTestRules(messages: Record<number, string>): IAuthenticateRuleResponseCode[] {
+	return Object.entries(messages).map(([value, message]) => ({
 		type: 'responseCode' as const,
-		properties: {
-			value,
-			message: `The server answered the test with a redirect (HTTP ${value}), which is never followed with your credentials: set ${field} to the address it redirects to.`,
-		},
+		properties: { value: Number(value), message },
 	}));
 }

@@ -82,17 +82,9 @@ export interface FailingWork extends IDataObject {
 export type FailingLog = Record<string, FailingWork>;
 
 function isFailingWork(value: unknown): value is FailingWork {
-	if (typeof value !== 'object' || value === null) return false;
-	const w = value as Partial<FailingWork>;
-	return (
-		typeof w.attempts === 'number' &&
-		typeof w.anchor === 'number' &&
-		typeof w.subject === 'object' &&
-		w.subject !== null &&
-		typeof w.error === 'object' &&
-		w.error !== null &&
-		typeof w.error.message === 'string'
-	);
+	const w = (typeof value === 'object' && value !== null ? value : {}) as Partial<FailingWork>;
+	const isObject = (v: unknown) => typeof v === 'object' && v !== null;
+	return typeof w.attempts === 'number' && typeof w.anchor === 'number' && isObject(w.subject) && isObject(w.error) && typeof w.error?.message === 'string';
 }
 
 /** The saved log; a state saved before failures were tracked (or an unreadable entry) counts as none. */

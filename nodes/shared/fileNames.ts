@@ -58,8 +58,3 @@ export function safeFileName(name: string): string | undefined {
 	const cleaned = last.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
 	return cleaned === '' || /^\.+$/.test(cleaned) ? undefined : cleaned.slice(0, 200);
 }
-
-/** The binary field of the n-th file of one item: `data`, `data_1`, `data_2` … */
-export function binaryFieldFor(base: string, index: number): string {
-	return index === 0 ? base : `${base}_${index}`;
-}

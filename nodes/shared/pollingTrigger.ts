@@ -2,9 +2,11 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { readFailingLog, type FailingLog } from './failedWork';
 import { ownError } from './vendorRequest';
 
 /**
@@ -41,6 +43,28 @@ export function triggerHours(fx: IPollFunctions, value: unknown, label: string, 
 		});
 	}
 	return n * HOUR_MS;
+}
+
+/** Backfill and Look Back as every trigger offers them, each described in the vendor's terms. */
+export function pollWindowProperties(describe: { backfill: string; lookBack: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Backfill on First Activation (Hours)',
+			name: 'backfillHours',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
+			default: 0,
+			description: describe.backfill,
+		},
+		{
+			displayName: 'Look Back (Hours)',
+			name: 'lookBackHours',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
+			default: DEFAULT_LOOK_BACK_HOURS,
+			description: describe.lookBack,
+		},
+	];
 }
 
 export interface PollWindowOptions {
@@ -105,6 +129,48 @@ export interface CursorState {
 	horizon: number;
 }
 
+/**
+ * What every trigger saves in the workflow's static data; a vendor adds its own fields.
+ *
+ * - `cursor`: where the last successful poll's search ended; the next one searches from
+ *   `cursor − Look Back`, as vendors search by start time and what the trigger waits for comes later.
+ * - `horizon`: no search reaches back before it. It follows `cursor − Look Back` and never goes
+ *   back (a Look Back raised later included), and `seen` entries no search can return any more are
+ *   dropped by it (forgetUnreachable), so `seen` holds about one Look Back period.
+ * - `failing`: work failing transiently, tried again on later polls (failedWork.ts); absent in a
+ *   state saved before failures were tracked.
+ */
+export interface TriggerState extends CursorState {
+	version: number;
+	/** What the state was built for (account, filters …): a change starts the trigger afresh. */
+	scope: string;
+	/** Key → anchor, epoch s (see forgetUnreachable). */
+	seen: Record<string, number>;
+	failing: FailingLog;
+}
+
+function isNumberMap(value: unknown): value is Record<string, number> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number');
+}
+
+/**
+ * The state saved under `key` and the saved object it came from (for a vendor's own fields), or
+ * undefined on first activation, after a change of scope or version, or when it is unreadable.
+ */
+export function readTriggerState(
+	data: IDataObject,
+	key: string,
+	scope: string,
+	version: number,
+): { state: TriggerState; saved: IDataObject } | undefined {
+	const saved = data[key] as IDataObject | undefined;
+	if (typeof saved !== 'object' || saved === null) return undefined;
+	const { cursor, horizon, seen } = saved;
+	if (saved.version !== version || saved.scope !== scope) return undefined;
+	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isNumberMap(seen)) return undefined;
+	return { state: { version, scope, cursor, horizon, seen: { ...seen }, failing: readFailingLog(saved.failing) }, saved };
+}
+
 /** About 0.7 MB of static data; an account needs more than this in one Look Back to reach it. */
 export const MAX_REMEMBERED = 20_000;
 
@@ -157,9 +223,10 @@ export interface PollWork<S extends CursorState, T, N> {
 export interface PollingTrigger<S extends CursorState, T, N> {
 	lookBackMs: number;
 	backfillMs: number;
+	/** Where in the node's static data the state lives. */
+	stateKey: string;
 	/** The saved state, or undefined on first activation, a change of scope, or an unreadable state. */
 	readState(data: IDataObject): S | undefined;
-	writeState(data: IDataObject, state: S): void;
 	/** One poll's work from a saved state, or (`saved` undefined) from nothing, reaching back to `horizon`. */
 	startWork(saved: S | undefined, horizon: number, context: { deadline: number; now: number }): PollWork<S, T, N>;
 	/** Fetch Test Event: the newest items, or a clear error. */
@@ -226,7 +293,8 @@ export async function runPoll<S extends CursorState, T, N>(
 		const cursor = await pollRange(work, range, deadline, lookBackMs);
 		const { state, items } = work.finish(cursor);
 		// Only a poll that got this far moves the cursor; a failure above leaves the state as it was.
-		trigger.writeState(data, state);
+		// One assignment: n8n sees one change, and a reader never meets half a state.
+		data[trigger.stateKey] = { ...state };
 		return items.length > 0 ? [items] : null;
 	} catch (error) {
 		throw withStateKeptNote(error);

@@ -3,7 +3,6 @@ import {
 	sleep,
 	type IBinaryData,
 	type IDataObject,
-	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
@@ -60,12 +59,45 @@ export interface DownloadedFile {
 	contentRange?: string;
 }
 
-type PrepareInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+/** What n8n's binary store takes: a Buffer or a node stream. */
+/**
+ * Several files on one item (a trigger's): the n-th in field `base`, `base_1`, `base_2` …, each
+ * described for the item's JSON after what `about` says of it.
+ */
+export function filesInFields(
+	files: DownloadedFile[],
+	base: string,
+	about: (index: number) => IDataObject = () => ({}),
+): { binary: Record<string, IBinaryData>; described: IDataObject[] } {
+	const binary: Record<string, IBinaryData> = {};
+	const described = files.map((file, index) => {
+		const field = index === 0 ? base : `${base}_${index}`;
+		binary[field] = file.binary;
+		return { ...about(index), binaryProperty: field, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes };
+	});
+	return { binary, described };
+}
 
-function headerNumber(headers: IDataObject, name: string): number | undefined {
-	const value = headers[name];
+type StoreInput = Parameters<FileFunctions['helpers']['prepareBinaryData']>[0];
+
+/** n8n's streamed response body is a node stream (an IncomingMessage), which the store takes as it is. */
+function isNodeStream(body: BodyStream): body is BodyStream & Exclude<StoreInput, Buffer> {
+	return 'pipe' in body && typeof body.pipe === 'function';
+}
+
+/** A body n8n handed over whole (see requestStream) is small: it goes in as one Buffer. */
+async function storeInput(body: BodyStream): Promise<StoreInput> {
+	if (isNodeStream(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks);
+}
+
+/** What Content-Length promises of the stored body; a compressed body's length says nothing about it. */
+export function promisedLength(headers: IDataObject): number | undefined {
+	const value = headers['content-length'];
 	const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
-	return Number.isFinite(n) && n >= 0 ? n : undefined;
+	return !headers['content-encoding'] && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 /** Stores an already-open response; `expectedBytes` is what Content-Length promised. */
@@ -81,16 +113,11 @@ export async function storeResponseAsBinary(
 		fileNameFromContentDisposition(headers['content-disposition']) ??
 		`${naming.baseName}.${extensionForMimeType(mimeType)}`;
 
-	const binary = await fx.helpers.prepareBinaryData(
-		response.body as unknown as PrepareInput,
-		fileName,
-		mimeType,
-	);
+	const binary = await fx.helpers.prepareBinaryData(await storeInput(response.body), fileName, mimeType);
 	return {
 		binary,
 		bytes: binary.bytes ?? Number.NaN,
-		// A compressed body's length says nothing about the stored bytes.
-		expectedBytes: headers['content-encoding'] ? undefined : headerNumber(headers, 'content-length'),
+		expectedBytes: promisedLength(headers),
 		mimeType,
 		fileName,
 		statusCode: response.statusCode,

@@ -120,6 +120,15 @@ export function effectiveUrl(url: string | undefined, baseURL: string | undefine
 	return `${baseURL.replace(/\/+$/, '')}/${target.replace(/^\/+/, '')}`;
 }
 
+/**
+ * A request that names only a path goes under `base`, the credential's one base-URL rule. The
+ * Test button sends such a request: n8n takes a test's base URL only as an expression, which
+ * would be a second copy of the rule, so `authenticate` places it instead.
+ */
+export function underBase<R extends { url?: string; baseURL?: string }>(request: R, base: string): R {
+	return request.baseURL === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(request.url ?? '') ? { ...request, baseURL: base } : request;
+}
+
 /** True when `candidate` is an http(s) URL on exactly this origin (scheme, host and port). */
 export function isSameOrigin(candidate: string, origin: string): boolean {
 	if (!URL.canParse(candidate)) return false;

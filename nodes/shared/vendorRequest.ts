@@ -17,6 +17,7 @@ import {
 	decideRetry,
 	DEFAULT_RETRY_POLICY,
 	isTransientNetworkError,
+	type RetryDecision,
 	type RetryPolicy,
 } from './retryPolicy';
 import { sameOriginRedirects } from './sameOriginRedirects';
@@ -218,10 +219,6 @@ async function send(
 	)) as RawResponse;
 }
 
-async function currentCredentials(fx: RequestFunctions, api: VendorApi): Promise<ICredentialDataDecryptedObject> {
-	return await fx.getCredentials(api.credentialType as string);
-}
-
 /** The credential as n8n would sign with it, but with the session emptied: see SessionRenewal. */
 function withEmptiedSession(
 	fx: RequestFunctions,
@@ -241,14 +238,10 @@ function withEmptiedSession(
 	};
 }
 
-function isNodeError(error: unknown): boolean {
-	const name = (error as { name?: unknown } | undefined)?.name;
-	return name === 'NodeApiError' || name === 'NodeOperationError';
-}
-
 /** The error itself when this package (or n8n) already wrote it for people: it is passed on as it is. */
 export function ownError(error: unknown): Error | undefined {
-	return isNodeError(error) ? (error as Error) : undefined;
+	const name = (error as { name?: unknown } | undefined)?.name;
+	return name === 'NodeApiError' || name === 'NodeOperationError' ? (error as Error) : undefined;
 }
 
 async function sendWithPolicy(
@@ -272,44 +265,31 @@ async function sendWithPolicy(
 	let freeSend = continuesTry;
 	const tries = call.tries ?? { used: 0 };
 
-	if (session?.isStale && session.isStale(await currentCredentials(fx, api))) {
+	if (session?.isStale && session.isStale(await fx.getCredentials(api.credentialType as string))) {
 		// Sign in before the first send; a refusal right after that sign-in is final.
 		emptySession = true;
 		renewed = true;
 	}
 
-	/** A dropped connection or the like: waits and returns when it is worth another try, else throws. */
+	/** A dropped connection or a sign-in turned away for now: waits when worth another try, else throws. */
 	const retryAfterNetworkFailure = async (error: unknown): Promise<void> => {
 		const thrown = error as ThrownHttpError;
-		const code = networkCodeOf(thrown);
-		const detail = thrown.message ?? String(error);
 		const signIn = temporarySignInRefusal(error);
-		if (signIn) {
-			const decision = decideRetry(
-				{ attempt: tries.used, method, status: signIn.signInStatus, retryAfter: signIn.retryAfter },
-				policy,
-			);
-			if (decision.retry) {
-				await sleep(decision.delayMs);
-				return;
-			}
-			const note = decision.reason === 'triesExhausted' ? `Gave up after ${tries.used} tries.` : undefined;
-			throw vendorNetworkError(node, undefined, detail, context, note);
-		}
-		if (!isTransientNetworkError(code, detail)) {
+		const code = signIn ? undefined : networkCodeOf(thrown);
+		const detail = thrown.message ?? String(error);
+		if (!signIn && !isTransientNetworkError(code, detail)) {
 			// Not the network: e.g. the credential's sign-in failed. Its message is already
 			// written for people (and free of secrets); add the vendor and the subject.
 			throw vendorNetworkError(node, code, detail, context);
 		}
 		const decision = decideRetry(
-			{ attempt: tries.used, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
+			signIn
+				? { attempt: tries.used, method, status: signIn.signInStatus, retryAfter: signIn.retryAfter }
+				: { attempt: tries.used, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
 			policy,
 		);
-		if (decision.retry) {
-			await sleep(decision.delayMs);
-			return;
-		}
-		const note = decision.reason === 'triesExhausted' ? `Gave up after ${tries.used} tries.` : undefined;
+		if (decision.retry) return await sleep(decision.delayMs);
+		const note = decision.reason === 'triesExhausted' ? gaveUpNote(decision, tries.used) : undefined;
 		throw vendorNetworkError(node, code, detail, context, note);
 	};
 
@@ -322,7 +302,7 @@ async function sendWithPolicy(
 		let response: RawResponse;
 		try {
 			const credentialOptions =
-				renewalOwed && session ? withEmptiedSession(fx, api, session, await currentCredentials(fx, api)) : undefined;
+				renewalOwed && session ? withEmptiedSession(fx, api, session, await fx.getCredentials(api.credentialType as string)) : undefined;
 			// Status codes are judged here, not by n8n, so n8n never re-signs on its own; a renewal
 			// is the emptied session property above, which makes n8n sign in before sending.
 			response = await send(fx, api, options, stream, credentialOptions);
@@ -348,7 +328,8 @@ async function sendWithPolicy(
 			: { verdict: 'accept' as const };
 		if ('failure' in checked) {
 			// The vendor's own verdict on the answer is final.
-			if (isNodeError(checked.failure)) throw checked.failure;
+			const own = ownError(checked.failure);
+			if (own) throw own;
 			// Anything else broke while the answer was being read: the connection.
 			if (statusCode < 400) await bodyForMessage(response.body);
 			await retryAfterNetworkFailure(checked.failure);
@@ -382,13 +363,17 @@ async function sendWithPolicy(
 			await sleep(decision.delayMs);
 			continue;
 		}
-		let note: string | undefined;
-		if (decision.reason === 'triesExhausted') note = `Gave up after ${tries.used} tries.`;
-		if (decision.reason === 'retryAfterTooLong') {
-			note = `The server asked to wait ${Math.ceil((decision.delayMs ?? 0) / 1000)} s, longer than this node waits.`;
-		}
-		throw vendorHttpError(node, statusCode, body, context, note);
+		throw vendorHttpError(node, statusCode, body, context, gaveUpNote(decision, tries.used));
 	}
+}
+
+/** Why a request stopped being retried, for the error's description. */
+function gaveUpNote(decision: Exclude<RetryDecision, { retry: true }>, tries: number): string | undefined {
+	if (decision.reason === 'triesExhausted') return `Gave up after ${tries} tries.`;
+	if (decision.reason === 'retryAfterTooLong') {
+		return `The server asked to wait ${Math.ceil((decision.delayMs ?? 0) / 1000)} s, longer than this node waits.`;
+	}
+	return undefined;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { addSeconds, toIsoDate } from '../../nodes/GenesysContextServices/transport/dates';
 import {
 	checkOnConfiguredServer,
-	effectiveUrl,
 	parseBaseUrl,
 	type ConfiguredServer,
 } from '../../nodes/GenesysContextServices/transport/endpoints';
+import { effectiveUrl } from '../../nodes/shared/urlRules';
 import { normaliseInteraction } from '../../nodes/GenesysContextServices/transport/interactionResource';
 
 describe('dates', () => {

@@ -3,7 +3,9 @@ import { createServer } from 'node:https';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
 import { readBinary } from '../harness';
+import { pressTestButton } from '../support/credentialTestButton';
 import { listenOnLoopback } from '../support/loopbackServer';
 import { selfSignedCertificate } from '../support/tlsServer';
 import { CONTENT, GET, genesysCredentials, interactionResource, IXN_ID, runGenesys } from './fixtures';
@@ -25,6 +27,8 @@ beforeAll(async () => {
 		requests.push({ url: req.url, headers: req.headers });
 		if (req.url === `/interactions/${IXN_ID}`) {
 			res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(interactionResource(IXN_ID, baseUrl)));
+		} else if (req.url === '/metadata/business-attributes') {
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
 		} else if (req.url === `/interactions/${IXN_ID}/binary_content`) {
 			res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.length) }).end(file);
 		} else {
@@ -64,5 +68,13 @@ describe('TLS with a self-signed certificate', () => {
 
 		expect(error).toBeUndefined();
 		expect((await readBinary(items[0])).equals(file)).toBe(true);
+	});
+
+	it('passes the Test button only when Ignore TLS Certificate Errors is on', async () => {
+		const press = async (ignoreTlsErrors: boolean) =>
+			await pressTestButton(new GenesysContextServicesApi(), genesysCredentials({ baseUrl, ignoreTlsErrors }));
+
+		expect((await press(false)).status).toBe('Error');
+		expect(await press(true)).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
 import { KoreAiSmartAssist } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssist.node';
-import { KORE_BASE_URL_EXPRESSION, koreBaseUrl } from '../../nodes/KoreAiSmartAssist/transport/hosts';
+import { koreBaseUrl } from '../../nodes/KoreAiSmartAssist/transport/hosts';
+import { effectiveUrl } from '../../nodes/shared/urlRules';
 
 /** Evaluates a credential expression the way n8n does for requestDefaults and the Test button. */
 function evaluate(expression: string, credentials: Record<string, string>): string {
@@ -20,6 +21,17 @@ function evaluate(expression: string, credentials: Record<string, string>): stri
 	}) as string;
 }
 
+/** Where the Test button's request goes once the credential has signed it. */
+async function testButtonUrl(credentials: Record<string, string>): Promise<string> {
+	const credential = new KoreAiSmartAssistApi();
+	const request = { ...credential.test.request, url: evaluate(credential.test.request.url as string, credentials) };
+	const signed = await (credential.authenticate as (c: object, r: object) => Promise<typeof request>)(
+		{ clientId: 'cs-1', clientSecret: 'secret-1', ...credentials },
+		request,
+	);
+	return effectiveUrl(signed.url, signed.baseURL);
+}
+
 describe('Kore.ai hosts', () => {
 	it.each([
 		[{ host: 'platform.kore.ai', customHost: '' }, 'https://platform.kore.ai'],
@@ -28,9 +40,9 @@ describe('Kore.ai hosts', () => {
 		[{ host: 'custom', customHost: 'https://kore.onprem.example:8443/' }, 'https://kore.onprem.example:8443'],
 		[{ host: 'custom', customHost: 'eu-platform.kore.ai' }, 'https://eu-platform.kore.ai'],
 		[{ host: 'custom', customHost: 'http://10.0.0.5:8080/kore' }, 'http://10.0.0.5:8080/kore'],
-	])('base URL for %o is %s in code and in the expression', (credentials, expected) => {
+	])('base URL for %o is %s for the nodes and for the Test button', async (credentials, expected) => {
 		expect(koreBaseUrl(credentials)).toEqual({ baseUrl: expected });
-		expect(evaluate(KORE_BASE_URL_EXPRESSION, credentials)).toBe(expected);
+		expect(await testButtonUrl({ ...credentials, botId: 'st-1' })).toBe(`${expected}/api/public/bot/st-1/v2/recordings`);
 	});
 
 	it.each([
@@ -48,12 +60,11 @@ describe('Kore.ai hosts', () => {
 describe('credential Test button', () => {
 	const { test } = new KoreAiSmartAssistApi();
 
-	it('asks the default bot for a recording at the configured host', () => {
+	it('asks the default bot for a recording at the configured host', async () => {
 		const credentials = { host: 'smartassist.kore.ai', customHost: '', botId: ' st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2 ' };
 
-		expect(evaluate(test.request.baseURL as string, credentials)).toBe('https://smartassist.kore.ai');
-		expect(evaluate(test.request.url as string, credentials)).toBe(
-			'/api/public/bot/st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2/v2/recordings',
+		expect(await testButtonUrl(credentials)).toBe(
+			'https://smartassist.kore.ai/api/public/bot/st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2/v2/recordings',
 		);
 		expect(test.request.qs).toEqual({ sessionId: 'n8n-credential-test' });
 	});

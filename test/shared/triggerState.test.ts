@@ -3,14 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	advanceState as advanceKoreState,
 	CLOCK_SKEW_S,
-	MAX_REMEMBERED as KORE_MAX,
 	nextCheckAfter,
 	type SessionState,
 } from '../../nodes/KoreAiSmartAssist/trigger/sessionState';
-import {
-	advanceState as advanceVonageState,
-	MAX_REMEMBERED as VONAGE_MAX,
-} from '../../nodes/VonageContactCenter/trigger/contentState';
+import { advanceState as advanceVonageState } from '../../nodes/VonageContactCenter/trigger/contentState';
+import { MAX_REMEMBERED } from '../../nodes/shared/pollingTrigger';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-02T12:00:00Z');
@@ -30,11 +27,11 @@ describe('what the triggers remember stays bounded', () => {
 
 	it('Vonage: over the cap, drops the oldest and moves the horizon past them so they cannot come back', () => {
 		const seen: Record<string, number> = {};
-		for (let i = 0; i < VONAGE_MAX + 5; i++) seen[`k${i}`] = NOW_S - 1000 + Math.floor(i / 10);
+		for (let i = 0; i < MAX_REMEMBERED + 5; i++) seen[`k${i}`] = NOW_S - 1000 + Math.floor(i / 10);
 
 		const state = advanceVonageState({ version: 1, scope: 's', horizon: NOW - HOUR, seen }, NOW, HOUR);
 
-		expect(Object.keys(state.seen).length).toBeLessThanOrEqual(VONAGE_MAX);
+		expect(Object.keys(state.seen).length).toBeLessThanOrEqual(MAX_REMEMBERED);
 		const oldestKept = Math.min(...Object.values(state.seen));
 		expect(state.horizon).toBeGreaterThan((NOW_S - 1000) * 1000);
 		expect(oldestKept * 1000).toBeGreaterThanOrEqual(state.horizon);
@@ -62,11 +59,11 @@ describe('what the triggers remember stays bounded', () => {
 
 	it('Kore.ai: over the cap, drops the oldest and moves the horizon past them', () => {
 		const seen: Record<string, number> = {};
-		for (let i = 0; i < KORE_MAX + 3; i++) seen[`s${i}`] = NOW_S - 600 + Math.floor(i / 100);
+		for (let i = 0; i < MAX_REMEMBERED + 3; i++) seen[`s${i}`] = NOW_S - 600 + Math.floor(i / 100);
 
 		const state = advanceKoreState({ version: 1, scope: 's', cursor: NOW, horizon: NOW - HOUR, seen, pending: {} }, NOW, HOUR);
 
-		expect(Object.keys(state.seen).length).toBeLessThanOrEqual(KORE_MAX);
+		expect(Object.keys(state.seen).length).toBeLessThanOrEqual(MAX_REMEMBERED);
 		expect(state.horizon).toBeGreaterThan((NOW_S - 600 + CLOCK_SKEW_S) * 1000);
 	});
 

@@ -1,22 +1,15 @@
-import { Workflow, type INode } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { VonageContactCenter } from '../../nodes/VonageContactCenter/VonageContactCenter.node';
-import { API_BASE_URL_EXPRESSION, apiBaseUrl, tokenUrl } from '../../nodes/VonageContactCenter/transport/endpoints';
+import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
+import { apiBaseUrl, tokenUrl } from '../../nodes/VonageContactCenter/transport/endpoints';
+import { effectiveUrl } from '../../nodes/shared/urlRules';
 
-/** The expression used by routing and the credential test must agree with the TS rule. */
-function evaluate(credentials: Record<string, string>): string {
-	const nodeType = new VonageContactCenter();
-	const node: INode = { id: '1', name: 'V', type: 'v', typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
-	});
-	return workflow.expression.getSimpleParameterValue(node, API_BASE_URL_EXPRESSION, 'internal', {
-		$credentials: credentials,
-	}) as string;
+/** Where the credential's Test button sends its listing once the credential has signed it. */
+async function testButtonUrl(credentials: Record<string, string>): Promise<string> {
+	const credential = new VonageContactCenterApi();
+	const signed = await credential.authenticate({ ...credentials, accessToken: 't' }, credential.test.request as IHttpRequestOptions);
+	return effectiveUrl(signed.url, signed.baseURL);
 }
 
 describe('Vonage endpoints', () => {
@@ -25,9 +18,9 @@ describe('Vonage endpoints', () => {
 		[{ region: 'nam', apiBaseUrl: '' }, 'https://nam.api.newvoicemedia.com'],
 		[{ region: 'apac', apiBaseUrl: '' }, 'https://apac.api.newvoicemedia.com'],
 		[{ region: 'emea', apiBaseUrl: 'https://emea.api.cc.vonage.com/' }, 'https://emea.api.cc.vonage.com'],
-	])('API base for %o is %s in code and in the expression', (credentials, expected) => {
+	])('API base for %o is %s for the nodes and for the Test button', async (credentials, expected) => {
 		expect(apiBaseUrl(credentials)).toBe(expected);
-		expect(evaluate(credentials)).toBe(expected);
+		expect(await testButtonUrl(credentials)).toBe(`${expected}/interaction-content/interactions`);
 	});
 
 	it('derives the token URL from the region unless overridden', () => {

@@ -7,11 +7,6 @@
 
 import { checkHostField } from '../../shared/urlRules';
 
-export { describeUrl, effectiveUrl } from '../../shared/urlRules';
-
-/** The base URL rule as an n8n expression, for the credential test. */
-export const BASE_URL_EXPRESSION = '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';
-
 export interface ConfiguredServer {
 	/** The base URL without trailing slashes, e.g. https://gms.example.com:8443/genesys/1/cs */
 	baseUrl: string;

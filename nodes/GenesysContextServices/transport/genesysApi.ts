@@ -11,6 +11,7 @@ import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/
 import {
 	consumeStream,
 	downloadToBinary,
+	promisedLength,
 	type DownloadedFile,
 	type DownloadNaming,
 } from '../../shared/streamToBinary';
@@ -27,12 +28,8 @@ import {
 	type VendorApi,
 } from '../../shared/vendorRequest';
 import { encodePathSegment } from '../../shared/validation';
-import {
-	checkOnConfiguredServer,
-	describeUrl,
-	parseBaseUrl,
-	type ConfiguredServer,
-} from './endpoints';
+import { describeUrl } from '../../shared/urlRules';
+import { checkOnConfiguredServer, parseBaseUrl, type ConfiguredServer } from './endpoints';
 import { GENESYS } from '../vendor';
 
 export const GENESYS_API: VendorApi = {
@@ -159,11 +156,6 @@ export async function downloadOnServer(
 /** Text bodies (plain text, XML) are read whole; beyond this they belong in a binary download. */
 export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
-function contentLength(headers: IDataObject): number | undefined {
-	const value = Number(headers['content-length']);
-	return headers['content-encoding'] === undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
 function charsetOf(contentType: unknown): string {
 	const match = typeof contentType === 'string' ? /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType) : null;
 	return match ? match[1].toLowerCase() : 'utf-8';
@@ -206,7 +198,7 @@ async function readText(
 		}
 		chunks.push(buffer);
 	}
-	const expected = contentLength(response.headers);
+	const expected = promisedLength(response.headers);
 	if (expected !== undefined && expected !== size) {
 		throw vendorApiError(fx.getNode(), { message: 'short body', expected, received: size }, {
 			message: `${GENESYS_API.vendor}: the response ended after ${size} of ${expected} bytes${call.subject ? ` (${call.subject})` : ''}`,

@@ -1,20 +1,19 @@
 import {
 	NodeOperationError,
-	type IDisplayOptions,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
+import { optionsCollection, outputFileField, type Show } from '../../shared/properties';
 import type { WaitSettings, WhenNoMedia } from '../transport/mediaFetch';
-import { KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { botIdProperty, requestsPerHourOption } from '../fields';
 
 /**
  * The parameters Recording and Voicemail share: which session, waiting for media that is still
  * being produced, what to do when there is none, and the request limits of the bot APIs.
  */
-
-type Show = NonNullable<IDisplayOptions['show']>;
 
 /** Users get at least a second between polls; a minute's worth of polls is the documented limit. */
 export const MIN_POLL_INTERVAL_SECONDS = 1;
@@ -23,16 +22,7 @@ export const MAX_WAIT_SECONDS = 3600;
 
 export function sessionProperties(show: Show): INodeProperties[] {
 	return [
-		{
-			displayName: 'Bot / Stream ID',
-			name: 'botId',
-			type: 'string',
-			default: '',
-			placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
-			description:
-				'The bot (stream) the session belongs to, from App Settings. Leave empty to use the default in the credential.',
-			displayOptions: { show },
-		},
+		botIdProperty('the session belongs to, from App Settings', show),
 		{
 			displayName: 'Session ID',
 			name: 'sessionId',
@@ -97,41 +87,20 @@ export function whenNoMediaProperty(show: Show): INodeProperties {
 	};
 }
 
+/** A session may have several files (per leg, merged). */
 export function binaryFieldProperty(show: Show): INodeProperties {
-	return {
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put each file in',
-		displayOptions: { show },
-	};
+	return outputFileField(show, 'each file');
 }
 
 /** The options collection of a bot-API operation: its own extras, then the request limits. */
 export function botOptionsProperty(show: Show, extra: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			...extra,
-			...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
-			{
-				displayName: 'Max Requests per Hour',
-				name: 'requestsPerHour',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: KORE_BOT_REQUESTS_PER_HOUR,
-				description:
-					'Upper bound on requests this node sends to the bot in any rolling hour, shared by all items of one run; 0 means no hourly cap. Kore.ai allows 1800 per hour per bot.',
-			},
-		],
-	};
+	return optionsCollection(show, [
+		...extra,
+		...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
+		requestsPerHourOption(
+			'Upper bound on requests this node sends to the bot in any rolling hour, shared by all items of one run',
+		),
+	]);
 }
 
 function seconds(fx: IExecuteFunctions, name: string, label: string, min: number, max: number, itemIndex: number): number {

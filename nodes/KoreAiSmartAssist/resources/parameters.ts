@@ -1,33 +1,15 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { assertNonEmpty, assertPattern } from '../../shared/validation';
-import { assertKoreId, type KoreRun } from '../transport/koreApi';
+import { assertKoreId, koreIdOrDefault, type KoreRun } from '../transport/koreApi';
 
 /**
  * Reading the ids every operation needs, checked before any request. Bot and account ids fall
  * back to the defaults in the credential, so a workflow over one bot does not repeat them.
  */
 
-function typed(fx: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = fx.getNodeParameter(name, itemIndex, '') as unknown;
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-}
-
-function withDefault(
-	fx: IExecuteFunctions,
-	name: string,
-	label: string,
-	fallback: string,
-	itemIndex: number,
-): string {
-	const value = typed(fx, name, itemIndex) || fallback;
-	if (value === '') {
-		throw new NodeOperationError(fx.getNode(), `${label} is required`, {
-			itemIndex,
-			description: `Set it in the node, or as the default ${label} in the Kore.ai SmartAssist credential.`,
-		});
-	}
-	return assertKoreId(fx.getNode(), value, label, itemIndex);
+function withDefault(fx: IExecuteFunctions, name: string, label: string, fallback: string, itemIndex: number): string {
+	return koreIdOrDefault(fx.getNode(), fx.getNodeParameter(name, itemIndex, ''), label, fallback, itemIndex);
 }
 
 export function botIdParameter(fx: IExecuteFunctions, run: KoreRun, itemIndex: number): string {

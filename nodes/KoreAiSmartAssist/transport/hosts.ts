@@ -15,10 +15,6 @@ export const KORE_HOSTS = [
 	{ name: 'Custom (Regional, UAT or On-Prem)', value: 'custom' },
 ];
 
-/** The same rule as koreBaseUrl(), as an n8n expression (the credential test). */
-export const KORE_BASE_URL_EXPRESSION =
-	'={{ (function (h) { h = String(h || "").trim().replace(/\\/+$/, ""); return /^https?:\\/\\//i.test(h) ? h : "https://" + h; })($credentials.host === "custom" ? $credentials.customHost : $credentials.host) }}';
-
 export type KoreBaseUrl = { baseUrl: string } | { problem: string };
 
 /**

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -25,6 +26,18 @@ const KORE_ID_EXPECTED = 'letters, digits, ".", "_", ":" and "-" (for example st
 /** An id checked against Kore.ai's alphabet before it goes into a path or header. */
 export function assertKoreId(node: INode, value: unknown, label: string, itemIndex?: number): string {
 	return assertPattern(node, value, label, KORE_ID, KORE_ID_EXPECTED, itemIndex);
+}
+
+/** An id typed in the node, or else the default in the credential; required either way. */
+export function koreIdOrDefault(node: INode, typed: unknown, label: string, fallback: string, itemIndex?: number): string {
+	const value = (typeof typed === 'string' || typeof typed === 'number' ? String(typed).trim() : '') || fallback;
+	if (value === '') {
+		throw new NodeOperationError(node, `${label} is required`, {
+			itemIndex,
+			description: `Set it in the node, or as the default ${label} in the Kore.ai SmartAssist credential.`,
+		});
+	}
+	return assertKoreId(node, value, label, itemIndex);
 }
 
 /** The credential mints a fresh JWT per request; there is nothing to renew on a 401. */
@@ -55,9 +68,18 @@ export interface KoreRun {
 
 export async function startKoreRun(fx: IExecuteFunctions, kind: 'bot' | 'analytics'): Promise<KoreRun> {
 	const credentials = await fx.getCredentials(KORE_CREDENTIAL);
-	const behaviour = fx.getNodeParameter('options', 0, {}) as KoreRunBehaviour;
+	return koreRun(fx.getNode(), credentials, fx.getNodeParameter('options', 0, {}) as KoreRunBehaviour, kind);
+}
+
+/** The run for these credentials and request options; throws when the configured host is not usable. */
+export function koreRun(
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+	behaviour: KoreRunBehaviour,
+	kind: 'bot' | 'analytics',
+): KoreRun {
 	const host = koreBaseUrl(credentials);
-	if ('problem' in host) throw new NodeOperationError(fx.getNode(), host.problem);
+	if ('problem' in host) throw new NodeOperationError(node, host.problem);
 	const perMinute = behaviour.requestsPerMinute ?? KORE_REQUESTS_PER_MINUTE;
 	// The hourly cap is per bot; analytics is limited per account, by the minute only.
 	const perHour = kind === 'bot' ? (behaviour.requestsPerHour ?? KORE_BOT_REQUESTS_PER_HOUR) : 0;

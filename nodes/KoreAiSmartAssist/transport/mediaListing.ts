@@ -11,21 +11,13 @@ import { signedUrlExpiry } from './signedUrl';
 
 export type MediaState = 'ready' | 'notReady' | 'unavailable' | 'unknown';
 
-/** Statuses Kore.ai documents, and what each means for a download. */
-const STATES: Record<string, MediaState> = {
-	success: 'ready',
-	call_in_progress: 'notReady',
-	media_in_progress: 'notReady',
-	media_unavailable: 'unavailable',
-	failed: 'unavailable',
-};
-
-const EXPLANATIONS: Record<string, string> = {
-	success: 'the files are ready to download',
-	call_in_progress: 'the call is still going on',
-	media_in_progress: 'the call has ended but the media file is still being produced',
-	media_unavailable: 'the server has no media for this session',
-	failed: 'Kore.ai could not produce the media for this session',
+/** Statuses Kore.ai documents: what each means for a download, and in words. */
+const STATUSES: Record<string, [MediaState, string]> = {
+	success: ['ready', 'the files are ready to download'],
+	call_in_progress: ['notReady', 'the call is still going on'],
+	media_in_progress: ['notReady', 'the call has ended but the media file is still being produced'],
+	media_unavailable: ['unavailable', 'the server has no media for this session'],
+	failed: ['unavailable', 'Kore.ai could not produce the media for this session'],
 };
 
 export interface MediaFile {
@@ -80,11 +72,11 @@ export function parseMediaListing(body: unknown): MediaListing | { problem: stri
 			break;
 		}
 	}
-	const listing: MediaListing = { status, state: STATES[status.toLowerCase()] ?? 'unknown', files };
+	const listing: MediaListing = { status, state: STATUSES[status.toLowerCase()]?.[0] ?? 'unknown', files };
 	if (Array.isArray(obj.transcriptions)) listing.transcriptions = obj.transcriptions as unknown[];
 	return listing;
 }
 
 export function explainStatus(status: string): string {
-	return EXPLANATIONS[status.toLowerCase()] ?? `Kore.ai answered the status "${status}"`;
+	return STATUSES[status.toLowerCase()]?.[1] ?? `Kore.ai answered the status "${status}"`;
 }

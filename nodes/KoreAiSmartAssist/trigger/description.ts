@@ -1,30 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { DEFAULT_LOOK_BACK_HOURS, MAX_TRIGGER_HOURS } from '../../shared/pollingTrigger';
-import { KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { optionsCollection } from '../../shared/properties';
+import { MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/pollingTrigger';
+import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { accountIdProperty, botIdProperty, requestsPerHourOption } from '../fields';
 
 export const DEFAULT_MAX_WAIT_HOURS = 6;
 
 const showWhenDownloading = { downloadRecording: [true] };
 
 export const koreTriggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		default: '',
-		placeholder: '674daf4bc9d17f4dc070a1b2',
-		description: 'The contact-center account. Leave empty to use the default in the credential.',
-	},
-	{
-		displayName: 'Bot / Stream ID',
-		name: 'botId',
-		type: 'string',
-		default: '',
-		placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
-		description: 'The bot (stream) whose calls to watch. Leave empty to use the default in the credential.',
-	},
+	accountIdProperty(),
+	botIdProperty('whose calls to watch'),
 	{
 		displayName: 'Download Recording',
 		name: 'downloadRecording',
@@ -51,50 +39,23 @@ export const koreTriggerProperties: INodeProperties[] = [
 			'Whether to also emit calls Kore.ai has no recording for (media_unavailable, failed, or still not ready after Max Wait), with that status and no file. Off: such calls are skipped.',
 		displayOptions: { show: showWhenDownloading },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Backfill on First Activation (Hours)',
-				name: 'backfillHours',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
-				default: 0,
-				description:
-					'On its first poll the trigger starts from now and emits no call that had already ended. Set this to also emit calls that started in the last N hours.',
-			},
-			{
-				displayName: 'Look Back (Hours)',
-				name: 'lookBackHours',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
-				default: DEFAULT_LOOK_BACK_HOURS,
-				description:
-					'Kore.ai lists calls by the time they started, and a call only counts once it has ended. Each poll searches back this far before its last poll, so a call that lasts up to this long is still caught when it ends. Also how far back Fetch Test Event looks.',
-			},
-			{
-				displayName: 'Max Requests per Hour',
-				name: 'requestsPerHour',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: KORE_BOT_REQUESTS_PER_HOUR,
-				description:
-					'Upper bound on recording requests one poll sends to the bot in any rolling hour; 0 means no hourly cap. Kore.ai allows 1800 per hour per bot.',
-			},
-			{
-				displayName: 'Max Wait for Recording (Hours)',
-				name: 'maxWaitHours',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
-				default: DEFAULT_MAX_WAIT_HOURS,
-				description:
-					'With Download Recording: how long after the trigger first sees an ended call it keeps checking for its recording. After that the call is given up (and emitted without a file when Emit Calls Without Recording is on).',
-			},
-			...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
-		],
-	},
+	optionsCollection(undefined, [
+		...pollWindowProperties({
+			backfill:
+				'On its first poll the trigger starts from now and emits no call that had already ended. Set this to also emit calls that started in the last N hours.',
+			lookBack:
+				'Kore.ai lists calls by the time they started, and a call only counts once it has ended. Each poll searches back this far before its last poll, so a call that lasts up to this long is still caught when it ends. Also how far back Fetch Test Event looks.',
+		}),
+		requestsPerHourOption('Upper bound on recording requests one poll sends to the bot in any rolling hour'),
+		{
+			displayName: 'Max Wait for Recording (Hours)',
+			name: 'maxWaitHours',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
+			default: DEFAULT_MAX_WAIT_HOURS,
+			description:
+				'With Download Recording: how long after the trigger first sees an ended call it keeps checking for its recording. After that the call is given up (and emitted without a file when Emit Calls Without Recording is on).',
+		},
+		...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
+	]),
 ];

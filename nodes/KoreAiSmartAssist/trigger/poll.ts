@@ -10,7 +10,7 @@ import {
 	nextCheckAfter,
 	readState,
 	STATE_VERSION,
-	writeState,
+	STATE_KEY,
 	type PendingSession,
 	type SessionState,
 } from './sessionState';
@@ -159,7 +159,7 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 		lookBackMs: settings.lookBackMs,
 		backfillMs: settings.backfillMs,
 		readState: (data) => readState(data, settings.scope),
-		writeState,
+		stateKey: STATE_KEY,
 		testEvent: async () => [await newestItem(fx, runs, settings)],
 		startWork(saved, horizon, { deadline, now }) {
 			const previous: SessionState = saved ?? {

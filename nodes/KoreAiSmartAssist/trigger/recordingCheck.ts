@@ -1,7 +1,6 @@
-import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { binaryFieldFor } from '../../shared/fileNames';
-import type { DownloadedFile } from '../../shared/streamToBinary';
+import { filesInFields, type DownloadedFile } from '../../shared/streamToBinary';
 import { ownError } from '../../shared/vendorRequest';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
@@ -95,13 +94,7 @@ export async function checkRecording(
 		throw asPollError(fx, error);
 	}
 
-	const binary: Record<string, IBinaryData> = {};
-	const described: IDataObject[] = files.map((file, index) => {
-		const field = binaryFieldFor(settings.binaryPropertyName, index);
-		binary[field] = file.binary;
-		const { fileName, mimeType, bytes } = file;
-		return { binaryProperty: field, fileName, mimeType, bytes };
-	});
+	const { binary, described } = filesInFields(files, settings.binaryPropertyName);
 	return {
 		kind: 'ready',
 		item: {

@@ -1,32 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readFailingLog, type FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, MAX_REMEMBERED } from '../../shared/pollingTrigger';
+import type { FailingLog } from '../../shared/failedWork';
+import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
 
 /**
- * What the trigger remembers between polls, in the workflow's static data.
+ * The Kore.ai trigger's state (TriggerState); `scope`: the account and bot.
  *
- * - `cursor`: where the last successful poll's search ended. The next poll searches from
- *   `cursor − Look Back`: Kore.ai lists calls by start time, and a call only counts once ended.
- * - `seen`: every session already emitted or given up, with when the trigger first saw it ended
- *   (n8n's clock). A session never starts after it is seen (give or take CLOCK_SKEW_S between the
- *   two clocks), so once `seen + skew` is before the horizon, no search can return the session
- *   again and it is dropped: `seen` holds about one Look Back period of calls.
- * - `horizon`: no search reaches back before it; it follows `cursor − Look Back` and never goes
- *   back, even when Look Back is raised later. If `seen` still outgrows MAX_REMEMBERED, the
- *   oldest are dropped and the horizon moves past them, so a forgotten call cannot return.
+ * - `seen`: every session emitted or given up, anchored when the trigger first saw it ended
+ *   (n8n's clock). A session never starts after that (give or take CLOCK_SKEW_S between the
+ *   clocks), so once `seen + skew` is before the horizon no search can return it again.
  * - `pending`: ended calls whose recording is still being produced, with their call details, so
  *   later polls can check them again without finding them again. At most MAX_PENDING: when it
  *   is full, new calls wait (unseen) for a later poll rather than being dropped.
- * - `failing`: sessions whose recording check failed transiently, with how many polls it failed
- *   on (nodes/shared/failedWork.ts). Such a session waits on `pending` for its next try, so a
- *   record lives only as long as its session is pending. Absent in a state saved before failures
- *   were tracked.
- * - `scope`: the account and bot the state was built for; a change starts afresh.
+ * - `failing`: a session whose check failed transiently waits on `pending` for its next try, so
+ *   its record lives only as long as it is pending.
  */
 
 export const STATE_VERSION = 1;
-export { MAX_REMEMBERED };
 export const MAX_PENDING = 100;
 /** How far Kore.ai's clock may be ahead of n8n's without a forgotten call coming back. */
 export const CLOCK_SKEW_S = 15 * 60;
@@ -44,21 +34,9 @@ export interface PendingSession extends IDataObject {
 	status: string;
 }
 
-export interface SessionState {
-	version: number;
-	scope: string;
-	/** Epoch ms. */
-	cursor: number;
-	/** Epoch ms. */
-	horizon: number;
-	/** Session id → epoch s when seen. */
-	seen: Record<string, number>;
+/** `seen`: session id → epoch s when seen ended. */
+export interface SessionState extends TriggerState {
 	pending: Record<string, PendingSession>;
-	failing: FailingLog;
-}
-
-function isNumberMap(value: unknown): value is Record<string, number> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number');
 }
 
 function isPendingMap(value: unknown): value is Record<string, PendingSession> {
@@ -77,25 +55,12 @@ function isPendingMap(value: unknown): value is Record<string, PendingSession> {
 	);
 }
 
-/** The saved state, or undefined on first activation, after a change of account or bot, or if unreadable. */
+export const STATE_KEY = 'sessionState';
+
 export function readState(data: IDataObject, scope: string): SessionState | undefined {
-	const saved = data.sessionState as IDataObject | undefined;
-	if (typeof saved !== 'object' || saved === null) return undefined;
-	const { version, cursor, horizon, seen, pending } = saved;
-	if (version !== STATE_VERSION || saved.scope !== scope) return undefined;
-	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isNumberMap(seen) || !isPendingMap(pending)) {
-		return undefined;
-	}
-	return { version, scope, cursor, horizon, seen: { ...seen }, pending: structuredCopy(pending), failing: readFailingLog(saved.failing) };
-}
-
-function structuredCopy<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
-}
-
-export function writeState(data: IDataObject, state: SessionState): void {
-	// One assignment: n8n sees one change, and a reader never meets half a state.
-	data.sessionState = { ...state };
+	const read = readTriggerState(data, STATE_KEY, scope, STATE_VERSION);
+	if (!read || !isPendingMap(read.saved.pending)) return undefined;
+	return { ...read.state, pending: JSON.parse(JSON.stringify(read.saved.pending)) as Record<string, PendingSession> };
 }
 
 /** When to ask about a pending recording again: 1, 2, 4 … minutes after this check, at most 15. */

@@ -1,12 +1,8 @@
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
-import { retryPolicyFrom } from '../../shared/callOptions';
-import { assertKoreId, KORE_CREDENTIAL, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
-import { koreBaseUrl } from '../transport/hosts';
-import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
+import { KORE_CREDENTIAL, koreIdOrDefault, koreRun, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
 import { readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { DEFAULT_MAX_WAIT_HOURS } from './description';
-import { KORE } from '../vendor';
 
 export interface KoreTriggerSettings {
 	accountId: string;
@@ -31,27 +27,14 @@ interface TriggerOptions extends KoreRunBehaviour, PollWindowOptions {
 	maxWaitHours?: number;
 }
 
-function idWithDefault(fx: IPollFunctions, name: string, label: string, fallback: unknown): string {
-	const typed = fx.getNodeParameter(name, '') as unknown;
-	const value = (typeof typed === 'string' ? typed.trim() : '') || String(fallback ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(fx.getNode(), `${label} is required`, {
-			description: `Set it in the node, or as the default ${label} in the Kore.ai SmartAssist credential.`,
-		});
-	}
-	return assertKoreId(fx.getNode(), value, label);
-}
-
 /** Every parameter, checked before any request, and the transport for one poll. */
 export async function readSettings(fx: IPollFunctions): Promise<{ settings: KoreTriggerSettings; runs: KoreTriggerRuns }> {
 	const node = fx.getNode();
 	const credentials = await fx.getCredentials(KORE_CREDENTIAL);
-	const host = koreBaseUrl(credentials);
-	if ('problem' in host) throw new NodeOperationError(node, host.problem);
-
-	const accountId = idWithDefault(fx, 'accountId', 'Account ID', credentials.accountId);
-	const botId = idWithDefault(fx, 'botId', 'Bot / Stream ID', credentials.botId);
 	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
+	const runs: KoreTriggerRuns = { analytics: koreRun(node, credentials, options, 'analytics'), bot: koreRun(node, credentials, options, 'bot') };
+	const accountId = koreIdOrDefault(node, fx.getNodeParameter('accountId', ''), 'Account ID', runs.analytics.defaultAccountId);
+	const botId = koreIdOrDefault(node, fx.getNodeParameter('botId', ''), 'Bot / Stream ID', runs.bot.defaultBotId);
 	const downloadRecording = fx.getNodeParameter('downloadRecording', false) === true;
 	const binaryPropertyName = downloadRecording
 		? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim()
@@ -69,27 +52,5 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 		maxWaitMs: triggerHours(fx, options.maxWaitHours ?? DEFAULT_MAX_WAIT_HOURS, 'Max Wait for Recording (Hours)', 0),
 		scope: JSON.stringify({ accountId, botId }),
 	};
-
-	const common = {
-		baseUrl: host.baseUrl,
-		defaultBotId: botId,
-		defaultAccountId: accountId,
-	};
-	const policy = retryPolicyFrom(options);
-	const perMinute = options.requestsPerMinute ?? KORE_REQUESTS_PER_MINUTE;
-	return {
-		settings,
-		runs: {
-			// The analytics API is limited per account by the minute only (transport/rateLimits.ts).
-			analytics: { ...common, call: { vendor: KORE.displayName, policy, pacer: korePacer(perMinute, 0) } },
-			bot: {
-				...common,
-				call: {
-					vendor: KORE.displayName,
-					policy,
-					pacer: korePacer(perMinute, options.requestsPerHour ?? KORE_BOT_REQUESTS_PER_HOUR),
-				},
-			},
-		},
-	};
+	return { settings, runs };
 }

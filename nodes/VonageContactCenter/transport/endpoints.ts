@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { checkHostField, type HostFieldRules } from '../../shared/urlRules';
 
@@ -9,10 +9,6 @@ import { checkHostField, type HostFieldRules } from '../../shared/urlRules';
 export type VonageRegion = 'emea' | 'nam' | 'apac';
 
 export const VONAGE_ACCEPT = 'application/vnd.newvoicemedia.v3+json';
-
-/** The same rule as apiBaseUrl(), as an n8n expression for the credential test. */
-export const API_BASE_URL_EXPRESSION =
-	'={{ String($credentials.apiBaseUrl || ("https://" + $credentials.region + ".api.newvoicemedia.com")).replace(/\\/+$/, "") }}';
 
 function trimSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
@@ -50,6 +46,18 @@ export function tokenUrl(credentials: ICredentialDataDecryptedObject): string {
 /** Names the VCC account for the shared fair-use budget: API host and client id (not a secret). */
 export function vonageAccount(credentials: ICredentialDataDecryptedObject): string {
 	return `vonageContactCenter ${apiBaseUrl(credentials)} ${String(credentials.clientId ?? '')}`;
+}
+
+/** An entry of an interaction's content list. */
+export interface ContentEntry extends IDataObject {
+	contentKey: string;
+	type?: string;
+	lastModified?: string;
+}
+
+/** Whether an entry is of the chosen types (none chosen: any); an entry without a type is named by its key. */
+export function isOfTypes(entry: ContentEntry, types: string[]): boolean {
+	return types.length === 0 || types.includes(String(entry.type ?? entry.contentKey));
 }
 
 /** Content VCC produces itself: audio or JSON, never a web page (unlike an attachment). */

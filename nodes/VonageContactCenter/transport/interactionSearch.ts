@@ -26,6 +26,16 @@ interface SearchWindow {
 	itemIndex?: number;
 }
 
+/** The search filters VCC documents, as the API takes them: trimmed, empty ones left out. */
+export function searchFilters(typed: IDataObject): IDataObject {
+	const filters: IDataObject = {};
+	for (const key of ['handlingAgentId', 'direction', 'connectFrom', 'connectTo']) {
+		const value = typed[key];
+		if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim();
+	}
+	return filters;
+}
+
 function nextToken(body: IDataObject): string | undefined {
 	const meta = body.meta;
 	const token = typeof meta === 'object' && meta !== null ? (meta as IDataObject).nextContinuationToken : undefined;

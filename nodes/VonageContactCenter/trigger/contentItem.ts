@@ -1,11 +1,10 @@
-import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
-import { binaryFieldFor } from '../../shared/fileNames';
-import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
-import { contentMayBeHtml } from '../transport/endpoints';
+import { downloadToBinary, filesInFields, type DownloadedFile } from '../../shared/streamToBinary';
+import { contentMayBeHtml, type ContentEntry } from '../transport/endpoints';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
-import type { ContentEntry, FoundInteraction } from './interactionSearch';
+import type { FoundInteraction } from './interactionSearch';
 import { VONAGE } from '../vendor';
 
 /** The interaction as VCC listed it, plus which of its content is new. */
@@ -26,19 +25,12 @@ interface DeliveredFile {
 /** The item for one interaction with the files that were stored, each attached and described. */
 function itemWithFiles(interaction: FoundInteraction, delivered: DeliveredFile[], binaryPropertyName: string): INodeExecutionData {
 	const json = interactionJson(interaction, delivered.map((d) => d.entry));
-	const binary: Record<string, IBinaryData> = {};
-	json.files = delivered.map(({ entry, file }, index) => {
-		const field = binaryFieldFor(binaryPropertyName, index);
-		binary[field] = file.binary;
-		return {
-			contentKey: entry.contentKey,
-			type: entry.type ?? entry.contentKey,
-			binaryProperty: field,
-			fileName: file.fileName,
-			mimeType: file.mimeType,
-			bytes: file.bytes,
-		};
-	});
+	const { binary, described } = filesInFields(
+		delivered.map((d) => d.file),
+		binaryPropertyName,
+		(index) => ({ contentKey: delivered[index].entry.contentKey, type: delivered[index].entry.type ?? delivered[index].entry.contentKey }),
+	);
+	json.files = described;
 	return { json, binary };
 }
 

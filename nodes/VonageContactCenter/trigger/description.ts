@@ -1,20 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { DEFAULT_LOOK_BACK_HOURS, MAX_TRIGGER_HOURS } from '../../shared/pollingTrigger';
+import { optionsCollection } from '../../shared/properties';
+import { pollWindowProperties } from '../../shared/pollingTrigger';
 import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
-
-/** The content types an interaction can list: the same list as Content → Download All. */
-export const TRIGGER_CONTENT_TYPES = CONTENT_TYPES;
-
 
 export const vonageTriggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Content Types',
 		name: 'contentTypes',
 		type: 'multiOptions',
-		options: TRIGGER_CONTENT_TYPES,
+		options: CONTENT_TYPES,
 		default: ['callRecording'],
 		description:
 			'Start the workflow when an interaction gets content of these types. Leave empty for any type.',
@@ -44,32 +41,13 @@ export const vonageTriggerProperties: INodeProperties[] = [
 		default: {},
 		options: INTERACTION_FILTERS,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Backfill on First Activation (Hours)',
-				name: 'backfillHours',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
-				default: 0,
-				description:
-					'On its first poll the trigger starts from now and emits nothing older. Set this to also emit the content of interactions that started in the last N hours.',
-			},
-			{
-				displayName: 'Look Back (Hours)',
-				name: 'lookBackHours',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
-				default: DEFAULT_LOOK_BACK_HOURS,
-				description:
-					'Vonage searches by the time an interaction started, but its content arrives later (the recording when the call ends, the transcript minutes after). Each poll searches back this far before its last poll, so content that arrives up to this long after its interaction started is still caught. Also how far back Fetch Test Event looks.',
-			},
-			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-		],
-	},
+	optionsCollection(undefined, [
+		...pollWindowProperties({
+			backfill:
+				'On its first poll the trigger starts from now and emits nothing older. Set this to also emit the content of interactions that started in the last N hours.',
+			lookBack:
+				'Vonage searches by the time an interaction started, but its content arrives later (the recording when the call ends, the transcript minutes after). Each poll searches back this far before its last poll, so content that arrives up to this long after its interaction started is still caught. Also how far back Fetch Test Event looks.',
+		}),
+		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+	]),
 ];

@@ -1,15 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { DateWindow } from '../../shared/dateWindows';
+import { isOfTypes, type ContentEntry } from '../transport/endpoints';
 import { searchWindow, searchWindows } from '../transport/interactionSearch';
 import type { VonageRun } from '../transport/vonageApi';
 import type { VonageTriggerSettings } from './settings';
-
-export interface ContentEntry extends IDataObject {
-	contentKey: string;
-	type?: string;
-	lastModified?: string;
-}
 
 /** One interaction from the search, with the content entries the trigger is watching. */
 export interface FoundInteraction {
@@ -28,10 +23,6 @@ function contentOf(listing: IDataObject): ContentEntry[] {
 	);
 }
 
-export function isWanted(entry: ContentEntry, contentTypes: string[]): boolean {
-	return contentTypes.length === 0 || contentTypes.includes(String(entry.type ?? entry.contentKey));
-}
-
 function found(listing: IDataObject, contentTypes: string[]): FoundInteraction | undefined {
 	if (typeof listing.guid !== 'string' || listing.guid === '') return undefined;
 	const start = typeof listing.start === 'string' ? Date.parse(listing.start) : NaN;
@@ -39,7 +30,7 @@ function found(listing: IDataObject, contentTypes: string[]): FoundInteraction |
 		guid: listing.guid.toLowerCase(),
 		startMs: Number.isNaN(start) ? undefined : start,
 		listing,
-		wanted: contentOf(listing).filter((entry) => isWanted(entry, contentTypes)),
+		wanted: contentOf(listing).filter((entry) => isOfTypes(entry, contentTypes)),
 	};
 }
 

@@ -4,7 +4,7 @@ import { droppedFailing, failureItem, type FailingLog } from '../../shared/faile
 import { asPollError, runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
 import type { VonageRun } from '../transport/vonageApi';
 import { deliverInteraction, type FreshFile } from './contentItem';
-import { advanceState, contentFingerprint, readState, writeState, type ContentState } from './contentState';
+import { advanceState, contentFingerprint, readState, STATE_KEY, type ContentState } from './contentState';
 import { newestInRange, searchRange, type FoundInteraction } from './interactionSearch';
 import { describeTypes, readSettings, startTriggerRun, type VonageTriggerSettings } from './settings';
 import { VONAGE } from '../vendor';
@@ -64,7 +64,7 @@ export async function pollVonageContent(fx: IPollFunctions): Promise<INodeExecut
 		lookBackMs: settings.lookBackMs,
 		backfillMs: settings.backfillMs,
 		readState: (data) => readState(data, settings.scope),
-		writeState,
+		stateKey: STATE_KEY,
 		testEvent: async () => await newestItems(fx, run, settings),
 		startWork(saved, horizon, { now }) {
 			const seen = { ...(saved?.seen ?? {}) };

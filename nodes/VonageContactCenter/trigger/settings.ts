@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import type { RequestBehaviour } from '../../shared/callOptions';
+import { searchFilters } from '../transport/interactionSearch';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
 import { readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
-import { TRIGGER_CONTENT_TYPES } from './description';
+import { CONTENT_TYPES } from '../fields';
 
 export interface VonageTriggerSettings {
 	/** Empty: any type. */
@@ -20,8 +21,7 @@ export interface VonageTriggerSettings {
 
 interface TriggerOptions extends RequestBehaviour, PollWindowOptions {}
 
-const SEARCH_FILTERS = ['handlingAgentId', 'direction', 'connectFrom', 'connectTo'];
-const KNOWN_TYPES = new Set(TRIGGER_CONTENT_TYPES.map((t) => t.value));
+const KNOWN_TYPES = new Set(CONTENT_TYPES.map((t) => t.value));
 
 /** Every parameter, checked before any request. */
 export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
@@ -33,12 +33,7 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 			description: `Use ${[...KNOWN_TYPES].join(', ')}`,
 		});
 	}
-	const rawFilters = fx.getNodeParameter('filters', {}) as IDataObject;
-	const filters: IDataObject = {};
-	for (const key of SEARCH_FILTERS) {
-		const value = rawFilters[key];
-		if (typeof value === 'string' && value.trim() !== '') filters[key] = value.trim();
-	}
+	const filters = searchFilters(fx.getNodeParameter('filters', {}) as IDataObject);
 	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
 	const downloadFiles = fx.getNodeParameter('downloadFiles', false) === true;
 	const binaryPropertyName = downloadFiles
@@ -66,6 +61,6 @@ export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
 /** "call recording" / "call recording or transcript" / "any", for messages. */
 export function describeTypes(contentTypes: string[]): string {
 	if (contentTypes.length === 0) return 'any';
-	const names = contentTypes.map((value) => TRIGGER_CONTENT_TYPES.find((t) => t.value === value)?.name.toLowerCase() ?? value);
+	const names = contentTypes.map((value) => CONTENT_TYPES.find((t) => t.value === value)?.name.toLowerCase() ?? value);
 	return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

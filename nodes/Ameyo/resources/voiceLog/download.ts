@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection, outputFileField } from '../../../shared/properties';
 import { safeFileName } from '../../../shared/fileNames';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { downloadToBinary } from '../../../shared/streamToBinary';
@@ -54,24 +55,8 @@ export const voiceLogDownloadDescription: INodeProperties[] = [
 		description: 'The audio format the server converts the recording to',
 		displayOptions: { show: showOnlyForDownload },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show: showOnlyForDownload },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDownload },
-		options: requestBehaviourOptions(AMEYO_REQUESTS_PER_MINUTE),
-	},
+	outputFileField(showOnlyForDownload),
+	optionsCollection(showOnlyForDownload, requestBehaviourOptions(AMEYO_REQUESTS_PER_MINUTE)),
 ];
 
 interface VoiceLogRequest {

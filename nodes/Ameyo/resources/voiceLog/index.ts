@@ -1,17 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { downloadVoiceLog, voiceLogDownloadDescription } from './download';
 
-const showOnlyForVoiceLog = { resource: ['voiceLog'] };
-
 export const voiceLogDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForVoiceLog },
-		options: [
+	operationProperty(
+		'voiceLog',
+		[
 			{
 				name: 'Download',
 				value: 'download',
@@ -19,8 +14,8 @@ export const voiceLogDescription: INodeProperties[] = [
 				description: 'Stream the recording of one call into a binary field, as MP3 or WAV',
 			},
 		],
-		default: 'download',
-	},
+		'download',
+	),
 	...voiceLogDownloadDescription,
 ];
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { optionsCollection, outputFileField } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
@@ -9,24 +10,8 @@ import { CONTENT_KINDS, fetchBinaryContent } from './contentFetch';
 const showOnlyForDownloadBinary = { resource: ['content'], operation: ['downloadBinary'] };
 
 export const contentDownloadBinaryDescription: INodeProperties[] = [
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show: showOnlyForDownloadBinary },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDownloadBinary },
-		options: requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE),
-	},
+	outputFileField(showOnlyForDownloadBinary),
+	optionsCollection(showOnlyForDownloadBinary, requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)),
 ];
 
 export async function downloadBinaryContent(this: IExecuteFunctions) {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { contentDownloadBinaryDescription, downloadBinaryContent } from './downloadBinary';
 import { contentGetPlainTextDescription, getPlainText } from './getPlainText';
 import { contentGetStructuredTextDescription, getStructuredText } from './getStructuredText';
@@ -7,13 +8,9 @@ import { contentGetStructuredTextDescription, getStructuredText } from './getStr
 const showOnlyForContent = { resource: ['content'] };
 
 export const contentDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForContent },
-		options: [
+	operationProperty(
+		'content',
+		[
 			{
 				name: 'Download Binary Content',
 				value: 'downloadBinary',
@@ -33,8 +30,8 @@ export const contentDescription: INodeProperties[] = [
 				description: 'The structured text (a chat transcript) as JSON in the shared transcript shape',
 			},
 		],
-		default: 'getStructuredText',
-	},
+		'getStructuredText',
+	),
 	{
 		displayName: 'Interaction ID',
 		name: 'interactionId',

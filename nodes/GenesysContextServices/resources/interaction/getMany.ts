@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { encodePathSegment } from '../../../shared/validation';
 import { genesysGet, getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
@@ -40,32 +41,8 @@ export const interactionGetManyDescription: INodeProperties[] = [
 		placeholder: '4711',
 		displayOptions: { show: { ...showOnlyForGetMany, by: ['service'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForGetMany, returnAll: [false] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForGetMany },
-		options: requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE),
-	},
+	...returnAllAndLimit(showOnlyForGetMany),
+	optionsCollection(showOnlyForGetMany, requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)),
 ];
 
 /** The id the URL is built from, checked against the Genesys alphabet. */

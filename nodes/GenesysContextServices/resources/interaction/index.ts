@@ -1,18 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { getInteraction, interactionGetDescription } from './get';
 import { getManyInteractions, interactionGetManyDescription } from './getMany';
 
-const showOnlyForInteractions = { resource: ['interaction'] };
-
 export const interactionDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForInteractions },
-		options: [
+	operationProperty(
+		'interaction',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -26,8 +21,8 @@ export const interactionDescription: INodeProperties[] = [
 				description: 'Get the interactions of a customer or of a service',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...interactionGetDescription,
 	...interactionGetManyDescription,
 ];

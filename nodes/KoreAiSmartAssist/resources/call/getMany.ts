@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { dateRangeProperties, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import type { DateWindow } from '../../../shared/dateWindows';
 import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
 import { assertDate, splitList } from '../../../shared/validation';
@@ -16,6 +17,7 @@ import { startKoreRun, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
 import { accountIdParameter, botIdParameter } from '../parameters';
 import { KORE } from '../../vendor';
+import { accountIdProperty, botIdProperty } from '../../fields';
 
 const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
 
@@ -27,60 +29,13 @@ const SELECTED_FIELDS = [
 ];
 
 export const callGetManyDescription: INodeProperties[] = [
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		default: '',
-		placeholder: '674daf4bc9d17f4dc070a1b2',
-		description: 'The contact-center account. Leave empty to use the default in the credential.',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Bot / Stream ID',
-		name: 'botId',
-		type: 'string',
-		default: '',
-		placeholder: 'st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2',
-		description: 'The bot (stream) whose calls to list. Leave empty to use the default in the credential.',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Start',
-		name: 'start',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Calls from this time on',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'End',
-		name: 'end',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForGetMany, returnAll: [false] } },
-	},
+	accountIdProperty(showOnlyForGetMany),
+	botIdProperty('whose calls to list', showOnlyForGetMany),
+	...dateRangeProperties(showOnlyForGetMany, {
+		start: 'Calls from this time on',
+		end: 'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
+	}),
+	...returnAllAndLimit(showOnlyForGetMany),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -107,41 +62,33 @@ export const callGetManyDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForGetMany },
-		options: [
-			{
-				displayName: 'Extra Fields',
-				name: 'selectedFields',
-				type: 'multiOptions',
-				options: SELECTED_FIELDS,
-				default: [],
-				description: 'Additional data Kore.ai includes in each call when asked',
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-				default: MAX_PAGE_SIZE,
-				description: 'Calls per request (the API allows at most 100)',
-			},
-			{
-				displayName: 'Time Zone Offset (Minutes)',
-				name: 'timeZoneOffset',
-				type: 'number',
-				default: 0,
-				description:
-					'The time zone Kore.ai reads the range in and writes call times in, in Kore.ai\'s convention: minutes behind UTC, so New York is 300 and India -330. 0 is UTC.',
-			},
-			...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
-		],
-	},
+	optionsCollection(showOnlyForGetMany, [
+		{
+			displayName: 'Extra Fields',
+			name: 'selectedFields',
+			type: 'multiOptions',
+			options: SELECTED_FIELDS,
+			default: [],
+			description: 'Additional data Kore.ai includes in each call when asked',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+			default: MAX_PAGE_SIZE,
+			description: 'Calls per request (the API allows at most 100)',
+		},
+		{
+			displayName: 'Time Zone Offset (Minutes)',
+			name: 'timeZoneOffset',
+			type: 'number',
+			default: 0,
+			description:
+				'The time zone Kore.ai reads the range in and writes call times in, in Kore.ai\'s convention: minutes behind UTC, so New York is 300 and India -330. 0 is UTC.',
+		},
+		...requestBehaviourOptions(KORE_REQUESTS_PER_MINUTE),
+	]),
 ];
 
 interface GetManyOptions {

@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { callGetManyDescription, getManyCalls } from './getMany';
 
 export const callDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['call'] } },
-		options: [
+	operationProperty(
+		'call',
+		[
 			{
 				name: 'Get Many',
 				value: 'getMany',
@@ -18,8 +15,8 @@ export const callDescription: INodeProperties[] = [
 					'Call details in a time range, with the session IDs the Recording and Voicemail operations need',
 			},
 		],
-		default: 'getMany',
-	},
+		'getMany',
+	),
 	...callGetManyDescription,
 ];
 

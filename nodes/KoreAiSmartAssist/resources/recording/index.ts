@@ -1,17 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { downloadMedia, getMedia } from '../media';
 
-const showOnlyForRecording = { resource: ['recording'] };
-
 export const recordingDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForRecording },
-		options: [
+	operationProperty(
+		'recording',
+		[
 			{
 				name: 'Download',
 				value: 'download',
@@ -25,8 +20,8 @@ export const recordingDescription: INodeProperties[] = [
 				description: 'The recording status and the list of files (short-lived links) of a session',
 			},
 		],
-		default: 'download',
-	},
+		'download',
+	),
 ];
 
 export const recordingOperations = {

@@ -1,17 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { downloadMedia, getMedia } from '../media';
 
-const showOnlyForVoicemail = { resource: ['voicemail'] };
-
 export const voicemailDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForVoicemail },
-		options: [
+	operationProperty(
+		'voicemail',
+		[
 			{
 				name: 'Download',
 				value: 'download',
@@ -25,8 +20,8 @@ export const voicemailDescription: INodeProperties[] = [
 				description: 'The voicemail status, its files (short-lived links) and its transcription as JSON',
 			},
 		],
-		default: 'download',
-	},
+		'download',
+	),
 ];
 
 export const voicemailOperations = {

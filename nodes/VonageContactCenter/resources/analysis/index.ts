@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { analysisGetDescription, getAnalysis } from './get';
 
 export const analysisDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['analysis'] } },
-		options: [
+	operationProperty(
+		'analysis',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -18,8 +15,8 @@ export const analysisDescription: INodeProperties[] = [
 					'Conversation Analyzer results for any number of calls: categories, talk time, sentiment and transcript',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...analysisGetDescription,
 ];
 

@@ -5,6 +5,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection, outputFileField } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import {
@@ -35,35 +36,19 @@ export const contentDownloadDescription: INodeProperties[] = [
 		description: 'The contentKey of the file in the interaction\'s content list (Interaction → Get)',
 		displayOptions: { show: { ...showOnlyForDownload, contentKey: ['contentId'] } },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show: showOnlyForDownload },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDownload },
-		options: [
-			{
-				displayName: 'Byte Range',
-				name: 'byteRange',
-				type: 'string',
-				default: '',
-				placeholder: '0-1048575',
-				description:
-					'Only this part of the file, as first-last byte (inclusive) or first- for the rest',
-			},
-			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-		],
-	},
+	outputFileField(showOnlyForDownload),
+	optionsCollection(showOnlyForDownload, [
+		{
+			displayName: 'Byte Range',
+			name: 'byteRange',
+			type: 'string',
+			default: '',
+			placeholder: '0-1048575',
+			description:
+				'Only this part of the file, as first-last byte (inclusive) or first- for the rest',
+		},
+		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+	]),
 ];
 
 const BYTE_RANGE = /^(\d+)-(\d*)$/;

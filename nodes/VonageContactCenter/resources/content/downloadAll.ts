@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection, outputFileField } from '../../../shared/properties';
 import { asNodeError, errorItem, runForEachItem } from '../../../shared/itemRunner';
 import { requestJson } from '../../../shared/vendorRequest';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../transport/vonageApi';
 import { readContentList } from '../interaction/interactionAnswer';
 import { CONTENT_TYPES } from '../../fields';
+import { isOfTypes, type ContentEntry } from '../../transport/endpoints';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 
 const showOnlyForDownloadAll = { resource: ['content'], operation: ['downloadAll'] };
@@ -27,40 +29,19 @@ export const contentDownloadAllDescription: INodeProperties[] = [
 		description: 'Only files of these types. Leave empty for every file of the interaction.',
 		displayOptions: { show: showOnlyForDownloadAll },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put each file in',
-		displayOptions: { show: showOnlyForDownloadAll },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDownloadAll },
-		options: [
-			{
-				displayName: 'Refresh Content List',
-				name: 'refreshContentList',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to ask VCC for the content list even when the input item (from Search or Get) already carries the content list of the same interaction',
-			},
-			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-		],
-	},
+	outputFileField(showOnlyForDownloadAll, 'each file'),
+	optionsCollection(showOnlyForDownloadAll, [
+		{
+			displayName: 'Refresh Content List',
+			name: 'refreshContentList',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to ask VCC for the content list even when the input item (from Search or Get) already carries the content list of the same interaction',
+		},
+		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+	]),
 ];
-
-interface ContentEntry extends IDataObject {
-	contentKey: string;
-	type?: string;
-}
 
 /**
  * The content list the input item already carries when it is this interaction as Search or Get
@@ -110,9 +91,7 @@ export async function downloadAllContent(this: IExecuteFunctions) {
 		const wanted = this.getNodeParameter('contentTypes', itemIndex, []) as string[];
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 		const entries = (await contentList(this, run, itemIndex, guid)).filter(
-			(entry) =>
-				typeof entry?.contentKey === 'string' &&
-				(wanted.length === 0 || wanted.includes(String(entry.type ?? entry.contentKey))),
+			(entry) => typeof entry?.contentKey === 'string' && isOfTypes(entry, wanted),
 		);
 		const files: INodeExecutionData[] = [];
 		// One at a time: the pacer already spaces them, and each file streams to the store

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { contentDownloadDescription, downloadContent } from './download';
 import { contentDownloadAllDescription, downloadAllContent } from './downloadAll';
 import { contentGetTranscriptDescription, getTranscript } from './getTranscript';
@@ -7,13 +8,9 @@ import { contentGetTranscriptDescription, getTranscript } from './getTranscript'
 const showOnlyForContent = { resource: ['content'] };
 
 export const contentDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForContent },
-		options: [
+	operationProperty(
+		'content',
+		[
 			{
 				name: 'Download',
 				value: 'download',
@@ -33,8 +30,8 @@ export const contentDescription: INodeProperties[] = [
 				description: 'A call or chat transcript as JSON in the shared transcript shape',
 			},
 		],
-		default: 'download',
-	},
+		'download',
+	),
 	{
 		displayName: 'Interaction GUID',
 		name: 'guid',

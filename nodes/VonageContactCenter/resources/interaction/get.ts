@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertGuid } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
@@ -20,15 +21,7 @@ export const interactionGetDescription: INodeProperties[] = [
 		description: 'The interaction to get, with the list of its content files',
 		displayOptions: { show: showOnlyForInteractionGet },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForInteractionGet },
-		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-	},
+	optionsCollection(showOnlyForInteractionGet, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 
 export async function getInteraction(this: IExecuteFunctions) {

@@ -1,18 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/properties';
 import { getInteraction, interactionGetDescription } from './get';
 import { interactionSearchDescription, searchInteractions } from './search';
 
-const showOnlyForInteractions = { resource: ['interaction'] };
-
 export const interactionDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForInteractions },
-		options: [
+	operationProperty(
+		'interaction',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -27,8 +22,8 @@ export const interactionDescription: INodeProperties[] = [
 					'Find interactions that have content (recordings, transcripts…) in a time range, with filters',
 			},
 		],
-		default: 'search',
-	},
+		'search',
+	),
 	...interactionSearchDescription,
 	...interactionGetDescription,
 ];

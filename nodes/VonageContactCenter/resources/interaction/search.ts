@@ -7,52 +7,21 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { dateRangeProperties, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertDate } from '../../../shared/validation';
 import { INTERACTION_FILTERS } from '../../fields';
-import { searchWindow, searchWindows } from '../../transport/interactionSearch';
+import { searchFilters, searchWindow, searchWindows } from '../../transport/interactionSearch';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
-
 
 const showOnlyForSearch = { resource: ['interaction'], operation: ['search'] };
 
 export const interactionSearchDescription: INodeProperties[] = [
-	{
-		displayName: 'Start',
-		name: 'start',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Interactions that started at or after this time',
-		displayOptions: { show: showOnlyForSearch },
-	},
-	{
-		displayName: 'End',
-		name: 'end',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'Interactions that started before this time. Ranges longer than 7 days are split into 7-day searches for you.',
-		displayOptions: { show: showOnlyForSearch },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForSearch },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForSearch, returnAll: [false] } },
-	},
+	...dateRangeProperties(showOnlyForSearch, {
+		start: 'Interactions that started at or after this time',
+		end: 'Interactions that started before this time. Ranges longer than 7 days are split into 7-day searches for you.',
+	}),
+	...returnAllAndLimit(showOnlyForSearch),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -62,24 +31,8 @@ export const interactionSearchDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForSearch },
 		options: INTERACTION_FILTERS,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForSearch },
-		options: requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-	},
+	optionsCollection(showOnlyForSearch, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
-
-function cleanFilters(filters: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	for (const [key, value] of Object.entries(filters)) {
-		if (typeof value === 'string' && value.trim() !== '') qs[key] = value.trim();
-	}
-	return qs;
-}
 
 export async function searchInteractions(this: IExecuteFunctions) {
 	const run = await startVonageRun(this);
@@ -92,7 +45,7 @@ export async function searchInteractions(this: IExecuteFunctions) {
 		}
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
-		const filters = cleanFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+		const filters = searchFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 		const found: INodeExecutionData[] = [];
 		for (const window of searchWindows(start, end)) {
