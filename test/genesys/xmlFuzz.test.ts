@@ -137,6 +137,19 @@ function parseWithin(input: string, limits = {}): { ms: number; root?: XmlElemen
 	return { ms, root: outcome as XmlElement };
 }
 
+/**
+ * The parse of a small input, timed again when it was slow: a parser that backtracks is slow on
+ * every try, while a pause of this shared machine (a GC, another process) slows only one.
+ */
+function parseSmallWithin(input: string): { ms: number; root?: XmlElement; error?: XmlParseError } {
+	let outcome = parseWithin(input);
+	for (let retry = 0; retry < 2 && outcome.ms >= SMALL_INPUT_MS; retry++) {
+		const again = parseWithin(input);
+		if (again.ms < outcome.ms) outcome = again;
+	}
+	return outcome;
+}
+
 const MUTATION_TOKENS = [
 	'<', '>', '&', ';', '"', "'", '=', '/', '<!--', '-->', '<![CDATA[', ']]>', '<?', '?>', '<!DOCTYPE x>',
 	'<!ENTITY a "b">', '&amp;', '&#x', '&#', '&lt', '</', '/>', '\u0000', '\uFEFF', '\uD800', 'é', '<a>', '</a>',
@@ -184,7 +197,7 @@ describe('round trip of generated documents', () => {
 		for (let n = 0; n < 1500; n++) {
 			const tree = randomTree(random, 0);
 			const xml = `${random() < 0.3 ? '<?xml version="1.0" encoding="UTF-8"?>\n' : ''}${serialise(random, tree)}${random() < 0.3 ? '\n<!-- end -->\n' : ''}`;
-			const { root, error, ms } = parseWithin(xml);
+			const { root, error, ms } = parseSmallWithin(xml);
 			if (error) throw new Error(`seed 20240305, document ${n}: ${error.message}\n${xml}`);
 			expect(toPlain(root as XmlElement), `document ${n}: ${xml}`).toEqual(tree);
 			expect(ms).toBeLessThan(SMALL_INPUT_MS);
@@ -201,7 +214,7 @@ describe('mutated and random inputs', () => {
 		let slowest = 0;
 		for (let n = 0; n < 6000; n++) {
 			const input = mutate(random, pick(random, corpus));
-			const { error, ms } = parseWithin(input);
+			const { error, ms } = parseSmallWithin(input);
 			if (error) refused++;
 			else parsed++;
 			slowest = Math.max(slowest, ms);
@@ -220,7 +233,7 @@ describe('mutated and random inputs', () => {
 			let input = random() < 0.5 ? '<a>' : '';
 			const length = int(random, 0, 200);
 			for (let i = 0; i < length; i++) input += pick(random, alphabet);
-			slowest = Math.max(slowest, parseWithin(input).ms);
+			slowest = Math.max(slowest, parseSmallWithin(input).ms);
 		}
 		expect(slowest).toBeLessThan(SMALL_INPUT_MS);
 	});
