@@ -41,6 +41,8 @@ export async function bundleChildren(outdir) {
 		target: 'node20',
 		packages: 'external', // n8n-core, n8n-workflow, @n8n/di load from node_modules, as in n8n
 		sourcemap: 'inline', // stack traces point at nodes/*.ts
+		// The bundle lives in a temp dir; the harness reads the package manifests next to its source.
+		define: { __dirname: JSON.stringify(join(REPO, 'test', 'harness')) },
 		logLevel: 'warning',
 	});
 }
