@@ -2,11 +2,11 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { runForEachItem } from '../../shared/itemRunner';
+import { fileItem } from '../../shared/streamToBinary';
 import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { startKoreRun, type KoreRun } from '../transport/koreApi';
@@ -193,21 +193,8 @@ export function downloadMedia(kind: MediaKind) {
 			const files = downloadableFiles(this, target, waited, onNoMedia);
 			const describe = { status: waited.listing.status, ...transcriptPart(this, target, waited) };
 			const stored = await downloadMediaFiles(this, run, target, files);
-			return stored.map((file, index): INodeExecutionData => ({
-				json: {
-					sessionId: target.sessionId,
-					botId: target.botId,
-					kind: target.kind,
-					...describe,
-					fileIndex: index,
-					fileCount: stored.length,
-					fileName: file.fileName,
-					mimeType: file.mimeType,
-					bytes: file.bytes,
-					source: KORE.id,
-				},
-				binary: { [field]: file.binary },
-			}));
+			const about = { sessionId: target.sessionId, botId: target.botId, kind: target.kind, ...describe };
+			return stored.map((file, fileIndex) => fileItem(file, field, { ...about, fileIndex, fileCount: stored.length }, KORE.id));
 		});
 	};
 }
