@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { readFailingLog, type FailingLog } from './failedWork';
+import { assertNumberInRange } from './validation';
 import { ownError } from './vendorRequest';
 
 /**
@@ -36,13 +37,7 @@ const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
 /** A number-of-hours option, checked before any request; in ms. */
 export function triggerHours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
-	const n = typeof value === 'number' ? value : Number(value);
-	if (!Number.isFinite(n) || n < min || n > MAX_TRIGGER_HOURS) {
-		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
-			description: `Use a number of hours from ${min} to ${MAX_TRIGGER_HOURS}`,
-		});
-	}
-	return n * HOUR_MS;
+	return assertNumberInRange(fx.getNode(), value, label, { min, max: MAX_TRIGGER_HOURS, unit: 'hours' }) * HOUR_MS;
 }
 
 /** Backfill and Look Back as every trigger offers them, each described in the vendor's terms. */
