@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { optionsCollection } from '../../shared/properties';
+import { filtersCollection, optionsCollection } from '../../shared/properties';
 import { pollWindowProperties } from '../../shared/pollingTrigger';
 import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
@@ -33,14 +33,7 @@ export const vonageTriggerProperties: INodeProperties[] = [
 		hint: 'The first file goes in this field, further files in <field>_1, <field>_2 …',
 		displayOptions: { show: { downloadFiles: [true] } },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: INTERACTION_FILTERS,
-	},
+	filtersCollection(undefined, INTERACTION_FILTERS),
 	optionsCollection(undefined, [
 		...pollWindowProperties({
 			backfill:
