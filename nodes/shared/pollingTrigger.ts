@@ -62,6 +62,42 @@ export function pollWindowProperties(describe: { backfill: string; lookBack: str
 	];
 }
 
+/** A trigger's download switch, in the vendor's words. */
+export interface DownloadSwitch {
+	name: string;
+	displayName: string;
+}
+
+/**
+ * The download switch and the field its files go in, as every trigger offers them; the n-th file
+ * goes in `<field>_n` (filesInFields). `firstFile` names what goes in the field itself.
+ */
+export function downloadProperties(download: DownloadSwitch & { description: string }, firstFile: string): INodeProperties[] {
+	const { name, displayName, description } = download;
+	return [
+		{ displayName, name, type: 'boolean', default: false, description },
+		{
+			displayName: 'Put Files in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: `The first ${firstFile} goes in this field, further files in <field>_1, <field>_2 …`,
+			displayOptions: { show: { [name]: [true] } },
+		},
+	];
+}
+
+/** The download switch and its field, checked before any request. */
+export function readDownload(fx: IPollFunctions, download: DownloadSwitch): { download: boolean; binaryPropertyName: string } {
+	const on = fx.getNodeParameter(download.name, false) === true;
+	const binaryPropertyName = on ? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() : 'data';
+	if (binaryPropertyName === '') {
+		throw new NodeOperationError(fx.getNode(), `Put Files in Field is required when ${download.displayName} is on`);
+	}
+	return { download: on, binaryPropertyName };
+}
+
 export interface PollWindowOptions {
 	lookBackHours?: number;
 	backfillHours?: number;

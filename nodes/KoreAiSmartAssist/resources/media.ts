@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { runForEachItem } from '../../shared/itemRunner';
-import { operationProperty } from '../../shared/properties';
+import { operationProperty, outputFileField } from '../../shared/properties';
 import { fileItem } from '../../shared/streamToBinary';
 import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
 import { downloadMediaFiles } from '../transport/downloadMedia';
@@ -22,7 +22,6 @@ import {
 import { explainStatus, type MediaFile } from '../transport/mediaListing';
 import { KORE } from '../vendor';
 import {
-	binaryFieldProperty,
 	binaryPropertyName,
 	botOptionsProperty,
 	sessionProperties,
@@ -95,7 +94,8 @@ export const mediaDescription: INodeProperties[] = [
 	}),
 	...sessionProperties(showForMedia),
 	voicemailTranscriptionProperty,
-	binaryFieldProperty(showForMediaDownload),
+	// A session may have several files (per leg, merged).
+	outputFileField(showForMediaDownload, 'each file'),
 	...waitProperties(showForMedia),
 	whenNoMediaProperty(showForMediaDownload),
 	...(['recording', 'voicemail'] as const).flatMap((resource) =>

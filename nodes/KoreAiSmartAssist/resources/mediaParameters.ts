@@ -5,7 +5,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { optionsCollection, outputFileField, type Show } from '../../shared/properties';
+import { optionsCollection, type Show } from '../../shared/properties';
 import { assertNumberInRange } from '../../shared/validation';
 import type { WaitSettings, WhenNoMedia } from '../transport/mediaFetch';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
@@ -86,11 +86,6 @@ export function whenNoMediaProperty(show: Show): INodeProperties {
 		description: 'What to do when Kore.ai says the session has no media (media_unavailable or failed)',
 		displayOptions: { show },
 	};
-}
-
-/** A session may have several files (per leg, merged). */
-export function binaryFieldProperty(show: Show): INodeProperties {
-	return outputFileField(show, 'each file');
 }
 
 /** The options collection of a bot-API operation: its own extras, then the request limits. */
