@@ -22,10 +22,10 @@ export async function getPlainText(this: IExecuteFunctions) {
 		const choice = transcriptChoice(this, itemIndex);
 		const json = await fetchPlainText(this, run, url, id, itemIndex);
 		const metrics = plainTextMetrics(String(json.text));
-		if (choice.redact !== true) return [{ json: { ...json, ...plainTextOutput(String(json.text), choice), metrics } }];
-		const redacted: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), redacted: true, metrics };
+		const redact = choice.redact === true;
+		const output: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), ...(redact ? { redacted: true } : {}), metrics };
 		// bytes describes what Genesys sent, not the redacted text.
-		delete redacted.bytes;
-		return [{ json: redacted }];
+		if (redact) delete output.bytes;
+		return [{ json: output }];
 	});
 }
