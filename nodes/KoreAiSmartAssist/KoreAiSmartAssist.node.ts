@@ -1,9 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { callDescription, callOperations } from './resources/call';
-import { mediaDescription } from './resources/media';
-import { recordingDescription, recordingOperations } from './resources/recording';
-import { voicemailDescription, voicemailOperations } from './resources/voicemail';
+import { mediaDescription, mediaOperations } from './resources/media';
 
 export class KoreAiSmartAssist implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,8 +30,6 @@ export class KoreAiSmartAssist implements INodeType {
 				],
 				default: 'recording',
 			},
-			...recordingDescription,
-			...voicemailDescription,
 			...mediaDescription,
 			...callDescription,
 		],
@@ -42,8 +38,8 @@ export class KoreAiSmartAssist implements INodeType {
 	// Signed-URL second hops, waiting for media, windowed paging and pacing shared across items
 	// are flows routing cannot express.
 	customOperations = {
-		recording: recordingOperations,
-		voicemail: voicemailOperations,
+		recording: mediaOperations('recording'),
+		voicemail: mediaOperations('voicemail'),
 		call: callOperations,
 	};
 }

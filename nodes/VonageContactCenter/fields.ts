@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Fields the Vonage Contact Center node and its trigger both show, written once. */
+import type { Show } from '../shared/properties';
+
+/** Fields the Vonage Contact Center shows in more than one place (operations, trigger), written once. */
 
 /** Content types an interaction can list (Interaction Content API). */
 export const CONTENT_TYPES = [
@@ -51,3 +53,17 @@ export const INTERACTION_FILTERS: INodeProperties[] = [
 		description: 'Only interactions whose called number starts with this',
 	},
 ];
+
+/** The interaction an operation works on, described for that operation. */
+export function interactionGuidProperty(show: Show, description: string): INodeProperties {
+	return {
+		displayName: 'Interaction GUID',
+		name: 'guid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2480fc2c-bbd7-427c-9439-02f76583aef5',
+		description,
+		displayOptions: { show },
+	};
+}

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountPacer, RequestPacer } from './requestPacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
+import type { CallOptions } from './vendorRequest';
 
 /**
  * The request-behaviour options every vendor node offers in the same words: how fast to go
@@ -44,7 +45,12 @@ export function retryPolicyFrom(behaviour: RequestBehaviour): RetryPolicy {
  * The pacer for one node run. With `account` (a vendor whose documented rate is per account,
  * like VCC's), it is the process-wide pacer of that account, shared with other runs.
  */
-export function pacerFrom(behaviour: RequestBehaviour, defaultRate: number, account?: string): RequestPacer {
+function pacerFrom(behaviour: RequestBehaviour, defaultRate: number, account?: string): RequestPacer {
 	const rate = behaviour.requestsPerMinute ?? defaultRate;
 	return account === undefined ? new RequestPacer(rate) : accountPacer(account, rate);
+}
+
+/** One node run's call settings from its request options: the vendor, the retry policy and the pacer. */
+export function runCallOptions(vendor: string, behaviour: RequestBehaviour, defaultRate: number, account?: string): CallOptions {
+	return { vendor, policy: retryPolicyFrom(behaviour), pacer: pacerFrom(behaviour, defaultRate, account) };
 }

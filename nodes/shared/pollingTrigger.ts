@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { readFailingLog, type FailingLog } from './failedWork';
+import { assertNumberInRange } from './validation';
 import { ownError } from './vendorRequest';
 
 /**
@@ -36,13 +37,7 @@ const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
 /** A number-of-hours option, checked before any request; in ms. */
 export function triggerHours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
-	const n = typeof value === 'number' ? value : Number(value);
-	if (!Number.isFinite(n) || n < min || n > MAX_TRIGGER_HOURS) {
-		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
-			description: `Use a number of hours from ${min} to ${MAX_TRIGGER_HOURS}`,
-		});
-	}
-	return n * HOUR_MS;
+	return assertNumberInRange(fx.getNode(), value, label, { min, max: MAX_TRIGGER_HOURS, unit: 'hours' }) * HOUR_MS;
 }
 
 /** Backfill and Look Back as every trigger offers them, each described in the vendor's terms. */
@@ -65,6 +60,42 @@ export function pollWindowProperties(describe: { backfill: string; lookBack: str
 			description: describe.lookBack,
 		},
 	];
+}
+
+/** A trigger's download switch, in the vendor's words. */
+export interface DownloadSwitch {
+	name: string;
+	displayName: string;
+}
+
+/**
+ * The download switch and the field its files go in, as every trigger offers them; the n-th file
+ * goes in `<field>_n` (filesInFields). `firstFile` names what goes in the field itself.
+ */
+export function downloadProperties(download: DownloadSwitch & { description: string }, firstFile: string): INodeProperties[] {
+	const { name, displayName, description } = download;
+	return [
+		{ displayName, name, type: 'boolean', default: false, description },
+		{
+			displayName: 'Put Files in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: `The first ${firstFile} goes in this field, further files in <field>_1, <field>_2 …`,
+			displayOptions: { show: { [name]: [true] } },
+		},
+	];
+}
+
+/** The download switch and its field, checked before any request. */
+export function readDownload(fx: IPollFunctions, download: DownloadSwitch): { download: boolean; binaryPropertyName: string } {
+	const on = fx.getNodeParameter(download.name, false) === true;
+	const binaryPropertyName = on ? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim() : 'data';
+	if (binaryPropertyName === '') {
+		throw new NodeOperationError(fx.getNode(), `Put Files in Field is required when ${download.displayName} is on`);
+	}
+	return { download: on, binaryPropertyName };
 }
 
 export interface PollWindowOptions {

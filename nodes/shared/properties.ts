@@ -30,6 +30,11 @@ export function optionsCollection(show: Show | undefined, options: INodeProperti
 	};
 }
 
+/** The Filters collection of a search; a trigger leaves `show` out. */
+export function filtersCollection(show: Show | undefined, options: INodeProperties[]): INodeProperties {
+	return { ...optionsCollection(show, options), displayName: 'Filters', name: 'filters', placeholder: 'Add Filter' };
+}
+
 /** Start and End of a search range, each described in the vendor's terms. */
 export function dateRangeProperties(show: Show, describe: { start: string; end: string }): INodeProperties[] {
 	return (['start', 'end'] as const).map((name) => ({

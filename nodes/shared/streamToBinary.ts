@@ -4,6 +4,7 @@ import {
 	type IBinaryData,
 	type IDataObject,
 	type IHttpRequestOptions,
+	type INodeExecutionData,
 } from 'n8n-workflow';
 
 import {
@@ -59,7 +60,12 @@ export interface DownloadedFile {
 	contentRange?: string;
 }
 
-/** What n8n's binary store takes: a Buffer or a node stream. */
+/** An operation's item for one stored file: what it is about, then the file and where it came from. */
+export function fileItem(file: DownloadedFile, field: string, about: IDataObject, source: string): INodeExecutionData {
+	const json = { ...about, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes, source };
+	return { json, binary: { [field]: file.binary } };
+}
+
 /**
  * Several files on one item (a trigger's): the n-th in field `base`, `base_1`, `base_2` …, each
  * described for the item's JSON after what `about` says of it.

@@ -25,6 +25,24 @@ export function assertGuid(node: INode, value: unknown, field: string, itemIndex
 	return text.toLowerCase();
 }
 
+/** A number option within its range (hours of Look Back, seconds of Max Wait …). */
+export function assertNumberInRange(
+	node: INode,
+	value: unknown,
+	field: string,
+	range: { min: number; max: number; unit: string },
+	itemIndex?: number,
+): number {
+	const n = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(n) || n < range.min || n > range.max) {
+		throw new NodeOperationError(node, `${field} "${String(value)}" is not valid`, {
+			itemIndex,
+			description: `Use a number of ${range.unit} from ${range.min} to ${range.max}`,
+		});
+	}
+	return n;
+}
+
 export function assertNonEmpty(node: INode, value: unknown, field: string, itemIndex?: number): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '') {

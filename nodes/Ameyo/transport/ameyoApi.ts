@@ -5,7 +5,7 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
 import type { AnswerVerdict, CallOptions, HttpResult, RequestFunctions, VendorApi } from '../../shared/vendorRequest';
 import { authMode, serverBaseUrl, serverUrlProblem } from './endpoints';
 import { ameyoSecretFields, secretValues } from './secrets';
@@ -76,11 +76,7 @@ export async function startAmeyoRun(fx: IExecuteFunctions): Promise<AmeyoRun> {
 		skipTls: ignoresTlsErrors(credentials) || requestOptions.allowUnauthorizedCerts === true,
 		secrets: secretValues(credentials),
 		credentials,
-		call: {
-			vendor: AMEYO.displayName,
-			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, AMEYO_REQUESTS_PER_MINUTE),
-		},
+		call: runCallOptions(AMEYO.displayName, behaviour, AMEYO_REQUESTS_PER_MINUTE),
 	};
 }
 

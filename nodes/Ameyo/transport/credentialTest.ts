@@ -59,38 +59,35 @@ export async function testCredentials(
 	}
 	const loggedIn = pasted ? 'The server accepted the pasted session ID' : 'Logged in';
 
-	const ask = async (path: string): Promise<PlainResponse | { failure: string }> =>
-		await send({
-			method: 'GET',
-			url: `${baseUrl}${path}`,
-			headers: { Accept: 'application/json', [SESSION_HEADER]: session },
-			skipTls,
-		}).then(
-			(answer) => answer,
-			(error: unknown) => ({ failure: describeConnectionFailure(error, baseUrl) }),
-		);
-	const refused = (answer: PlainResponse): INodeCredentialTestResult => ({
-		status: 'Error',
-		message: pasted
-			? `The server refused the pasted session ID (HTTP ${answer.statusCode}): it has expired, was logged out or belongs to another server; paste a fresh one`
-			: `Logged in, but the server refused the new session (HTTP ${answer.statusCode}): check that the user may use the REST API`,
-	});
-
-	// A redirect is not followed (the session id would go along), and it is not an answer.
-	const redirected = (answer: PlainResponse): INodeCredentialTestResult | undefined =>
-		answer.statusCode >= 300 && answer.statusCode < 400
-			? {
-					status: 'Error',
-					message: `The server redirected the session check to ${describeLocation(String(answer.headers.location ?? ''), baseUrl)} (HTTP ${answer.statusCode}); the session id is not sent on: put the address the server expects in the server URL`,
-				}
-			: undefined;
+	/** The answer to a GET with the session, or the test's result when the answer already settles it. */
+	const ask = async (path: string): Promise<PlainResponse | { settled: INodeCredentialTestResult }> => {
+		const failed = (message: string) => ({ settled: { status: 'Error' as const, message } });
+		let answer: PlainResponse;
+		try {
+			answer = await send({ method: 'GET', url: `${baseUrl}${path}`, headers: { Accept: 'application/json', [SESSION_HEADER]: session }, skipTls });
+		} catch (error) {
+			return failed(describeConnectionFailure(error, baseUrl));
+		}
+		const { statusCode, headers, body } = answer;
+		if (isSignedOutAnswer(statusCode, headers, body)) {
+			return failed(
+				pasted
+					? `The server refused the pasted session ID (HTTP ${statusCode}): it has expired, was logged out or belongs to another server; paste a fresh one`
+					: `Logged in, but the server refused the new session (HTTP ${statusCode}): check that the user may use the REST API`,
+			);
+		}
+		// A redirect is not followed (the session id would go along), and it is not an answer.
+		if (statusCode >= 300 && statusCode < 400) {
+			return failed(
+				`The server redirected the session check to ${describeLocation(String(headers.location ?? ''), baseUrl)} (HTTP ${statusCode}); the session id is not sent on: put the address the server expects in the server URL`,
+			);
+		}
+		return answer;
+	};
 
 	// [guess] getAssigned is not in Exotel's published docs; servers without it answer 404/405.
 	const campaigns = await ask(ASSIGNED_CAMPAIGNS_PATH);
-	if ('failure' in campaigns) return { status: 'Error', message: campaigns.failure };
-	if (isSignedOutAnswer(campaigns.statusCode, campaigns.headers, campaigns.body)) return refused(campaigns);
-	const campaignsRedirected = redirected(campaigns);
-	if (campaignsRedirected) return campaignsRedirected;
+	if ('settled' in campaigns) return campaigns.settled;
 	if (campaigns.statusCode === 200 && Array.isArray(campaigns.body)) {
 		const count = campaigns.body.length;
 		return { status: 'OK', message: `${loggedIn}; ${count} campaign${count === 1 ? '' : 's'} assigned to this user` };
@@ -104,9 +101,6 @@ export async function testCredentials(
 	// No campaign list here: ask the documented download endpoint, with no recording named. A
 	// refused session is told apart from the complaint about the missing parameters.
 	const download = await ask(DOWNLOAD_VOICE_LOG_PATH);
-	if ('failure' in download) return { status: 'Error', message: download.failure };
-	if (isSignedOutAnswer(download.statusCode, download.headers, download.body)) return refused(download);
-	const downloadRedirected = redirected(download);
-	if (downloadRedirected) return downloadRedirected;
+	if ('settled' in download) return download.settled;
 	return { status: 'OK', message: `${loggedIn} (this server has no campaign list: enter campaign IDs by hand)` };
 }

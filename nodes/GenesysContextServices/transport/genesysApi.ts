@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { GenesysContextServicesApi } from '../../../credentials/GenesysContextServicesApi.credentials';
-import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
 import {
 	consumeStream,
 	downloadToBinary,
@@ -62,11 +62,7 @@ export async function startGenesysRun(
 	if (!base.ok) throw new NodeOperationError(fx.getNode(), base.problem, { itemIndex });
 	return {
 		server: base.server,
-		call: {
-			vendor: GENESYS_API.vendor,
-			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, GENESYS_REQUESTS_PER_MINUTE),
-		},
+		call: runCallOptions(GENESYS_API.vendor, behaviour, GENESYS_REQUESTS_PER_MINUTE),
 	};
 }
 

@@ -2,11 +2,12 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { runForEachItem } from '../../shared/itemRunner';
+import { operationProperty, outputFileField } from '../../shared/properties';
+import { fileItem } from '../../shared/streamToBinary';
 import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { startKoreRun, type KoreRun } from '../transport/koreApi';
@@ -21,7 +22,6 @@ import {
 import { explainStatus, type MediaFile } from '../transport/mediaListing';
 import { KORE } from '../vendor';
 import {
-	binaryFieldProperty,
 	binaryPropertyName,
 	botOptionsProperty,
 	sessionProperties,
@@ -70,11 +70,32 @@ const showForMedia = { resource: ['recording', 'voicemail'] };
 const showForMediaDownload = { resource: ['recording', 'voicemail'], operation: ['download'] };
 const EXTRA_OPTIONS: Record<MediaKind, INodeProperties[]> = { recording: [userIdOption], voicemail: [includeRawOption, redactOption, textFormatOption] };
 
-/** The parameters Recording and Voicemail share, in this order, then each operation's options. */
+/** Recording's and Voicemail's Operation: the same two operations, each in its resource's words. */
+function mediaOperation(kind: MediaKind, download: string, get: { action: string; description: string }): INodeProperties {
+	return operationProperty(
+		kind,
+		[
+			{ name: 'Download', value: 'download', action: `Download the ${kind} of a call`, description: download },
+			{ name: 'Get', value: 'get', ...get },
+		],
+		'download',
+	);
+}
+
+/** Both resources' Operation, the parameters they share in this order, then each operation's options. */
 export const mediaDescription: INodeProperties[] = [
+	mediaOperation('recording', 'Stream each recording file of a session into a binary item', {
+		action: 'Get the recording status of a call',
+		description: 'The recording status and the list of files (short-lived links) of a session',
+	}),
+	mediaOperation('voicemail', 'Stream each voicemail file of a session into a binary item, with its transcription', {
+		action: 'Get the voicemail of a call',
+		description: 'The voicemail status, its files (short-lived links) and its transcription as JSON',
+	}),
 	...sessionProperties(showForMedia),
 	voicemailTranscriptionProperty,
-	binaryFieldProperty(showForMediaDownload),
+	// A session may have several files (per leg, merged).
+	outputFileField(showForMediaDownload, 'each file'),
 	...waitProperties(showForMedia),
 	whenNoMediaProperty(showForMediaDownload),
 	...(['recording', 'voicemail'] as const).flatMap((resource) =>
@@ -166,7 +187,7 @@ function downloadableFiles(fx: IExecuteFunctions, target: MediaTarget, waited: W
 }
 
 /** Get: the status and the signed file links, whatever the status is; Get reports, it does not judge. */
-export function getMedia(kind: MediaKind) {
+function getMedia(kind: MediaKind) {
 	return async function (this: IExecuteFunctions) {
 		const run = await startKoreRun(this, 'bot');
 		return await runForEachItem(this, async (itemIndex) => {
@@ -181,7 +202,7 @@ export function getMedia(kind: MediaKind) {
  * Download: one binary item per file (a call may have several recordings, e.g. per leg or
  * merged); voicemail items carry the session's transcript when asked for.
  */
-export function downloadMedia(kind: MediaKind) {
+function downloadMedia(kind: MediaKind) {
 	return async function (this: IExecuteFunctions) {
 		const run = await startKoreRun(this, 'bot');
 		return await runForEachItem(this, async (itemIndex) => {
@@ -193,21 +214,13 @@ export function downloadMedia(kind: MediaKind) {
 			const files = downloadableFiles(this, target, waited, onNoMedia);
 			const describe = { status: waited.listing.status, ...transcriptPart(this, target, waited) };
 			const stored = await downloadMediaFiles(this, run, target, files);
-			return stored.map((file, index): INodeExecutionData => ({
-				json: {
-					sessionId: target.sessionId,
-					botId: target.botId,
-					kind: target.kind,
-					...describe,
-					fileIndex: index,
-					fileCount: stored.length,
-					fileName: file.fileName,
-					mimeType: file.mimeType,
-					bytes: file.bytes,
-					source: KORE.id,
-				},
-				binary: { [field]: file.binary },
-			}));
+			const about = { sessionId: target.sessionId, botId: target.botId, kind: target.kind, ...describe };
+			return stored.map((file, fileIndex) => fileItem(file, field, { ...about, fileIndex, fileCount: stored.length }, KORE.id));
 		});
 	};
+}
+
+/** Get and Download of Recording or Voicemail, as the node's custom operations. */
+export function mediaOperations(kind: MediaKind) {
+	return { get: getMedia(kind), download: downloadMedia(kind) };
 }

@@ -5,7 +5,8 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { optionsCollection, outputFileField, type Show } from '../../shared/properties';
+import { optionsCollection, type Show } from '../../shared/properties';
+import { assertNumberInRange } from '../../shared/validation';
 import type { WaitSettings, WhenNoMedia } from '../transport/mediaFetch';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 import { botIdProperty, requestsPerHourOption } from '../fields';
@@ -87,11 +88,6 @@ export function whenNoMediaProperty(show: Show): INodeProperties {
 	};
 }
 
-/** A session may have several files (per leg, merged). */
-export function binaryFieldProperty(show: Show): INodeProperties {
-	return outputFileField(show, 'each file');
-}
-
 /** The options collection of a bot-API operation: its own extras, then the request limits. */
 export function botOptionsProperty(show: Show, extra: INodeProperties[]): INodeProperties {
 	return optionsCollection(show, [
@@ -104,15 +100,7 @@ export function botOptionsProperty(show: Show, extra: INodeProperties[]): INodeP
 }
 
 function seconds(fx: IExecuteFunctions, name: string, label: string, min: number, max: number, itemIndex: number): number {
-	const value = fx.getNodeParameter(name, itemIndex) as unknown;
-	const n = typeof value === 'number' ? value : Number(value);
-	if (!Number.isFinite(n) || n < min || n > max) {
-		throw new NodeOperationError(fx.getNode(), `${label} "${String(value)}" is not valid`, {
-			itemIndex,
-			description: `Use a number of seconds from ${min} to ${max}`,
-		});
-	}
-	return n;
+	return assertNumberInRange(fx.getNode(), fx.getNodeParameter(name, itemIndex), label, { min, max, unit: 'seconds' }, itemIndex);
 }
 
 export function waitSettings(fx: IExecuteFunctions, itemIndex: number): WaitSettings {

@@ -2,34 +2,27 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
 import { optionsCollection } from '../../shared/properties';
-import { MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/pollingTrigger';
+import { downloadProperties, MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/pollingTrigger';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 import { accountIdProperty, botIdProperty, requestsPerHourOption } from '../fields';
 
 export const DEFAULT_MAX_WAIT_HOURS = 6;
+
+export const DOWNLOAD_RECORDING = { name: 'downloadRecording', displayName: 'Download Recording' };
 
 const showWhenDownloading = { downloadRecording: [true] };
 
 export const koreTriggerProperties: INodeProperties[] = [
 	accountIdProperty(),
 	botIdProperty('whose calls to watch'),
-	{
-		displayName: 'Download Recording',
-		name: 'downloadRecording',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to wait until Kore.ai has the call\'s recording ready and attach it as binary data. A call whose recording is still being produced is checked again on later polls and emitted once it is ready.',
-	},
-	{
-		displayName: 'Put Files in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The first recording file goes in this field, further files in <field>_1, <field>_2 …',
-		displayOptions: { show: showWhenDownloading },
-	},
+	...downloadProperties(
+		{
+			...DOWNLOAD_RECORDING,
+			description:
+				'Whether to wait until Kore.ai has the call\'s recording ready and attach it as binary data. A call whose recording is still being produced is checked again on later polls and emitted once it is ready.',
+		},
+		'recording file',
+	),
 	{
 		displayName: 'Emit Calls Without Recording',
 		name: 'emitWithoutRecording',

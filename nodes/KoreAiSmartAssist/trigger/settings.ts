@@ -1,8 +1,8 @@
-import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
+import type { IPollFunctions } from 'n8n-workflow';
 
 import { KORE_CREDENTIAL, koreIdOrDefault, koreRun, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
-import { readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
-import { DEFAULT_MAX_WAIT_HOURS } from './description';
+import { readDownload, readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { DEFAULT_MAX_WAIT_HOURS, DOWNLOAD_RECORDING } from './description';
 
 export interface KoreTriggerSettings {
 	accountId: string;
@@ -35,13 +35,7 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 	const runs: KoreTriggerRuns = { analytics: koreRun(node, credentials, options, 'analytics'), bot: koreRun(node, credentials, options, 'bot') };
 	const accountId = koreIdOrDefault(node, fx.getNodeParameter('accountId', ''), 'Account ID', runs.analytics.defaultAccountId);
 	const botId = koreIdOrDefault(node, fx.getNodeParameter('botId', ''), 'Bot / Stream ID', runs.bot.defaultBotId);
-	const downloadRecording = fx.getNodeParameter('downloadRecording', false) === true;
-	const binaryPropertyName = downloadRecording
-		? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim()
-		: 'data';
-	if (binaryPropertyName === '') {
-		throw new NodeOperationError(node, 'Put Files in Field is required when Download Recording is on');
-	}
+	const { download: downloadRecording, binaryPropertyName } = readDownload(fx, DOWNLOAD_RECORDING);
 	const settings: KoreTriggerSettings = {
 		accountId,
 		botId,

@@ -6,7 +6,6 @@ import { checkHostField, type HostFieldRules } from '../../shared/urlRules';
  * Where a VCC account lives. One rule, used by the credential (token, Test button) and by the
  * node (every API call): the region picks both hosts unless the user overrides them.
  */
-export type VonageRegion = 'emea' | 'nam' | 'apac';
 
 export const VONAGE_ACCEPT = 'application/vnd.newvoicemedia.v3+json';
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { VonageContactCenterApi } from '../../../credentials/VonageContactCenterApi.credentials';
-import { pacerFrom, retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
+import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
 import { passwordFields } from '../../shared/secrets';
 import { encodePathSegment } from '../../shared/validation';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
@@ -39,11 +39,7 @@ export async function startVonageRun(fx: IExecuteFunctions): Promise<VonageRun> 
 export function vonageRun(credentials: ICredentialDataDecryptedObject, behaviour: RequestBehaviour): VonageRun {
 	return {
 		baseUrl: apiBaseUrl(credentials),
-		call: {
-			vendor: VONAGE_API.vendor,
-			policy: retryPolicyFrom(behaviour),
-			pacer: pacerFrom(behaviour, VONAGE_REQUESTS_PER_MINUTE, vonageAccount(credentials)),
-		},
+		call: runCallOptions(VONAGE_API.vendor, behaviour, VONAGE_REQUESTS_PER_MINUTE, vonageAccount(credentials)),
 	};
 }
 

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../shared/callOptions';
-import { optionsCollection } from '../../shared/properties';
-import { pollWindowProperties } from '../../shared/pollingTrigger';
+import { filtersCollection, optionsCollection } from '../../shared/properties';
+import { downloadProperties, pollWindowProperties } from '../../shared/pollingTrigger';
 import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
+
+export const DOWNLOAD_FILES = { name: 'downloadFiles', displayName: 'Download Files' };
 
 export const vonageTriggerProperties: INodeProperties[] = [
 	{
@@ -16,31 +18,15 @@ export const vonageTriggerProperties: INodeProperties[] = [
 		description:
 			'Start the workflow when an interaction gets content of these types. Leave empty for any type.',
 	},
-	{
-		displayName: 'Download Files',
-		name: 'downloadFiles',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to attach the new files (of the types above) to the item as binary data, streamed into n8n\'s binary store',
-	},
-	{
-		displayName: 'Put Files in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The first file goes in this field, further files in <field>_1, <field>_2 …',
-		displayOptions: { show: { downloadFiles: [true] } },
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: INTERACTION_FILTERS,
-	},
+	...downloadProperties(
+		{
+			...DOWNLOAD_FILES,
+			description:
+				'Whether to attach the new files (of the types above) to the item as binary data, streamed into n8n\'s binary store',
+		},
+		'file',
+	),
+	filtersCollection(undefined, INTERACTION_FILTERS),
 	optionsCollection(undefined, [
 		...pollWindowProperties({
 			backfill:

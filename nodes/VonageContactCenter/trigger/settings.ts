@@ -3,7 +3,8 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 import type { RequestBehaviour } from '../../shared/callOptions';
 import { searchFilters } from '../transport/interactionSearch';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
-import { readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { readDownload, readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { DOWNLOAD_FILES } from './description';
 import { CONTENT_TYPES } from '../fields';
 
 export interface VonageTriggerSettings {
@@ -35,13 +36,7 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 	}
 	const filters = searchFilters(fx.getNodeParameter('filters', {}) as IDataObject);
 	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
-	const downloadFiles = fx.getNodeParameter('downloadFiles', false) === true;
-	const binaryPropertyName = downloadFiles
-		? String(fx.getNodeParameter('binaryPropertyName', 'data') ?? '').trim()
-		: 'data';
-	if (binaryPropertyName === '') {
-		throw new NodeOperationError(node, 'Put Files in Field is required when Download Files is on');
-	}
+	const { download: downloadFiles, binaryPropertyName } = readDownload(fx, DOWNLOAD_FILES);
 	return {
 		contentTypes,
 		filters,

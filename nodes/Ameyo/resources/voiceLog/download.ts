@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -10,7 +9,7 @@ import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { optionsCollection, outputFileField } from '../../../shared/properties';
 import { safeFileName } from '../../../shared/fileNames';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { downloadToBinary } from '../../../shared/streamToBinary';
+import { downloadToBinary, fileItem } from '../../../shared/streamToBinary';
 import { assertNonEmpty, quoteValue } from '../../../shared/validation';
 import { voiceLogAnswerCheck, type VoiceLogTarget } from '../../transport/answerChecks';
 import { ameyoApi, ameyoGet, AMEYO_REQUESTS_PER_MINUTE, startAmeyoRun, type AmeyoRun } from '../../transport/ameyoApi';
@@ -143,18 +142,10 @@ async function downloadVoiceLogFile(
 		},
 		{ ...run.call, itemIndex, subject },
 	);
-	const json: IDataObject = {
-		campaignId: request.campaignId,
-		crtObjectId: request.crtObjectId,
-		callId: request.callId,
-		targetFormat: request.format,
-		fileName: file.fileName,
-		mimeType: file.mimeType,
-		bytes: file.bytes,
-		source: AMEYO.id,
-	};
-	if (target.servedContentType) json.serverContentType = target.servedContentType;
-	return { json, binary: { [request.binaryPropertyName]: file.binary } };
+	const about = { campaignId: request.campaignId, crtObjectId: request.crtObjectId, callId: request.callId, targetFormat: request.format };
+	const item = fileItem(file, request.binaryPropertyName, about, AMEYO.id);
+	if (target.servedContentType) item.json.serverContentType = target.servedContentType;
+	return item;
 }
 
 export async function downloadVoiceLog(this: IExecuteFunctions) {

@@ -8,6 +8,7 @@ import {
 import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/answerShape';
 import { baseMimeType } from '../../../shared/fileNames';
 import { redactText } from '../../../shared/redaction';
+import { fileItem } from '../../../shared/streamToBinary';
 import { transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
 import { transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
 import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
@@ -162,8 +163,5 @@ export async function fetchBinaryContent(
 		{ baseName: interactionId },
 		{ ...run.call, itemIndex, subject: `interaction ${interactionId}, binary content` },
 	);
-	return {
-		json: { interactionId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes, source: GENESYS.id },
-		binary: { [binaryPropertyName]: file.binary },
-	};
+	return fileItem(file, binaryPropertyName, { interactionId }, GENESYS.id);
 }

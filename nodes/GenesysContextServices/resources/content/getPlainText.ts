@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { plainTextMetrics, plainTextOutput, redactOption, textFormatOption, transcriptChoice } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
@@ -10,15 +11,7 @@ import { CONTENT_KINDS, fetchPlainText } from './contentFetch';
 const showOnlyForGetPlainText = { resource: ['content'], operation: ['getPlainText'] };
 
 export const contentGetPlainTextDescription: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForGetPlainText },
-		options: [redactOption, textFormatOption, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
-	},
+	optionsCollection(showOnlyForGetPlainText, [redactOption, textFormatOption, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)]),
 ];
 
 export async function getPlainText(this: IExecuteFunctions) {
@@ -29,10 +22,10 @@ export async function getPlainText(this: IExecuteFunctions) {
 		const choice = transcriptChoice(this, itemIndex);
 		const json = await fetchPlainText(this, run, url, id, itemIndex);
 		const metrics = plainTextMetrics(String(json.text));
-		if (choice.redact !== true) return [{ json: { ...json, ...plainTextOutput(String(json.text), choice), metrics } }];
-		const redacted: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), redacted: true, metrics };
+		const redact = choice.redact === true;
+		const output: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), ...(redact ? { redacted: true } : {}), metrics };
 		// bytes describes what Genesys sent, not the redacted text.
-		delete redacted.bytes;
-		return [{ json: redacted }];
+		if (redact) delete output.bytes;
+		return [{ json: output }];
 	});
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { redactOption, textFormatOption } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
@@ -31,15 +32,7 @@ export const transcriptOptions: INodeProperties[] = [
 ];
 
 export const contentGetStructuredTextDescription: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForGetStructuredText },
-		options: [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
-	},
+	optionsCollection(showOnlyForGetStructuredText, [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)]),
 ];
 
 export async function getStructuredText(this: IExecuteFunctions) {

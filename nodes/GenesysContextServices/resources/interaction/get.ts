@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
+import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { plainTextOutput } from '../../../shared/transcriptOutput';
 import {
@@ -72,15 +73,7 @@ export const interactionGetDescription: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the binary content in',
 		displayOptions: { show: { ...showOnlyForInteractionGet, includeContent: ['binaryContent'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForInteractionGet },
-		options: [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)],
-	},
+	optionsCollection(showOnlyForInteractionGet, [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)]),
 ];
 
 /** Resource values that are links to content (absolute with any scheme, or from the server root). */

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { dateRangeProperties, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
+import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import type { DateWindow } from '../../../shared/dateWindows';
 import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
 import { assertDate, splitList } from '../../../shared/validation';
@@ -36,32 +36,24 @@ export const callGetManyDescription: INodeProperties[] = [
 		end: 'Calls before this time. Ranges over 7 days are split into 7-day requests, and busy ranges into smaller ones, for you.',
 	}),
 	...returnAllAndLimit(showOnlyForGetMany),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: showOnlyForGetMany },
-		options: [
-			{
-				displayName: 'Channels',
-				name: 'channels',
-				type: 'string',
-				default: '',
-				placeholder: 'voice, rtm',
-				description: 'Only these channels, separated by commas (Kore.ai names such as voice or rtm)',
-			},
-			{
-				displayName: 'Queue IDs',
-				name: 'queues',
-				type: 'string',
-				default: '',
-				placeholder: 'qu-7a58cc5-0599-4609-817c-873d8384a1b2',
-				description: 'Only calls that went through these queues, separated by commas',
-			},
-		],
-	},
+	filtersCollection(showOnlyForGetMany, [
+		{
+			displayName: 'Channels',
+			name: 'channels',
+			type: 'string',
+			default: '',
+			placeholder: 'voice, rtm',
+			description: 'Only these channels, separated by commas (Kore.ai names such as voice or rtm)',
+		},
+		{
+			displayName: 'Queue IDs',
+			name: 'queues',
+			type: 'string',
+			default: '',
+			placeholder: 'qu-7a58cc5-0599-4609-817c-873d8384a1b2',
+			description: 'Only calls that went through these queues, separated by commas',
+		},
+	]),
 	optionsCollection(showOnlyForGetMany, [
 		{
 			displayName: 'Extra Fields',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 
 import { expectList, type AnswerContext } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection } from '../../../shared/properties';
 import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { normaliseTranscript } from '../../../shared/transcript';
 import { plainTextOutput, redactOption, textFormatOption, transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
@@ -58,15 +59,7 @@ export const analysisGetDescription: INodeProperties[] = [
 		description: 'Whether to ask for the transcript too (also given in the shared transcript shape)',
 		displayOptions: { show: showOnlyForAnalysisGet },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForAnalysisGet },
-		options: [redactOption, textFormatOption, ...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)],
-	},
+	optionsCollection(showOnlyForAnalysisGet, [redactOption, textFormatOption, ...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)]),
 ];
 
 /** One GUID asked for, in input order (item order, or list order for a typed list), and what it gave. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { downloadToBinary } from '../../../shared/streamToBinary';
+import { downloadToBinary, fileItem } from '../../../shared/streamToBinary';
 import { assertGuid, assertPattern } from '../../../shared/validation';
 import { contentMayBeHtml } from '../../transport/endpoints';
 import { contentPath, CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
@@ -71,15 +71,7 @@ export async function downloadContentFile(
 		},
 		{ ...run.call, itemIndex, subject: `interaction ${guid}, content ${contentKey}` },
 	);
-	const json: IDataObject = {
-		interactionId: guid,
-		contentKey,
-		...(download.describe ?? {}),
-		fileName: file.fileName,
-		mimeType: file.mimeType,
-		bytes: file.bytes,
-		source: VONAGE.id,
-	};
-	if (file.contentRange) json.contentRange = file.contentRange;
-	return { json, binary: { [download.binaryPropertyName]: file.binary } };
+	const item = fileItem(file, download.binaryPropertyName, { interactionId: guid, contentKey, ...download.describe }, VONAGE.id);
+	if (file.contentRange) item.json.contentRange = file.contentRange;
+	return item;
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { expectJsonDocument } from '../../../shared/answerShape';
 import { requestBehaviourOptions } from '../../../shared/callOptions';
+import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { normaliseTranscript } from '../../../shared/transcript';
 import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcriptOutput';
@@ -24,26 +25,18 @@ export const contentGetTranscriptDescription: INodeProperties[] = [
 		default: 'transcript',
 		displayOptions: { show: showOnlyForGetTranscript },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForGetTranscript },
-		options: [
-			{
-				displayName: 'Include Raw Transcript',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep the vendor\'s original document in the "raw" field',
-			},
-			redactOption,
-			textFormatOption,
-			...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
-		],
-	},
+	optionsCollection(showOnlyForGetTranscript, [
+		{
+			displayName: 'Include Raw Transcript',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to keep the vendor\'s original document in the "raw" field',
+		},
+		redactOption,
+		textFormatOption,
+		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
+	]),
 ];
 
 export async function getTranscript(this: IExecuteFunctions) {

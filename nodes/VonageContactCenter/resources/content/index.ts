@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/properties';
+import { interactionGuidProperty } from '../../fields';
 import { contentDownloadDescription, downloadContent } from './download';
 import { contentDownloadAllDescription, downloadAllContent } from './downloadAll';
 import { contentGetTranscriptDescription, getTranscript } from './getTranscript';
@@ -32,16 +33,7 @@ export const contentDescription: INodeProperties[] = [
 		],
 		'download',
 	),
-	{
-		displayName: 'Interaction GUID',
-		name: 'guid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2480fc2c-bbd7-427c-9439-02f76583aef5',
-		description: 'The interaction the content belongs to (from Interaction → Search or a trigger)',
-		displayOptions: { show: showOnlyForContent },
-	},
+	interactionGuidProperty(showOnlyForContent, 'The interaction the content belongs to (from Interaction → Search or a trigger)'),
 	...contentDownloadDescription,
 	...contentDownloadAllDescription,
 	...contentGetTranscriptDescription,

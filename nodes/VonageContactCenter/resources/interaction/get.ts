@@ -6,21 +6,13 @@ import { runForEachItem } from '../../../shared/itemRunner';
 import { assertGuid } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import { interactionPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
+import { interactionGuidProperty } from '../../fields';
 import { readInteraction } from './interactionAnswer';
 
 const showOnlyForInteractionGet = { resource: ['interaction'], operation: ['get'] };
 
 export const interactionGetDescription: INodeProperties[] = [
-	{
-		displayName: 'Interaction GUID',
-		name: 'guid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '2480fc2c-bbd7-427c-9439-02f76583aef5',
-		description: 'The interaction to get, with the list of its content files',
-		displayOptions: { show: showOnlyForInteractionGet },
-	},
+	interactionGuidProperty(showOnlyForInteractionGet, 'The interaction to get, with the list of its content files'),
 	optionsCollection(showOnlyForInteractionGet, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 

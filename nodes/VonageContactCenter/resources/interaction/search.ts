@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { dateRangeProperties, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
+import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { assertDate } from '../../../shared/validation';
 import { INTERACTION_FILTERS } from '../../fields';
@@ -22,15 +22,7 @@ export const interactionSearchDescription: INodeProperties[] = [
 		end: 'Interactions that started before this time. Ranges longer than 7 days are split into 7-day searches for you.',
 	}),
 	...returnAllAndLimit(showOnlyForSearch),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: showOnlyForSearch },
-		options: INTERACTION_FILTERS,
-	},
+	filtersCollection(showOnlyForSearch, INTERACTION_FILTERS),
 	optionsCollection(showOnlyForSearch, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 
