@@ -5,13 +5,11 @@
  * way n8n's CredentialsTester does).
  */
 import { CredentialTestContext, LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	INode,
 	INodeCredentialTestResult,
 	INodeListSearchResult,
-	IWorkflowBase,
 } from 'n8n-workflow';
 
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
@@ -20,6 +18,7 @@ import { nodeTypeName, TestCredentialsHelper } from '../harness';
 import { createAdditionalData } from '../harness/additional-data';
 import { ensureContainer } from '../harness/container';
 import { createNodeTypes } from '../harness/node-types';
+import { testWorkflow } from '../harness/workflow';
 import { DOWNLOAD } from './fixtures';
 
 export interface SearchOutcome {
@@ -44,25 +43,7 @@ export async function searchCampaigns(
 		parameters: DOWNLOAD,
 		credentials: { ameyoApi: { id: 'cred-ameyoApi', name: 'ameyoApi' } },
 	};
-	const workflowData: IWorkflowBase = {
-		id: 'editor-workflow',
-		name: 'Editor',
-		active: false,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: createNodeTypes(nodeType),
-	});
+	const { workflowData, workflow } = testWorkflow({ id: 'editor-workflow', name: 'Editor', nodes: [node], nodeTypes: createNodeTypes(nodeType) });
 	const context = new LoadOptionsContext(
 		workflow,
 		node,

@@ -43,24 +43,18 @@ export function latestVersion(nodeType: INodeType | IVersionedNodeType): number 
 	return Array.isArray(version) ? Math.max(...version) : version;
 }
 
-export function createNodeTypes(nodeType: INodeType | IVersionedNodeType): INodeTypes {
-	const name = nodeTypeName(nodeType);
-	const assertKnown = (requested: string) => {
-		if (requested !== name) {
-			throw new UnexpectedError(`Unknown node type "${requested}" (harness only knows "${name}")`);
-		}
+/** The registry a Workflow looks node types up in: the node under test and any helper nodes. */
+export function createNodeTypes(...nodeTypes: Array<INodeType | IVersionedNodeType>): INodeTypes {
+	const byName = new Map(nodeTypes.map((nodeType) => [nodeTypeName(nodeType), nodeType]));
+	const get = (requested: string) => {
+		const nodeType = byName.get(requested);
+		if (!nodeType) throw new UnexpectedError(`Unknown node type "${requested}" (harness only knows "${[...byName.keys()].join('", "')}")`);
+		return nodeType;
 	};
 	return {
-		getByName(requested) {
-			assertKnown(requested);
-			return nodeType;
-		},
-		getByNameAndVersion(requested, version) {
-			assertKnown(requested);
-			return NodeHelpers.getVersionedNodeType(nodeType, version);
-		},
-		getKnownTypes(): IDataObject {
-			return { [name]: { className: nodeType.constructor.name, sourcePath: '' } };
-		},
+		getByName: get,
+		getByNameAndVersion: (requested, version) => NodeHelpers.getVersionedNodeType(get(requested), version),
+		getKnownTypes: (): IDataObject =>
+			Object.fromEntries([...byName].map(([name, nodeType]) => [name, { className: nodeType.constructor.name, sourcePath: '' }])),
 	};
 }

@@ -8,7 +8,7 @@
  * answer as n8n's Tools Agent does (`buildObservation`: JSON of every item's json).
  */
 import { WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, UnexpectedError } from 'n8n-workflow';
 import type {
 	EngineRequest,
 	EngineResponse,
@@ -17,21 +17,18 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeType,
-	INodeTypes,
-	IWorkflowBase,
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import { ensureContainer } from './container';
 import { TestCredentialsHelper } from './credentials-helper';
-import { latestVersion, nodeTypeName } from './node-types';
+import { createNodeTypes, latestVersion, nodeTypeName } from './node-types';
 import { NODE_NAME, type RunNodeOptions } from './run-node';
+import { credentialRefs, testWorkflow } from './workflow';
 
 const AGENT = 'AI Agent';
-const AGENT_TYPE = 'test.agent';
 /** The engine resumes an agent through its parent, so the agent needs one. */
 const START = 'Chat Message';
-const START_TYPE = 'test.start';
 
 export interface AgentToolResult {
 	/** The tool result as the agent's model reads it. */
@@ -80,58 +77,24 @@ const start: INodeType = {
 	},
 };
 
-function registry(types: Record<string, INodeType>): INodeTypes {
-	const get = (name: string) => {
-		const type = types[name];
-		if (!type) throw new UnexpectedError(`Unknown node type "${name}"`);
-		return type;
-	};
-	return {
-		getByName: get,
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(get(name), version),
-		getKnownTypes: () => ({}),
-	};
-}
-
 export async function runAsAgentTool(opts: RunNodeOptions & { toolInput?: IDataObject }): Promise<AgentToolResult> {
 	await ensureContainer();
 	const store = opts.credentials ?? {};
 	const credentialsHelper = new TestCredentialsHelper(opts.credentialTypes ?? [], store);
 	const tool = asTool(opts.nodeType);
-	const toolNode: INode = {
-		id: 'tool',
-		name: NODE_NAME,
-		type: nodeTypeName(tool),
-		typeVersion: latestVersion(tool),
-		position: [0, 200],
-		parameters: opts.parameters,
-		credentials: Object.fromEntries(Object.keys(store).map((type) => [type, { id: `cred-${type}`, name: type }])),
-	};
-	const agentNode: INode = { id: 'agent', name: AGENT, type: AGENT_TYPE, typeVersion: 1, position: [200, 0], parameters: {} };
-	const startNode: INode = { id: 'start', name: START, type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflowData: IWorkflowBase = {
+	const agent = stubAgent(opts.toolInput ?? {});
+	const nodeOf = (name: string, nodeType: INodeType, position: [number, number]): INode =>
+		({ id: name, name, type: nodeTypeName(nodeType), typeVersion: latestVersion(nodeType), position, parameters: {} });
+	const toolNode: INode = { ...nodeOf(NODE_NAME, tool, [0, 200]), parameters: opts.parameters, credentials: credentialRefs(store) };
+	const { workflowData, workflow } = testWorkflow({
 		id: 'tool-workflow',
 		name: 'Agent tool test',
-		active: false,
-		isArchived: false,
-		nodes: [startNode, agentNode, toolNode],
+		nodes: [nodeOf(START, start, [0, 0]), nodeOf(AGENT, agent, [200, 0]), toolNode],
 		connections: {
 			[START]: { main: [[{ node: AGENT, type: NodeConnectionTypes.Main, index: 0 }]] },
 			[NODE_NAME]: { ai_tool: [[{ node: AGENT, type: NodeConnectionTypes.AiTool, index: 0 }]] },
 		},
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: false,
-		nodeTypes: registry({ [START_TYPE]: start, [AGENT_TYPE]: stubAgent(opts.toolInput ?? {}), [toolNode.type]: tool }),
-		settings: workflowData.settings,
+		nodeTypes: createNodeTypes(start, agent, tool),
 	});
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: workflow.getNode(START) as INode, data: { main: [[{ json: {} }]] }, source: null }] },

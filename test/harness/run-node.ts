@@ -6,17 +6,15 @@
  * `pairedItem.item` indexes into `inputItems`.
  */
 import { WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	INode,
-	INodeCredentials,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
 	IRun,
-	IWorkflowBase,
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
@@ -24,6 +22,7 @@ import { ensureContainer } from './container';
 import { captureNodeErrors, rehydrateError } from './errors';
 import { TestCredentialsHelper } from './credentials-helper';
 import { createNodeTypes, latestVersion, nodeTypeName } from './node-types';
+import { credentialRefs, testWorkflow } from './workflow';
 
 export interface RunNodeOptions {
 	/** An instance of the node class (declarative, customOperations or programmatic). */
@@ -60,12 +59,6 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const credentialStore = opts.credentials ?? {};
 	const credentialsHelper = new TestCredentialsHelper(opts.credentialTypes ?? [], credentialStore);
 
-	// Attach every supplied credential to the node, like a user picking one in the editor.
-	const nodeCredentials: INodeCredentials = {};
-	for (const typeName of Object.keys(credentialStore)) {
-		nodeCredentials[typeName] = { id: `cred-${typeName}`, name: typeName };
-	}
-
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
@@ -73,31 +66,15 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		typeVersion: latestVersion(opts.nodeType),
 		position: [0, 0],
 		parameters: opts.parameters,
-		credentials: nodeCredentials,
+		credentials: credentialRefs(credentialStore),
 		...(opts.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 
-	const workflowData: IWorkflowBase = {
+	const { workflowData, workflow } = testWorkflow({
 		id: 'test-workflow',
 		name: 'Node test',
-		active: false,
-		isArchived: false,
 		nodes: [node],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
-	// Workflow fills parameter defaults from the node description (as the editor would).
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: false,
 		nodeTypes: createNodeTypes(opts.nodeType),
-		settings: workflowData.settings,
 	});
 
 	const runExecutionData = createRunExecutionData({

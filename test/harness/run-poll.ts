@@ -5,17 +5,14 @@
  * the way n8n saves it between polls and restarts.
  */
 import { PollContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
 	INode,
-	INodeCredentials,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	IWorkflowBase,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 
@@ -24,6 +21,7 @@ import { ensureContainer } from './container';
 import { TestCredentialsHelper } from './credentials-helper';
 import { createNodeTypes, latestVersion, nodeTypeName } from './node-types';
 import { NODE_NAME } from './run-node';
+import { credentialRefs, testWorkflow } from './workflow';
 
 export interface RunPollOptions {
 	nodeType: INodeType;
@@ -58,10 +56,6 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 
 	const credentialStore = opts.credentials ?? {};
 	const credentialsHelper = new TestCredentialsHelper(opts.credentialTypes ?? [], credentialStore);
-	const nodeCredentials: INodeCredentials = {};
-	for (const typeName of Object.keys(credentialStore)) {
-		nodeCredentials[typeName] = { id: `cred-${typeName}`, name: typeName };
-	}
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
@@ -69,28 +63,14 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 		typeVersion: latestVersion(nodeType),
 		position: [0, 0],
 		parameters: opts.parameters,
-		credentials: nodeCredentials,
+		credentials: credentialRefs(credentialStore),
 	};
-	const workflowData: IWorkflowBase = {
+	const { workflowData, workflow } = testWorkflow({
 		id: 'test-workflow',
 		name: 'Trigger test',
-		active: opts.mode !== 'manual',
-		isArchived: false,
 		nodes: [node],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: workflowData.active,
 		nodeTypes: createNodeTypes(nodeType),
-		settings: workflowData.settings,
+		active: opts.mode !== 'manual',
 		staticData: structuredClone(opts.staticData ?? {}),
 	});
 

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { useNockOnly } from '../support/nockChecks';
@@ -15,18 +16,16 @@ const payment = {
 	],
 };
 
+/** Content → Get Transcript of the payment call, with these options. */
+async function getPaymentTranscript(options: INodeParameters = {}) {
+	mockToken();
+	api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
+	return await runVonage({ resource: 'content', operation: 'getTranscript', guid: GUID, transcriptKey: 'transcript', options });
+}
+
 describe('Redact on Vonage transcripts', () => {
 	it('Content → Get Transcript redacts the transcript, drops raw and counts what it removed', async () => {
-		mockToken();
-		api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
-
-		const { items, error } = await runVonage({
-			resource: 'content',
-			operation: 'getTranscript',
-			guid: GUID,
-			transcriptKey: 'transcript',
-			options: { includeRaw: true, redact: true },
-		});
+		const { items, error } = await getPaymentTranscript({ includeRaw: true, redact: true });
 
 		expect(error).toBeUndefined();
 		const json = items[0].json;
@@ -47,10 +46,7 @@ describe('Redact on Vonage transcripts', () => {
 	});
 
 	it('Content → Get Transcript leaves the transcript as it is when Redact is off', async () => {
-		mockToken();
-		api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
-
-		const { items } = await runVonage({ resource: 'content', operation: 'getTranscript', guid: GUID, transcriptKey: 'transcript' });
+		const { items } = await getPaymentTranscript();
 
 		expect(items[0].json).not.toHaveProperty('redactions');
 		expect(JSON.stringify(items[0].json)).toMatch(/4111 1111/);
@@ -90,16 +86,7 @@ describe('Redact on Vonage transcripts', () => {
 
 describe('Text Format and metrics on Vonage transcripts', () => {
 	it('Content → Get Transcript writes the redacted turns with timestamps and computes talk time, silence and the longest monologue', async () => {
-		mockToken();
-		api().get(`/interaction-content/interactions/${GUID}/content/transcript`).reply(200, payment);
-
-		const { items, error } = await runVonage({
-			resource: 'content',
-			operation: 'getTranscript',
-			guid: GUID,
-			transcriptKey: 'transcript',
-			options: { redact: true, textFormat: 'timestamped' },
-		});
+		const { items, error } = await getPaymentTranscript({ redact: true, textFormat: 'timestamped' });
 
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({
