@@ -1,18 +1,17 @@
 import { luhnValid } from './checksums';
-import { REDACTION_TOKENS, SAME_SPEAKER, addCount, type RedactionCounts } from './kinds';
 
-const DIGIT_WORDS: Readonly<Record<string, string>> = {
-	zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4',
-	five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-};
+/**
+ * Card numbers in the working text, where spoken digits are already digits and every space is
+ * a plain one: runs of digit groups joined by short gaps (spaces, dashes, dots, a turn break of
+ * the same caller), checked by Luhn and by the first digit of the issuer ranges (2–6: Mastercard,
+ * Amex, Visa, Discover, JCB, UnionPay, Maestro), which leaves out epoch times (1…) and the
+ * tracking numbers of the big carriers (9…).
+ */
 
-/** A group of digits as written ("4111") or one spoken digit ("four"). */
-const DIGIT_TOKEN = /\d+|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi;
-/** What may stand between the groups of one card number: a few spaces, dashes or a segment break. */
-const GROUP_GAP = /^[ \t\u00a0\u2029-]{1,4}$/;
+const DIGITS = /\d+/g;
+/** What may stand between the groups of one card number. */
+const GROUP_GAP = /^[ \t\u2029.,-]{1,4}$/;
 const ALNUM = /[A-Za-z0-9]/;
-/** A number glued to a word by these belongs to an identifier (INT-2024…, order/123…), not a card. */
-const JOINERS = /[-_/.:#]/;
 
 interface Token {
 	start: number;
@@ -22,43 +21,35 @@ interface Token {
 
 interface Chain {
 	tokens: Token[];
-	dashed: boolean;
+	/** Groups joined by dashes or dots: a card only as a whole (an id or a date is dashed too). */
+	punctuated: boolean;
 }
 
-function isAlnum(ch: string | undefined): boolean {
-	return ch !== undefined && ALNUM.test(ch);
+const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
+
+/** A digit group glued to a word ("INT2024", "x86") is part of an identifier, unless it is card-long on its own. */
+function glued(text: string, start: number, end: number): boolean {
+	return (isAlnum(text[start - 1]) || isAlnum(text[end])) && end - start < 13;
 }
 
-/** True when the characters before `start` (or after `end`) glue the number to a word. */
-function attached(text: string, start: number, end: number): boolean {
-	const before = text[start - 1];
-	const after = text[end];
-	if (isAlnum(before) || isAlnum(after)) return true;
-	if (before !== undefined && JOINERS.test(before) && isAlnum(text[start - 2])) return true;
-	if (after !== undefined && JOINERS.test(after) && after !== '.' && isAlnum(text[end + 1])) return true;
-	return false;
-}
-
-/** Runs of digit groups separated only by short gaps; one pass over the text. */
 function chains(text: string): Chain[] {
 	const found: Chain[] = [];
 	let current: Chain | undefined;
-	for (const match of text.matchAll(DIGIT_TOKEN)) {
+	for (const match of text.matchAll(DIGITS)) {
 		const start = match.index;
 		const end = start + match[0].length;
-		const word = DIGIT_WORDS[match[0].toLowerCase()];
-		if (word === undefined && (isAlnum(text[start - 1]) || isAlnum(text[end]))) {
+		if (glued(text, start, end)) {
 			current = undefined;
 			continue;
 		}
-		const token: Token = { start, end, digits: word ?? match[0] };
+		const token: Token = { start, end, digits: match[0] };
 		const previous = current?.tokens[current.tokens.length - 1];
 		const gap = previous ? text.slice(previous.end, start) : '';
 		if (current && previous && GROUP_GAP.test(gap)) {
 			current.tokens.push(token);
-			if (gap.includes('-')) current.dashed = true;
+			if (/[.,-]/.test(gap)) current.punctuated = true;
 		} else {
-			current = { tokens: [token], dashed: false };
+			current = { tokens: [token], punctuated: false };
 			found.push(current);
 		}
 	}
@@ -71,21 +62,28 @@ function digitsOf(tokens: Token[], from: number, to: number): string {
 	return digits;
 }
 
+const issuer = (digits: string) => digits.charCodeAt(0) >= 50 && digits.charCodeAt(0) <= 54;
+export const isCardNumber = (digits: string) => digits.length >= 13 && digits.length <= 19 && issuer(digits) && luhnValid(digits);
+
 /**
- * The card numbers in one chain. A dashed chain is a card only as a whole and only in groups of
- * four or more (cards are written 4-4-4-4 or 4-6-5; a dashed id or ISBN is not). A spoken chain may hold more than the card (a
- * leading "oh", the expiry right after), so groups are tried from each start, longest first;
- * a card is at most 19 digits, so each start costs a bounded number of checks.
+ * The card numbers in one chain. A punctuated chain is a card only as a whole and only in
+ * groups of four or more (cards are written 4-4-4-4 or 4-6-5; a dashed id or a date is not).
+ * Otherwise a chain may hold more than the card (a leading "oh", the expiry right after), so
+ * groups are tried from each start, longest first; a card is at most 19 digits, so each start
+ * costs a bounded number of checks.
  */
 function cardsIn(chain: Chain): Array<[number, number]> {
 	const { tokens } = chain;
-	if (chain.dashed && tokens.slice(0, -1).some((t) => t.digits.length < 4)) return [];
-	const whole = digitsOf(tokens, 0, tokens.length - 1);
-	if (whole.length >= 13 && whole.length <= 19 && luhnValid(whole)) return [[0, tokens.length - 1]];
-	if (chain.dashed) return [];
+	if (chain.punctuated && tokens.slice(0, -1).some((t) => t.digits.length < 4)) return [];
+	if (isCardNumber(digitsOf(tokens, 0, tokens.length - 1))) return [[0, tokens.length - 1]];
+	if (chain.punctuated) return [];
 	const spans: Array<[number, number]> = [];
 	let i = 0;
 	while (i < tokens.length) {
+		if (!issuer(tokens[i].digits)) {
+			i++;
+			continue;
+		}
 		let last = -1;
 		let length = 0;
 		let j = i;
@@ -93,7 +91,7 @@ function cardsIn(chain: Chain): Array<[number, number]> {
 		for (let k = j - 1; k >= i; k--) {
 			const digits = digitsOf(tokens, i, k);
 			if (digits.length < 13) break;
-			if (luhnValid(digits)) {
+			if (isCardNumber(digits)) {
 				last = k;
 				break;
 			}
@@ -106,18 +104,8 @@ function cardsIn(chain: Chain): Array<[number, number]> {
 	return spans;
 }
 
-/** Replaces each piece of a span with the token; a span over a segment break keeps the break. */
-function tokenFor(span: string, token: string): string {
-	return span
-		.split(SAME_SPEAKER)
-		.map((piece) => {
-			const trimmed = piece.trim();
-			return trimmed === '' ? piece : piece.replace(trimmed, token);
-		})
-		.join(SAME_SPEAKER);
-}
-
-export function redactCards(text: string, counts: RedactionCounts): string {
+/** Where the card numbers lie in the working text. */
+export function findCards(text: string): Array<[number, number]> {
 	const spans: Array<[number, number]> = [];
 	for (const chain of chains(text)) {
 		const first = chain.tokens[0];
@@ -126,18 +114,34 @@ export function redactCards(text: string, counts: RedactionCounts): string {
 			const start = chain.tokens[from].start;
 			const end = chain.tokens[to].end;
 			const whole = chain.tokens[from] === first && chain.tokens[to] === last;
-			if (whole && attached(text, start, end)) continue;
 			if (!whole && (isAlnum(text[start - 1]) || isAlnum(text[end]))) continue;
 			spans.push([start, end]);
 		}
 	}
-	if (spans.length === 0) return text;
-	addCount(counts, 'card', spans.length);
-	let out = '';
-	let at = 0;
-	for (const [start, end] of spans) {
-		out += text.slice(at, start) + tokenFor(text.slice(start, end), REDACTION_TOKENS.card);
-		at = end;
+	return spans;
+}
+
+/**
+ * Every Luhn-valid run of 13–19 digits, whatever its first digit and however it is glued or
+ * separated: the last check over an output item, which may pass nothing that could be a card.
+ */
+export function findLuhnRuns(text: string): Array<[number, number]> {
+	const spans: Array<[number, number]> = [];
+	const tokens = [...text.matchAll(DIGITS)].map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0] }));
+	let i = 0;
+	while (i < tokens.length) {
+		let found = -1;
+		let digits = '';
+		for (let k = i; k < tokens.length; k++) {
+			if (k > i && !/^[^\p{L}\d]{1,4}$/u.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
+			digits += tokens[k].digits;
+			if (digits.length > 19) break;
+			if (digits.length >= 13 && luhnValid(digits)) found = k;
+		}
+		if (found >= 0) {
+			spans.push([tokens[i].start, tokens[found].end]);
+			i = found + 1;
+		} else i++;
 	}
-	return out + text.slice(at);
+	return spans;
 }

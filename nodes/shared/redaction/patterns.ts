@@ -1,45 +1,63 @@
 import { IBAN_LENGTHS, ibanValid } from './checksums';
-import { REDACTION_TOKENS, addCount, type RedactionCounts, type RedactionKind } from './kinds';
+import { PLACEHOLDER, type RedactionKind } from './kinds';
 
 /**
- * Every pattern here has bounded quantifiers only and no nested repetition, so the cost per
- * starting position is bounded and a pass over any text is linear in its length.
+ * The passes over the working text (normalised, turns joined, found values overwritten by
+ * placeholders). Every pattern has bounded quantifiers only and no nested repetition, so the
+ * cost per starting position is bounded and a pass over any text is linear in its length.
  */
-interface Pass {
+export interface Pass {
 	kind: RedactionKind;
 	pattern: RegExp;
-	/** The replacement for a match, or undefined to keep it (a checksum or shape check failed). */
-	replace: (match: RegExpExecArray | RegExpMatchArray, text: string) => string | undefined;
+	/** A short pattern every match contains: the pass then reads only around it. */
+	anchor?: RegExp;
+	/** Where the value lies in the working text, or undefined to keep the match. */
+	value: (match: RegExpExecArray, text: string) => [number, number] | undefined;
 }
 
-const token = (kind: RedactionKind) => REDACTION_TOKENS[kind];
+/** The whole match is the value. */
+const whole = (match: RegExpExecArray): [number, number] => [match.index, match.index + match[0].length];
 
-/** Keeps the cue and the words after it, replaces only the value. */
-const afterCue = (kind: RedactionKind) => (match: RegExpMatchArray) => match[1] + token(kind);
+/** The cue and the words after it (group 1, the words alone group 2) stay; the value is the last group. */
+function afterCue(match: RegExpExecArray): [number, number] | undefined {
+	const value = match[match.length - 1];
+	if (ANTI_CUE.test(match[2])) return undefined;
+	const end = match.index + match[0].length;
+	return [end - value.length, end];
+}
 
-const TLDS = 'com|org|net|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|ie|eu|us|ca|au|in|me';
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
-const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
-const UNIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
-/** An expiry read out: "oh nine twenty seven", "twelve twenty-six", "nine twenty twenty eight". */
-const SPOKEN_EXPIRY = `(?:(?:oh|zero) )?(?:${UNIT_WORD}|ten|eleven|twelve)[ /-](?:twenty[ -])?(?:twenty|thirty)(?:[ -]${UNIT_WORD})?\\b`;
-const PHONE_CUE = /\b(?:phone|cell|mobile|tel|telephone|call me|call you|callback|call back|reach me|ring me|text me|contact number)\b/i;
+const CARD = PLACEHOLDER.card;
+const EXPIRY = PLACEHOLDER.expiry;
+/** Between a cue and its value: no digit and no value already found, across turns. */
+const WINDOW = (n: number) => `([^0-9\\uE001-\\uE0FF]{0,${n}}?)`;
+/** "ending in 4242", "last four 1881": what follows names a part of the card, not a code. */
+const ANTI_CUE = /\b(?:last|ending|ends|end in|final|charged|paid|order|ticket|room|ref|reference|amount|total|balance|since)\b|[$€£₹]/i;
+
+const TLDS =
+	'com|org|net|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|ie|eu|us|ca|au|in|me|ai|app|dev|ch|at|be|se|no|dk|pl|pt|br|mx|jp|nz|za|sg|tv|xyz|online|email|mail';
+const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mär|mai|okt|dez)[a-zä]{0,7}\\.?';
+const PHONE_CUE = new RegExp(
+	'(?:\\b(?:phone|cell|mobile|tel|telephone|landline|handy|telefon|rufnummer|whatsapp|caller|callback|call ?back|msisdn|contact ?number|contact ?no)|\\b(?:mob|ani|dnis|cli|sms|text me|call me|call you|reach me|ring me|my number|your number|best number|number to reach|reach you|mera number|number hai)\\b)',
+	'i',
+);
 const CVV_CUE =
-	'cvv2?|cvc2?|csc|cid|security code|(?<!social )security number|verification (?:code|value|number)|(?:three|four|3|4)[- ]digit (?:code|number)|code on the back';
+	'cvv2?|cvc2?|cv2|csc|cid|security code|sec code|(?<!social )security number|card verification (?:code|value|number)|verification value|(?<!last |final |ending )(?:three|four|3|4)[- ]digits?(?: (?:security )?(?:code|number))?(?: on the back)?|digits on the back|(?:code|number) on the back|back of (?:the|your) card|sicherheitscode|prüfziffer|prüfnummer|kartenprüfnummer';
 const EXPIRY_CUE =
-	'expires|expire|expiry|expiring|expiration|exp|exp date|valid (?:thru|through|until|till)|good (?:thru|through)';
-const SSN_CUE = 'ssn|social security(?: number)?|social';
-const ANY_CUE = new RegExp(`\\b(?:${CVV_CUE}|${EXPIRY_CUE}|${SSN_CUE})\\b`, 'i');
+	'expires|expire|expired|expiry|expiring|expiration|exp|exp date|valid (?:thru|through|until|till|to)|good (?:thru|through|until|till)|runs out|ablaufdatum|ablauf|gültig bis|gueltig bis|läuft ab|valable jusqu';
+const SSN_CUE = 'ssn|social security(?: number| no\\.?| #)?|social|ss#|soc sec|sozialversicherungsnummer';
+const ANY_CUE = new RegExp(`\\b(?:${CVV_CUE}|${EXPIRY_CUE}|${SSN_CUE})(?![a-z])`, 'i');
 
 /** True when the words name a value that only a cue identifies ("CVV", "Expiry date", "SSN"). */
 export function namesCuedValue(words: string): boolean {
 	return ANY_CUE.test(words);
 }
 
-function ibanReplace(match: RegExpMatchArray): string | undefined {
+const EXPIRY_VALUE = `(?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?[0-9]{2}|${MONTHS},? (?:of )?(?:20)?[0-9]{2}`;
+const EXPIRY_WRITTEN = `(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?[0-9]{2}|${MONTHS},? (?:of )?(?:20)?[0-9]{2}`;
+
+function ibanValue(match: RegExpExecArray): [number, number] | undefined {
 	const candidate = match[0];
-	const country = candidate.slice(0, 2).toUpperCase();
-	const length = IBAN_LENGTHS[country];
+	const length = IBAN_LENGTHS[candidate.slice(0, 2).toUpperCase()];
 	if (length === undefined) return undefined;
 	// The candidate may run on into the next word; cut it where this country's IBAN ends.
 	let count = 0;
@@ -49,109 +67,112 @@ function ibanReplace(match: RegExpMatchArray): string | undefined {
 		end++;
 	}
 	if (count < length || /[A-Za-z0-9]/.test(candidate[end] ?? '')) return undefined;
-	const iban = candidate.slice(0, end).replace(/[ -]/g, '').toUpperCase();
-	return ibanValid(iban) ? token('iban') + candidate.slice(end) : undefined;
+	const iban = candidate.slice(0, end).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+	return ibanValid(iban) ? [match.index, match.index + end] : undefined;
 }
 
-function phoneReplace(match: RegExpMatchArray, text: string): string | undefined {
+function phoneValue(match: RegExpExecArray, text: string): [number, number] | undefined {
 	const candidate = match[0];
 	const digits = candidate.replace(/\D/g, '');
-	const groups = candidate.split(/[^\d]+/).filter(Boolean).map((g) => g.length).join(',');
-	const separated = /[ ().-]/.test(candidate.replace(/^\+/, ''));
-	const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index);
-	const cued = PHONE_CUE.test(before);
+	const groups = candidate.split(/\D+/).filter(Boolean).map((g) => g.length).join(',');
+	const separated = /[ ().\u2029-]/.test(candidate.replace(/^\+/, ''));
+	const cued = PHONE_CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
 	let phone = false;
 	if (candidate.startsWith('+')) phone = digits.length >= 8 && digits.length <= 15;
 	else if (digits.startsWith('00')) phone = digits.length >= 11 && digits.length <= 15 && (separated || cued);
-	else if (digits.startsWith('0')) {
-		phone = digits.length >= 10 && digits.length <= 11 && (separated || cued || /^07\d{9}$/.test(digits));
-	} else if (/^[2-9]\d{9}$/.test(digits)) phone = groups === '3,3,4' || cued;
+	else if (digits.startsWith('0')) phone = digits.length >= 10 && digits.length <= 12 && (separated || cued || /^07\d{9}$/.test(digits));
+	else if (/^[2-9]\d{9}$/.test(digits)) phone = groups === '3,3,4' || cued || (/^[6-9]/.test(digits) && groups === '5,5');
 	else if (/^1[2-9]\d{9}$/.test(digits)) phone = groups === '1,3,3,4' || cued;
+	else if (/^91[6-9]\d{9}$/.test(digits)) phone = cued || groups === '2,5,5';
 	// A local number without its area code is a phone only when the speaker says so.
-	else if (/^[2-9]\d{6}$/.test(digits)) phone = groups === '3,4' && cued;
-	return phone ? token('phone') : undefined;
+	else if (/^[2-9]\d{6,8}$/.test(digits)) phone = cued && (separated || digits.length === 7);
+	return phone ? whole(match) : undefined;
 }
 
-const PASSES: Pass[] = [
+/** A cue-less code or expiry right after a card or an expiry: short, a few words at most. */
+function closeAfter(match: RegExpExecArray): [number, number] | undefined {
+	const words = match[2].match(/\p{L}+/gu) ?? [];
+	return words.length <= 3 ? afterCue(match) : undefined;
+}
+
+export const EMAIL_PASSES: Pass[] = [
 	{
 		kind: 'email',
 		pattern: /(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,6}/g,
-		replace: (m) => (/\.[A-Za-z]{2,24}$/.test(m[0]) ? token('email') : undefined),
+		value: (m) => (/\.[A-Za-z]{2,24}$/.test(m[0]) ? whole(m) : undefined),
 	},
 	{
-		// Spoken form from speech-to-text: "jane dot doe at example dot com".
+		// Said or obfuscated: "jane dot doe at example dot com", "jane at the rate gmail dot
+		// com", "jane [at] example [dot] com", "max punkt muster at web punkt de".
 		kind: 'email',
 		pattern: new RegExp(
-			`\\b[a-z0-9][\\w.-]{0,40}(?: dot [a-z0-9][\\w-]{0,40}){0,3} at [a-z0-9][a-z0-9-]{0,40}(?: dot [a-z0-9-]{1,40}){0,2} dot (?:${TLDS})\\b`,
+			`\\b[a-z0-9][\\w.-]{0,40}(?: ?(?:dot|underscore|dash|hyphen|punkt|unterstrich|\\.|_) ?[a-z0-9][\\w-]{0,40}){0,4} ?(?:\\bat the rate(?: of)?\\b|\\bat\\b|\\[at\\]|\\(at\\)|@) ?[a-z0-9][a-z0-9-]{0,40}(?: ?(?:dot|punkt|\\[dot\\]|\\(dot\\)|\\.) ?[a-z0-9-]{1,40}){0,2} ?(?:\\bdot\\b|\\bpunkt\\b|\\[dot\\]|\\(dot\\)|\\.) ?(?:${TLDS})\\b`,
 			'gi',
 		),
-		replace: () => token('email'),
-	},
-	{
-		kind: 'iban',
-		pattern: /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}/g,
-		replace: ibanReplace,
-	},
-	{
-		kind: 'cvv',
-		pattern: new RegExp(
-			`(\\b(?:${CVV_CUE})\\b[^0-9]{0,40}?)(?<![0-9])(\\d{3,4}|\\d(?: \\d){2,3}|${DIGIT_WORD}(?:[ -]${DIGIT_WORD}){2,3}\\b)(?![0-9]|[ ./-][0-9])`,
-			'gi',
-		),
-		replace: afterCue('cvv'),
-	},
-	{
-		kind: 'expiry',
-		pattern: new RegExp(
-			`(\\b(?:${EXPIRY_CUE})\\b[^0-9]{0,30}?)(?<![0-9])((?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?\\d{2}|(?:${MONTHS})[a-z]{0,6}\\.?,? (?:of )?(?:20)?\\d{2}|${SPOKEN_EXPIRY})(?![0-9])`,
-			'gi',
-		),
-		replace: afterCue('expiry'),
-	},
-	{
-		kind: 'ssn',
-		pattern: /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g,
-		replace: () => token('ssn'),
-	},
-	{
-		kind: 'ssn',
-		pattern: new RegExp(`(\\b(?:${SSN_CUE})\\b[^0-9]{0,30}?)(?<![0-9])(?!000|666|9\\d\\d)(\\d{9})(?![0-9])`, 'gi'),
-		replace: afterCue('ssn'),
-	},
-	{
-		kind: 'nino',
-		pattern: /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b/gi,
-		replace: () => token('nino'),
-	},
-	{
-		kind: 'phone',
-		pattern: /(?<![\w#/:.+-])(?<!\d[ .-])(?:\+ ?)?\(?\d[\d ().-]{5,20}\d(?![\w#/:-]|[ .-]?\d|\.\d)/g,
-		replace: phoneReplace,
+		anchor: /\bat\b|\[at\]|\(at\)|@/i,
+		value: (m) => (/\bat\b|\[at\]|\(at\)|@/i.test(m[0]) && /dot|punkt|\.\w/i.test(m[0]) ? whole(m) : undefined),
 	},
 ];
 
-function runPass(text: string, pass: Pass, counts: RedactionCounts): string {
-	let out = '';
-	let at = 0;
-	for (const match of text.matchAll(pass.pattern)) {
-		const replacement = pass.replace(match, text);
-		if (replacement === undefined) continue;
-		const start = match.index ?? 0;
-		out += text.slice(at, start) + replacement;
-		at = start + match[0].length;
-		addCount(counts, pass.kind);
-	}
-	return at === 0 ? text : out + text.slice(at);
-}
+export const IBAN_PASSES: Pass[] = [
+	{
+		kind: 'iban',
+		pattern: /(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?:[ \u2029.-]{0,3}[A-Za-z0-9]){11,30}/g,
+		value: ibanValue,
+	},
+];
 
-/**
- * E-mails and IBANs run before the card scan (their digits could pass for a card); SSNs and NI
- * numbers before the cue-led CVV and expiry (an SSN after "social security number" is not a CVV);
- * phones last, once every other number is gone.
- */
-export function redactPatterns(text: string, counts: RedactionCounts, stage: 'before-cards' | 'after-cards'): string {
-	const kinds: RedactionKind[] = stage === 'before-cards' ? ['email', 'iban'] : ['ssn', 'nino', 'cvv', 'expiry', 'phone'];
-	let out = text;
-	for (const kind of kinds) for (const pass of PASSES) if (pass.kind === kind) out = runPass(out, pass, counts);
-	return out;
-}
+export const ID_PASSES: Pass[] = [
+	{
+		kind: 'ssn',
+		pattern: /(?<![\d-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g,
+		value: whole,
+	},
+	{
+		kind: 'ssn',
+		pattern: new RegExp(`(\\b(?:${SSN_CUE})(?![a-z])${WINDOW(30)})(?<![0-9])((?!000|666|9\\d\\d)\\d{3}[ -]?\\d{2}[ -]?\\d{4})(?![0-9])`, 'gi'),
+		value: afterCue,
+	},
+	{
+		kind: 'nino',
+		pattern: /(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D](?![A-Za-z0-9])/gi,
+		value: whole,
+	},
+];
+
+export const CODE_PASSES: Pass[] = [
+	{
+		kind: 'cvv',
+		pattern: new RegExp(`(\\b(?:${CVV_CUE})(?![a-z])${WINDOW(60)})(?<![0-9])(\\d{3,4}|\\d(?: \\d){2,3})(?![0-9]|[ ./-][0-9])`, 'gi'),
+		value: afterCue,
+	},
+	{
+		kind: 'expiry',
+		pattern: new RegExp(`(\\b(?:${EXPIRY_CUE})(?![a-z])${WINDOW(60)})(?<![0-9])(${EXPIRY_VALUE})(?![0-9])`, 'gi'),
+		value: afterCue,
+	},
+	{
+		// Pasted or read straight after the card: "4111… | 11/30 | 011", "… May 2027".
+		kind: 'expiry',
+		pattern: new RegExp(`(${CARD}${WINDOW(30)})(?<![0-9$€£.,])(${EXPIRY_VALUE})(?![0-9])`, 'gi'),
+		value: closeAfter,
+	},
+	{
+		kind: 'expiry',
+		pattern: new RegExp(`(\\b(?:card|visa|mastercard|amex|debit|credit|karte)\\b${WINDOW(25)})(?<![0-9$€£.,])(${EXPIRY_WRITTEN})(?![0-9])`, 'gi'),
+		value: closeAfter,
+	},
+	{
+		kind: 'cvv',
+		pattern: new RegExp(`([${CARD}${EXPIRY}]${WINDOW(30)})(?<![0-9$€£.,])(\\d{3,4}|\\d \\d \\d)(?![0-9]|[ ./:-][0-9]|\\s?(?:%|dollars|euros|pounds|rupees|usd|eur|gbp))`, 'gi'),
+		value: closeAfter,
+	},
+];
+
+export const PHONE_PASSES: Pass[] = [
+	{
+		kind: 'phone',
+		pattern: /(?<![\w#/:.+-])(?<!\d[ .-])(?:\+ ?)?\(?\d[\d ().\u2029-]{5,22}\d(?![\w#/:-]|[ .-]?\d|\.\d)/g,
+		value: phoneValue,
+	},
+];

@@ -1,48 +1,151 @@
-import { redactCards } from './cards';
-import { SAME_SPEAKER, SPEAKER_CHANGE, type RedactionCounts } from './kinds';
-import { redactPatterns } from './patterns';
+import { findCards } from './cards';
+import { conversationView, type SpokenText } from './conversation';
+import { PLACEHOLDER, REDACTION_TOKENS, addCount, type RedactionCounts, type RedactionKind, type RedactionLevel } from './kinds';
+import { findLongNumbers } from './numbers';
+import { CODE_PASSES, EMAIL_PASSES, IBAN_PASSES, ID_PASSES, PHONE_PASSES, type Pass } from './patterns';
 
+export type { SpokenText } from './conversation';
 
 export interface RedactedText {
 	text: string;
 	redactions: RedactionCounts;
 }
 
+interface Found {
+	kind: RedactionKind;
+	start: number;
+	end: number;
+}
+
+type Stage = { kind: RedactionKind; find: (text: string) => Array<[number, number]> } | Pass[];
+
+function passSpans(pass: Pass, text: string): Array<[number, number]> {
+	const spans: Array<[number, number]> = [];
+	for (const [from, to] of searchWindows(pass, text)) {
+		const pattern = new RegExp(pass.pattern.source, pass.pattern.flags);
+		pattern.lastIndex = from;
+		let match: RegExpExecArray | null;
+		while ((match = pattern.exec(text)) !== null && match.index < to) {
+			const span = pass.value(match, text);
+			if (span) spans.push(span);
+			if (match[0].length === 0) pattern.lastIndex++;
+		}
+	}
+	return spans;
+}
+
+/**
+ * Where a pass needs to look. A pass with an anchor (the "at" of a spoken e-mail address) reads
+ * only a bounded neighbourhood of each anchor, merged where they overlap: still linear, and far
+ * cheaper than trying its long pattern at every word.
+ */
+const ANCHOR_REACH = 400;
+
+function searchWindows(pass: Pass, text: string): Array<[number, number]> {
+	if (pass.anchor === undefined) return [[0, text.length]];
+	const windows: Array<[number, number]> = [];
+	const anchor = new RegExp(pass.anchor.source, 'g');
+	for (const match of text.matchAll(anchor)) {
+		const from = Math.max(0, match.index - ANCHOR_REACH);
+		const to = match.index + ANCHOR_REACH;
+		const last = windows[windows.length - 1];
+		if (last && from <= last[1]) last[1] = to;
+		else windows.push([from, to]);
+	}
+	return windows;
+}
+
 /**
  * E-mails and IBANs go first (their digits could otherwise pass for a card), then cards, then
- * the short numbers (CVV, expiry, SSN, NINO, phone), which a card's digits would otherwise feed.
+ * the identity numbers, then the codes and expiry dates (cued by a word or by the card just
+ * found), then phones, once every other number is gone; Strict takes what numbers are left.
  */
-function redactJoined(text: string, counts: RedactionCounts): string {
-	let out = redactPatterns(text, counts, 'before-cards');
-	out = redactCards(out, counts);
-	return redactPatterns(out, counts, 'after-cards');
+function stages(level: RedactionLevel): Stage[] {
+	const list: Stage[] = [EMAIL_PASSES, IBAN_PASSES, { kind: 'card', find: findCards }, ID_PASSES, CODE_PASSES, PHONE_PASSES];
+	if (level === 'strict') list.push({ kind: 'number', find: findLongNumbers });
+	return list;
+}
+
+/** Overwrites the found values in the working text, keeping the turn separators where they are. */
+function placehold(text: string, found: Found[]): string {
+	if (found.length === 0) return text;
+	const sorted = [...found].sort((a, b) => a.start - b.start);
+	let out = '';
+	let at = 0;
+	for (const { kind, start, end } of sorted) {
+		if (start < at) continue;
+		out += text.slice(at, start) + text.slice(start, end).replace(/[^\u2028\u2029]/g, PLACEHOLDER[kind]);
+		at = end;
+	}
+	return out + text.slice(at);
+}
+
+function findAll(working: string, level: RedactionLevel): Found[] {
+	const all: Found[] = [];
+	let text = working;
+	for (const stage of stages(level)) {
+		const passes = Array.isArray(stage) ? stage : [stage];
+		for (const pass of passes) {
+			const spans = 'pattern' in pass ? passSpans(pass, text) : pass.find(text);
+			const found = spans.map(([start, end]) => ({ kind: pass.kind, start, end }));
+			text = placehold(text, found);
+			all.push(...found);
+		}
+	}
+	return all;
+}
+
+interface Edit {
+	start: number;
+	end: number;
+	token: string;
+}
+
+/** Replaces payment and personal data in a conversation, turn by turn; returns the texts in order. */
+export function redactTurns(turns: SpokenText[], level: RedactionLevel = 'standard'): { texts: string[]; redactions: RedactionCounts } {
+	const redactions: RedactionCounts = {};
+	if (level === 'off' || turns.length === 0) return { texts: turns.map((t) => t.text), redactions };
+	const view = conversationView(turns);
+	const edits: Edit[][] = turns.map(() => []);
+	for (const { kind, start, end } of findAll(view.text, level)) {
+		addCount(redactions, kind);
+		// A value over several turns is replaced in each turn it touches, and nowhere in between.
+		let i = start;
+		while (i < end) {
+			const turn = view.turn[i];
+			if (turn < 0) {
+				i++;
+				continue;
+			}
+			const editStart = view.from[i];
+			let editEnd = view.to[i];
+			while (i < end && view.turn[i] === turn) editEnd = Math.max(editEnd, view.to[i++]);
+			edits[turn].push({ start: editStart, end: editEnd, token: REDACTION_TOKENS[kind] });
+		}
+	}
+	const texts = turns.map((turn, i) => applyEdits(turn.text, edits[i]));
+	return { texts, redactions };
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+	if (edits.length === 0) return text;
+	edits.sort((a, b) => a.start - b.start);
+	let out = '';
+	let at = 0;
+	for (const edit of edits) {
+		if (edit.start < at) {
+			// Two values over the same characters (a spoken run both read): one token covers both.
+			at = Math.max(at, edit.end);
+			continue;
+		}
+		out += text.slice(at, edit.start) + edit.token;
+		at = edit.end;
+	}
+	return out + text.slice(at);
 }
 
 /** Replaces payment and personal data in one text with tokens and counts what it replaced. */
-export function redactText(text: string): RedactedText {
-	const redactions: RedactionCounts = {};
-	return { text: redactJoined(text, redactions), redactions };
-}
-
-export interface SpokenText {
-	/** Who said it; consecutive texts of one speaker are read as one utterance. */
-	speaker: string;
-	text: string;
-}
-
-/**
- * Redacts a conversation turn by turn, reading each speaker's consecutive turns together: a card
- * number read out over two turns is found, and a cue in one turn ("what's the security code?")
- * applies to the number that opens the next. Returns the texts in the same order.
- */
-export function redactTurns(turns: SpokenText[]): { texts: string[]; redactions: RedactionCounts } {
-	const redactions: RedactionCounts = {};
-	if (turns.length === 0) return { texts: [], redactions };
-	let joined = '';
-	turns.forEach((turn, i) => {
-		if (i > 0) joined += turn.speaker === turns[i - 1].speaker ? SAME_SPEAKER : SPEAKER_CHANGE;
-		joined += turn.text.replace(/[\u2028\u2029]/g, '\n');
-	});
-	const texts = redactJoined(joined, redactions).split(/[\u2028\u2029]/);
-	return { texts, redactions };
+export function redactText(text: string, level: RedactionLevel = 'standard'): RedactedText {
+	const { texts, redactions } = redactTurns([{ speaker: '', text }], level);
+	return { text: texts[0], redactions };
 }
