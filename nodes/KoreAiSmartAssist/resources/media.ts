@@ -8,7 +8,7 @@ import {
 import { runForEachItem } from '../../shared/itemRunner';
 import { operationProperty, outputFileField } from '../../shared/properties';
 import { fileItem } from '../../shared/streamToBinary';
-import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
+import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { startKoreRun, type KoreRun } from '../transport/koreApi';
 import {
@@ -123,6 +123,12 @@ function transcriptPart(fx: IExecuteFunctions, target: MediaTarget, waited: Wait
 	return { transcript: transcriptOutput(transcript, transcriptChoice(fx, target.itemIndex)) };
 }
 
+/** A voicemail item with Redact on is checked whole: file names and vendor fields as well as the transcript. */
+function sealVoicemail(fx: IExecuteFunctions, target: MediaTarget, json: IDataObject): IDataObject {
+	if (target.kind !== 'voicemail') return json;
+	return sealRedacted(json, transcriptChoice(fx, target.itemIndex), [target.sessionId, target.botId]);
+}
+
 /** The JSON Get returns: the status in Kore.ai's words and ours, and the file list. */
 function listingSummary(target: MediaTarget, waited: WaitedListing): IDataObject {
 	const { listing } = waited;
@@ -193,7 +199,7 @@ function getMedia(kind: MediaKind) {
 		return await runForEachItem(this, async (itemIndex) => {
 			const target = mediaTarget(this, kind, run, itemIndex);
 			const waited = await fetchListingWhenReady(this, run, target, waitSettings(this, itemIndex));
-			return [{ json: { ...listingSummary(target, waited), ...transcriptPart(this, target, waited) } }];
+			return [{ json: sealVoicemail(this, target, { ...listingSummary(target, waited), ...transcriptPart(this, target, waited) }) }];
 		});
 	};
 }
@@ -215,7 +221,10 @@ function downloadMedia(kind: MediaKind) {
 			const describe = { status: waited.listing.status, ...transcriptPart(this, target, waited) };
 			const stored = await downloadMediaFiles(this, run, target, files);
 			const about = { sessionId: target.sessionId, botId: target.botId, kind: target.kind, ...describe };
-			return stored.map((file, fileIndex) => fileItem(file, field, { ...about, fileIndex, fileCount: stored.length }, KORE.id));
+			return stored.map((file, fileIndex) => {
+				const item = fileItem(file, field, { ...about, fileIndex, fileCount: stored.length }, KORE.id);
+				return { ...item, json: sealVoicemail(this, target, item.json) };
+			});
 		});
 	};
 }

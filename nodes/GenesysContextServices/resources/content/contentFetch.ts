@@ -9,7 +9,7 @@ import { answerShapeError, describeArrival, type AnswerContext } from '../../../
 import { baseMimeType } from '../../../shared/fileNames';
 import { redactText } from '../../../shared/redaction';
 import { fileItem } from '../../../shared/streamToBinary';
-import { transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
+import { redactionLevel, transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
 import { transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
 import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';
@@ -89,8 +89,9 @@ export function structuredTextTranscript(
  */
 export function structuredTextOutput(fx: IExecuteFunctions, transcript: GenesysTranscript, itemIndex: number): IDataObject {
 	const choice = transcriptChoice(fx, itemIndex);
-	if (choice.redact !== true) return transcriptOutput(transcript, choice);
-	const parties = transcript.parties.map((party) => (party.name === undefined ? party : { ...party, name: redactText(party.name).text }));
+	const level = redactionLevel(choice);
+	if (level === 'off') return transcriptOutput(transcript, choice);
+	const parties = transcript.parties.map((party) => (party.name === undefined ? party : { ...party, name: redactText(party.name, level).text }));
 	const named: GenesysTranscript = { ...transcript, parties };
 	return transcriptOutput(named, choice);
 }

@@ -3,7 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { plainTextMetrics, plainTextOutput, redactOption, textFormatOption, transcriptChoice } from '../../../shared/transcriptOutput';
+import {
+	plainTextMetrics,
+	plainTextOutput,
+	redactionLevel,
+	redactOption,
+	sealRedacted,
+	textFormatOption,
+	transcriptChoice,
+} from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchPlainText } from './contentFetch';
@@ -22,10 +30,10 @@ export async function getPlainText(this: IExecuteFunctions) {
 		const choice = transcriptChoice(this, itemIndex);
 		const json = await fetchPlainText(this, run, url, id, itemIndex);
 		const metrics = plainTextMetrics(String(json.text));
-		const redact = choice.redact === true;
+		const redact = redactionLevel(choice) !== 'off';
 		const output: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), ...(redact ? { redacted: true } : {}), metrics };
 		// bytes describes what Genesys sent, not the redacted text.
 		if (redact) delete output.bytes;
-		return [{ json: output }];
+		return [{ json: sealRedacted(output, choice, [id]) }];
 	});
 }

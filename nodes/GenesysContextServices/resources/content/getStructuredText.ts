@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { redactOption, textFormatOption } from '../../../shared/transcriptOutput';
+import { redactOption, sealRedacted, textFormatOption } from '../../../shared/transcriptOutput';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchStructuredText, structuredTextOutput, type TranscriptOptions } from './contentFetch';
@@ -42,6 +42,6 @@ export async function getStructuredText(this: IExecuteFunctions) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
 		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.structuredText.segment)}`;
 		const transcript = await fetchStructuredText(this, run, url, id, options, itemIndex);
-		return [{ json: structuredTextOutput(this, transcript, itemIndex) }];
+		return [{ json: sealRedacted(structuredTextOutput(this, transcript, itemIndex), options, [id]) }];
 	});
 }

@@ -8,7 +8,7 @@ import type {
 import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
 import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
-import { plainTextOutput } from '../../../shared/transcriptOutput';
+import { plainTextOutput, redactionLevel, sealRedacted } from '../../../shared/transcriptOutput';
 import {
 	assertOnConfiguredServer,
 	genesysGet,
@@ -99,7 +99,9 @@ async function withContent(
 		// No such field: the interaction has no content of this kind.
 		if (value === '') continue;
 		if (!isLink(value)) {
-			// Some servers put the content itself in the field rather than a link to it.
+			// Some servers put the content itself in the field rather than a link to it: it
+			// comes out once, as plainText or transcript, and with Redact on only redacted.
+			if (redactionLevel(options) !== 'off') delete json[field];
 			if (kind === 'plainText') json.plainText = plainTextOutput(value, options).text;
 			if (kind === 'structuredText') {
 				const mime = typeof resource.structured_text_mime === 'string' ? resource.structured_text_mime : undefined;
@@ -123,7 +125,7 @@ async function withContent(
 			item.binary = file.binary;
 		}
 	}
-	return item;
+	return { ...item, json: sealRedacted(json, options, [id, requestedId]) };
 }
 
 export async function getInteraction(this: IExecuteFunctions) {

@@ -5,7 +5,15 @@ import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { optionsCollection } from '../../../shared/properties';
 import { asNodeError, errorItem } from '../../../shared/itemRunner';
 import { normaliseTranscript } from '../../../shared/transcript';
-import { plainTextOutput, redactOption, textFormatOption, transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
+import {
+	plainTextOutput,
+	redactOption,
+	sealRedacted,
+	textFormatOption,
+	transcriptChoice,
+	transcriptOutput,
+	type TranscriptChoice,
+} from '../../../shared/transcriptOutput';
 import { assertGuid, splitList } from '../../../shared/validation';
 import { requestJson } from '../../../shared/vendorRequest';
 import { ANALYZER_INTERACTIONS_PATH, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
@@ -109,7 +117,7 @@ function analysisItem(result: IDataObject, guid: string, choice: TranscriptChoic
 			includeRaw: false,
 		}), choice);
 	}
-	return json;
+	return sealRedacted(json, choice, [guid]);
 }
 
 /** The analyzer's answer: a list of results, one per GUID it knows, matched case-insensitively. */

@@ -5,7 +5,7 @@ import { requestBehaviourOptions } from '../../../shared/callOptions';
 import { optionsCollection } from '../../../shared/properties';
 import { runForEachItem } from '../../../shared/itemRunner';
 import { normaliseTranscript } from '../../../shared/transcript';
-import { redactOption, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcriptOutput';
+import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcriptOutput';
 import { requestJson } from '../../../shared/vendorRequest';
 import { contentPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import { interactionGuidParameter } from './contentFile';
@@ -59,6 +59,7 @@ export async function getTranscript(this: IExecuteFunctions) {
 			document,
 			includeRaw: includeRaw === true,
 		});
-		return [{ json: transcriptOutput(transcript, transcriptChoice(this, itemIndex)) }];
+		const choice = transcriptChoice(this, itemIndex);
+		return [{ json: sealRedacted(transcriptOutput(transcript, choice), choice, [guid]) }];
 	});
 }
