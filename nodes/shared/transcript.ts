@@ -145,13 +145,23 @@ export function findEntries(doc: unknown, depth = 0): unknown[] | undefined {
 	return undefined;
 }
 
-/** Who a segment's words are shown under: the speaker's name, else the role ("Agent"). */
-export function speakerLabel(segment: TranscriptSegment): string {
-	return segment.speakerName ?? segment.speaker.charAt(0).toUpperCase() + segment.speaker.slice(1);
+/**
+ * Who a segment's words are shown under: the speaker's name, else the role ("Agent"); nobody
+ * when neither is known, rather than an invented "Unknown" speaker.
+ */
+export function speakerLabel(segment: TranscriptSegment): string | undefined {
+	if (segment.speakerName !== undefined) return segment.speakerName;
+	if (segment.speaker === 'unknown') return undefined;
+	return segment.speaker.charAt(0).toUpperCase() + segment.speaker.slice(1);
 }
 
 export function transcriptText(segments: TranscriptSegment[]): string {
-	return segments.map((s) => `${speakerLabel(s)}: ${s.text}`).join('\n');
+	return segments
+		.map((s) => {
+			const label = speakerLabel(s);
+			return label === undefined ? s.text : `${label}: ${s.text}`;
+		})
+		.join('\n');
 }
 
 export interface TranscriptInput {

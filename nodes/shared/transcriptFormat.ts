@@ -30,8 +30,34 @@ export function escapeSlack(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A turn is one line in these formats, so Slack's line count and the timestamps stay true. */
-const oneLine = (text: string) => text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const isSpace = (ch: string) => /\s/.test(ch);
+
+/**
+ * A turn is one line in these formats, so Slack's line count and the timestamps stay true: each
+ * run of white space that holds a line break becomes one space. One pass, each character read
+ * a bounded number of times (a pattern that opens with a greedy white-space run retries every space of a long one).
+ */
+export function oneLine(text: string): string {
+	if (!LINE_BREAK.test(text)) return text;
+	let out = '';
+	let i = 0;
+	while (i < text.length) {
+		if (!isSpace(text[i])) {
+			let j = i + 1;
+			while (j < text.length && !isSpace(text[j])) j++;
+			out += text.slice(i, j);
+			i = j;
+			continue;
+		}
+		let j = i;
+		let broken = false;
+		while (j < text.length && isSpace(text[j])) broken = LINE_BREAK.test(text[j++]) || broken;
+		out += broken ? ' ' : text.slice(i, j);
+		i = j;
+	}
+	return out;
+}
 
 const moreLines = (n: number) => `…${n} more lines`;
 

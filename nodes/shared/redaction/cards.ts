@@ -10,7 +10,9 @@ import { luhnValid } from './checksums';
 
 const DIGITS = /\d+/g;
 /** What may stand between the groups of one card number. */
-const GROUP_GAP = /^[ \t\u2029.,-]{1,4}$/;
+const GROUP_GAP = /^[ \t\u2029.,…/-]{1,5}$/;
+/** A separator written between the groups of one number (not an ellipsis, not a turn break). */
+const PUNCTUATION = /^ ?[.,/-] ?$/;
 const ALNUM = /[A-Za-z0-9]/;
 
 interface Token {
@@ -23,6 +25,8 @@ interface Chain {
 	tokens: Token[];
 	/** Groups joined by dashes or dots: a card only as a whole (an id or a date is dashed too). */
 	punctuated: boolean;
+	/** Read over several turns: the groups are where the caller paused, not how a card is printed. */
+	acrossTurns: boolean;
 }
 
 const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
@@ -47,9 +51,10 @@ function chains(text: string): Chain[] {
 		const gap = previous ? text.slice(previous.end, start) : '';
 		if (current && previous && GROUP_GAP.test(gap)) {
 			current.tokens.push(token);
-			if (/[.,-]/.test(gap)) current.punctuated = true;
+			if (PUNCTUATION.test(gap)) current.punctuated = true;
+			if (gap.includes('\u2029')) current.acrossTurns = true;
 		} else {
-			current = { tokens: [token], punctuated: false };
+			current = { tokens: [token], punctuated: false, acrossTurns: false };
 			found.push(current);
 		}
 	}
@@ -74,9 +79,10 @@ export const isCardNumber = (digits: string) => digits.length >= 13 && digits.le
  */
 function cardsIn(chain: Chain): Array<[number, number]> {
 	const { tokens } = chain;
-	if (chain.punctuated && tokens.slice(0, -1).some((t) => t.digits.length < 4)) return [];
+	const printed = chain.punctuated && !chain.acrossTurns;
+	if (printed && tokens.slice(0, -1).some((t) => t.digits.length < 4)) return [];
 	if (isCardNumber(digitsOf(tokens, 0, tokens.length - 1))) return [[0, tokens.length - 1]];
-	if (chain.punctuated) return [];
+	if (printed) return [];
 	const spans: Array<[number, number]> = [];
 	let i = 0;
 	while (i < tokens.length) {

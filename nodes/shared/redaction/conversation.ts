@@ -1,6 +1,5 @@
 import { SAME_SPEAKER, SPEAKER_CHANGE } from './kinds';
 import { normalise } from './normalise';
-import { namesCuedValue } from './patterns';
 
 export interface SpokenText {
 	/** Who said it; consecutive texts of one speaker are read as one utterance. */
@@ -24,13 +23,26 @@ export interface ConversationView {
 
 const BACK_CHANNEL_MAX_LENGTH = 40;
 const BACK_CHANNEL_MAX_WORDS = 6;
+/**
+ * The words of a listener's acknowledgement ("mhm", "OK, go on.", "got it, and the rest?"). A
+ * closed list: a turn with any other word may carry a cue, and is never set aside.
+ */
+const BACK_CHANNEL_WORDS = new Set(
+	(
+		'ok okay okey k yes yeah yep yup ya mhm mm mmm hmm hm uh huh uh-huh aha right sure alright all go on ahead continue carry ' +
+		'got it thanks thank you cheers and the rest next keep going please great perfect lovely fine good cool noted i see ' +
+		'understood sorry again once more haan ji ha theek hai accha ja genau gut weiter danke bitte super prima oui'
+	).split(' '),
+);
 
 /** A short acknowledgement with nothing in it to redact or to cue: the other party listening. */
-function isBackChannel(text: string): boolean {
+export function isBackChannel(text: string): boolean {
 	const trimmed = text.trim();
-	if (trimmed.length > BACK_CHANNEL_MAX_LENGTH || /[\d@]/.test(trimmed)) return false;
-	if ((trimmed.match(/\S+/g) ?? []).length > BACK_CHANNEL_MAX_WORDS) return false;
-	return !namesCuedValue(trimmed) && normalise(trimmed).text === trimmed;
+	if (trimmed === '' || trimmed.length > BACK_CHANNEL_MAX_LENGTH) return false;
+	const words = trimmed.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+	if (words.length === 0 || words.length > BACK_CHANNEL_MAX_WORDS) return false;
+	if (/[^\p{L}\s'.,!?…-]/u.test(trimmed)) return false;
+	return words.every((word) => BACK_CHANNEL_WORDS.has(word));
 }
 
 /** The turns read as the same party's stream: back-channels of the other party between them are set aside. */

@@ -59,14 +59,14 @@ function plainChars(text: string): string {
 }
 
 const escape = (word: string) => word.replace(/ /g, '\\s+');
-const ITEM = `(?:\\d+|(?:${ITEM_WORDS.join('|')}|[a-zäöüß])(?![\\p{L}\\d]))`;
+const ITEM = `(?:\\d+|(?:${ITEM_WORDS.join('|')}|[a-zäöüß])(?![\\p{L}\\d'’]))`;
 const FILLER = `(?:${FILLERS.map(escape).join('|')})(?![\\p{L}\\d])`;
-const GAP = `[\\s,.;-]{1,3}(?:${FILLER}[\\s,.;-]{1,3}){0,3}`;
+const GAP = `[\\s,.;…-]{1,5}(?:${FILLER}[\\s,.;…-]{1,5}){0,3}`;
 /**
  * A run of number words, digit groups, spelled letters and the fillers between them. Bounded
  * repetition only: every start costs a bounded number of steps, so a pass is linear.
  */
-const RUN = new RegExp(`(?<![\\p{L}\\d])${ITEM}(?:${GAP}${ITEM}){1,80}`, 'giu');
+const RUN = new RegExp(`(?<![\\p{L}\\d'’])${ITEM}(?:${GAP}${ITEM}){1,80}`, 'giu');
 const PIECE = /\d+|[\p{L}]+/gu;
 const FILLER_WORDS = new Set(FILLERS.flatMap((f) => f.split(' ')));
 
@@ -142,11 +142,15 @@ function runEdits(text: string, runStart: number, run: string, edits: Edit[]): v
 		}
 		items.push({ start, end: start + piece[0].length, word, kind: kindOf(word) });
 	}
-	// "oh" is a zero only beside a digit; otherwise it is the word (or the letter o).
+	// "oh" is a zero only beside a digit ("eleven oh oh" is 1100); otherwise it is the word
+	// (or the letter o).
+	const zero = items.map((item) => !ZERO_ONLY_BESIDE_DIGITS.has(item.word) && isNumeric(item));
+	for (let pass = 0; pass < 2; pass++) {
+		const order = pass === 0 ? items.map((_, i) => i) : items.map((_, i) => items.length - 1 - i);
+		for (const i of order) if (ZERO_ONLY_BESIDE_DIGITS.has(items[i].word) && (zero[i - 1] || zero[i + 1])) zero[i] = true;
+	}
 	items.forEach((item, i) => {
-		if (!ZERO_ONLY_BESIDE_DIGITS.has(item.word)) return;
-		const beside = [items[i - 1], items[i + 1]].some((n) => isNumeric(n) && !ZERO_ONLY_BESIDE_DIGITS.has(n?.word ?? ''));
-		if (!beside) item.kind = item.word.length === 1 ? 'letter' : 'word';
+		if (ZERO_ONLY_BESIDE_DIGITS.has(item.word) && !zero[i]) item.kind = item.word.length === 1 ? 'letter' : 'word';
 	});
 	const spoken = items.filter((i) => i.kind === 'unit' || i.kind === 'teen' || i.kind === 'tens').length;
 	const written = items.filter((i) => i.kind === 'digits').length;
@@ -167,7 +171,7 @@ function runEdits(text: string, runStart: number, run: string, edits: Edit[]): v
 		if (next === undefined) break;
 		const gap = text.slice(item.end, next.start);
 		const filler = fillerAfter[i] === true;
-		const pause = /[,;]|\.\s/.test(gap);
+		const pause = /[,;…]|\.\s/.test(gap);
 		let out: string | undefined;
 		if (item.out === undefined || next.out === undefined) out = filler && isWritten(item) && isWritten(next) ? ' ' : undefined;
 		else if (isWritten(item) && isWritten(next) && !filler) out = spelled && atomic(item) && atomic(next) && !pause ? '' : undefined;

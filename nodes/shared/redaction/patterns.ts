@@ -37,13 +37,13 @@ const TLDS =
 	'com|org|net|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|ie|eu|us|ca|au|in|me|ai|app|dev|ch|at|be|se|no|dk|pl|pt|br|mx|jp|nz|za|sg|tv|xyz|online|email|mail';
 const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mär|mai|okt|dez)[a-zä]{0,7}\\.?';
 const PHONE_CUE = new RegExp(
-	'(?:\\b(?:phone|cell|mobile|tel|telephone|landline|handy|telefon|rufnummer|whatsapp|caller|callback|call ?back|msisdn|contact ?number|contact ?no)|\\b(?:mob|ani|dnis|cli|sms|text me|call me|call you|reach me|ring me|my number|your number|best number|number to reach|reach you|mera number|number hai)\\b)',
+	'(?:\\b(?:phone|cell|mobile|tel|telephone|landline|handy|telefon|rufnummer|whatsapp|caller|callback|call ?back|msisdn|contact ?number|contact ?no)|\\b(?:mob|ani|dnis|cli|sms|text me|call me|call you|reach me|ring me|my number|your number|best number|number to reach|reach you|mera number|number hai|nummer|telefonnummer|handynummer|festnetz|erreiche|erreichen|zurückrufen)\\b)',
 	'i',
 );
 const CVV_CUE =
 	'cvv2?|cvc2?|cv2|csc|cid|security code|sec code|(?<!social )security number|card verification (?:code|value|number)|verification value|(?<!last |final |ending )(?:three|four|3|4)[- ]digits?(?: (?:security )?(?:code|number))?(?: on the back)?|digits on the back|(?:code|number) on the back|back of (?:the|your) card|sicherheitscode|prüfziffer|prüfnummer|kartenprüfnummer';
 const EXPIRY_CUE =
-	'expires|expire|expired|expiry|expiring|expiration|exp|exp date|valid (?:thru|through|until|till|to)|good (?:thru|through|until|till)|runs out|ablaufdatum|ablauf|gültig bis|gueltig bis|läuft ab|valable jusqu';
+	'expires|expire|expired|expiry|expiring|expiration|exp|exp date|end date|(?:date|expiry) on the (?:front|card)|valid[ -](?:thru|through|until|till|to)|good[ -](?:thru|through|until|till)|runs out|ablaufdatum|ablauf|gültig bis|gueltig bis|läuft ab|valable jusqu';
 const SSN_CUE = 'ssn|social security(?: number| no\\.?| #)?|social|ss#|soc sec|sozialversicherungsnummer';
 const ANY_CUE = new RegExp(`\\b(?:${CVV_CUE}|${EXPIRY_CUE}|${SSN_CUE})(?![a-z])`, 'i');
 
@@ -52,8 +52,9 @@ export function namesCuedValue(words: string): boolean {
 	return ANY_CUE.test(words);
 }
 
-const EXPIRY_VALUE = `(?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?[0-9]{2}|${MONTHS},? (?:of )?(?:20)?[0-9]{2}`;
-const EXPIRY_WRITTEN = `(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?[0-9]{2}|${MONTHS},? (?:of )?(?:20)?[0-9]{2}`;
+const MONTH_YEAR = `${MONTHS},? (?:of )?(?:'|’)?(?:20)?[0-9]{2}`;
+const EXPIRY_VALUE = `(?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?[0-9]{2}|${MONTH_YEAR}`;
+const EXPIRY_WRITTEN = `(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?[0-9]{2}|${MONTH_YEAR}`;
 
 function ibanValue(match: RegExpExecArray): [number, number] | undefined {
 	const candidate = match[0];
@@ -86,7 +87,10 @@ function phoneValue(match: RegExpExecArray, text: string): [number, number] | un
 	else if (/^91[6-9]\d{9}$/.test(digits)) phone = cued || groups === '2,5,5';
 	// A local number without its area code is a phone only when the speaker says so.
 	else if (/^[2-9]\d{6,8}$/.test(digits)) phone = cued && (separated || digits.length === 7);
-	return phone ? whole(match) : undefined;
+	if (!phone) return undefined;
+	// "(77393 54837)" is a number in brackets, not an area code: the bracket stays.
+	const bracketed = candidate.startsWith('(') && !/^\(\d{2,5}\)/.test(candidate);
+	return [match.index + (bracketed ? 1 : 0), match.index + candidate.length];
 }
 
 /** A cue-less code or expiry right after a card or an expiry: short, a few words at most. */
@@ -106,7 +110,7 @@ export const EMAIL_PASSES: Pass[] = [
 		// com", "jane [at] example [dot] com", "max punkt muster at web punkt de".
 		kind: 'email',
 		pattern: new RegExp(
-			`\\b[a-z0-9][\\w.-]{0,40}(?: ?(?:dot|underscore|dash|hyphen|punkt|unterstrich|\\.|_) ?[a-z0-9][\\w-]{0,40}){0,4} ?(?:\\bat the rate(?: of)?\\b|\\bat\\b|\\[at\\]|\\(at\\)|@) ?[a-z0-9][a-z0-9-]{0,40}(?: ?(?:dot|punkt|\\[dot\\]|\\(dot\\)|\\.) ?[a-z0-9-]{1,40}){0,2} ?(?:\\bdot\\b|\\bpunkt\\b|\\[dot\\]|\\(dot\\)|\\.) ?(?:${TLDS})\\b`,
+			`\\b[a-z0-9][\\w.-]{0,40}(?: ?(?:dot|underscore|dash|hyphen|punkt|unterstrich|\\.|_) ?[a-z0-9][\\w-]{0,40}){0,4} ?(?:\\bat the rate(?: of)?\\b|\\bat (?:sign|symbol)\\b|\\bat\\b|\\[at\\]|\\(at\\)|@) ?[a-z0-9][a-z0-9-]{0,40}(?: ?(?:dot|punkt|\\[dot\\]|\\(dot\\)|\\.) ?[a-z0-9-]{1,40}){0,2} ?(?:\\bdot\\b|\\bpunkt\\b|\\[dot\\]|\\(dot\\)|\\.) ?(?:${TLDS})\\b`,
 			'gi',
 		),
 		anchor: /\bat\b|\[at\]|\(at\)|@/i,
@@ -130,7 +134,7 @@ export const ID_PASSES: Pass[] = [
 	},
 	{
 		kind: 'ssn',
-		pattern: new RegExp(`(\\b(?:${SSN_CUE})(?![a-z])${WINDOW(30)})(?<![0-9])((?!000|666|9\\d\\d)\\d{3}[ -]?\\d{2}[ -]?\\d{4})(?![0-9])`, 'gi'),
+		pattern: new RegExp(`(\\b(?:${SSN_CUE})(?![a-z])${WINDOW(30)})(?<![0-9])((?!000|666|9\\d\\d)\\d{3}[ .\\u2029-]{0,4}\\d{2}[ .\\u2029-]{0,4}\\d{4})(?![0-9])`, 'gi'),
 		value: afterCue,
 	},
 	{
@@ -172,7 +176,7 @@ export const CODE_PASSES: Pass[] = [
 export const PHONE_PASSES: Pass[] = [
 	{
 		kind: 'phone',
-		pattern: /(?<![\w#/:.+-])(?<!\d[ .-])(?:\+ ?)?\(?\d[\d ().\u2029-]{5,22}\d(?![\w#/:-]|[ .-]?\d|\.\d)/g,
+		pattern: /(?<![\w#/.+-])(?<!(?<!tel):)(?<!\d[ .-])(?:\+ ?)?\(?\d[\d ().\u2029-]{5,22}\d(?![\w#/:-]|[ .-]?\d|\.\d)/g,
 		value: phoneValue,
 	},
 ];

@@ -95,6 +95,9 @@ function findAll(working: string, level: RedactionLevel): Found[] {
 	return all;
 }
 
+/** What a value is made of, as against the separators around and between its parts. */
+const VALUE_CHAR = /[\p{L}\p{N}@+(]/u;
+
 interface Edit {
 	start: number;
 	end: number;
@@ -109,18 +112,22 @@ export function redactTurns(turns: SpokenText[], level: RedactionLevel = 'standa
 	const edits: Edit[][] = turns.map(() => []);
 	for (const { kind, start, end } of findAll(view.text, level)) {
 		addCount(redactions, kind);
-		// A value over several turns is replaced in each turn it touches, and nowhere in between.
+		// A value over several turns is replaced in each turn it touches, and nowhere in between;
+		// in each turn from its first to its last letter or digit (the "..." a caller trails off
+		// with stays).
 		let i = start;
 		while (i < end) {
 			const turn = view.turn[i];
-			if (turn < 0) {
+			let editStart = -1;
+			let editEnd = -1;
+			while (i < end && view.turn[i] === turn) {
+				if (turn >= 0 && VALUE_CHAR.test(view.text[i])) {
+					if (editStart < 0) editStart = view.from[i];
+					editEnd = Math.max(editEnd, view.to[i]);
+				}
 				i++;
-				continue;
 			}
-			const editStart = view.from[i];
-			let editEnd = view.to[i];
-			while (i < end && view.turn[i] === turn) editEnd = Math.max(editEnd, view.to[i++]);
-			edits[turn].push({ start: editStart, end: editEnd, token: REDACTION_TOKENS[kind] });
+			if (editStart >= 0) edits[turn].push({ start: editStart, end: editEnd, token: REDACTION_TOKENS[kind] });
 		}
 	}
 	const texts = turns.map((turn, i) => applyEdits(turn.text, edits[i]));

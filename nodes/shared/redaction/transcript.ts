@@ -1,7 +1,8 @@
 import type { Transcript, TranscriptSegment } from '../transcript';
 import { REDACTION_TOKENS, addCounts, type RedactionCounts, type RedactionKind, type RedactionLevel } from './kinds';
 import { namesCuedValue } from './patterns';
-import { redactText, redactTurns, type SpokenText } from './text';
+import { isBackChannel, type SpokenText } from './conversation';
+import { redactText, redactTurns } from './text';
 
 /**
  * A transcript after redaction: `raw` is gone (it holds the vendor's original words, so it would
@@ -54,10 +55,17 @@ export function redactConversationText(text: string, level: RedactionLevel = 'st
 	const lines = text.split('\n').map(readLine);
 	const turns: SpokenText[] = [];
 	let speaker = '';
-	for (const line of lines) {
+	// Who spoke last before any acknowledgement: an unlabelled line after "Agent: Got it." is the
+	// caller going on, and an unlabelled "OK, go on." between two of the caller's lines is not the caller.
+	let holder = '';
+	lines.forEach((line, i) => {
+		const aside = isBackChannel(line.body);
 		if (line.label !== '') speaker = line.label.replace(/[[\]<>:\s]/g, '').toLowerCase();
+		else if (aside && i > 0) speaker = `\u0000aside ${i}`;
+		else speaker = holder;
+		if (!aside) holder = speaker;
 		turns.push({ speaker, text: line.body });
-	}
+	});
 	const bodies = redactTurns(turns, level);
 	const redactions = { ...bodies.redactions };
 	const out = lines.map((line, i) => {
