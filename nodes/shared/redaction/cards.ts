@@ -23,10 +23,12 @@ interface Token {
 
 interface Chain {
 	tokens: Token[];
-	/** Groups joined by dashes or dots: a card only as a whole (an id or a date is dashed too). */
-	punctuated: boolean;
-	/** Read over several turns: the groups are where the caller paused, not how a card is printed. */
-	acrossTurns: boolean;
+	/**
+	 * How each group is joined to the one before it (index 0 unused): 'space' for spaces and
+	 * within a turn, 'turn' across turns, else the punctuation mark itself. A card is printed with one separator
+	 * throughout ("4111-1111-…"); "…1111,11/29,714" is a card, an expiry and a code.
+	 */
+	joins: string[];
 }
 
 const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
@@ -34,6 +36,11 @@ const isAlnum = (ch: string | undefined) => ch !== undefined && ALNUM.test(ch);
 /** A digit group glued to a word ("INT2024", "x86") is part of an identifier, unless it is card-long on its own. */
 function glued(text: string, start: number, end: number): boolean {
 	return (isAlnum(text[start - 1]) || isAlnum(text[end])) && end - start < 13;
+}
+
+function joinOf(gap: string): string {
+	if (gap.includes('\u2029')) return 'turn';
+	return PUNCTUATION.test(gap) ? gap.trim() : 'space';
 }
 
 function chains(text: string): Chain[] {
@@ -51,10 +58,9 @@ function chains(text: string): Chain[] {
 		const gap = previous ? text.slice(previous.end, start) : '';
 		if (current && previous && GROUP_GAP.test(gap)) {
 			current.tokens.push(token);
-			if (PUNCTUATION.test(gap)) current.punctuated = true;
-			if (gap.includes('\u2029')) current.acrossTurns = true;
+			current.joins.push(joinOf(gap));
 		} else {
-			current = { tokens: [token], punctuated: false, acrossTurns: false };
+			current = { tokens: [token], joins: [''] };
 			found.push(current);
 		}
 	}
@@ -71,18 +77,27 @@ const issuer = (digits: string) => digits.charCodeAt(0) >= 50 && digits.charCode
 export const isCardNumber = (digits: string) => digits.length >= 13 && digits.length <= 19 && issuer(digits) && luhnValid(digits);
 
 /**
- * The card numbers in one chain. A punctuated chain is a card only as a whole and only in
- * groups of four or more (cards are written 4-4-4-4 or 4-6-5; a dashed id or a date is not).
- * Otherwise a chain may hold more than the card (a leading "oh", the expiry right after), so
- * groups are tried from each start, longest first; a card is at most 19 digits, so each start
- * costs a bounded number of checks.
+ * Whether groups from..to could be one card as written: joined by one kind of separator, and,
+ * when that is punctuation typed in one turn, in groups of four or more (cards are printed
+ * 4-4-4-4 or 4-6-5; a dashed id or a date is not).
+ */
+function printable(chain: Chain, from: number, to: number): boolean {
+	const joins = chain.joins.slice(from + 1, to + 1);
+	// Read over several turns, the groups are where the caller paused, not how a card is printed.
+	if (joins.includes('turn')) return true;
+	if (joins.some((join) => join !== joins[0])) return false;
+	if (to === from || joins[0] === 'space') return true;
+	for (let i = from; i < to; i++) if (chain.tokens[i].digits.length < 4) return false;
+	return true;
+}
+
+/**
+ * The card numbers in one chain. A chain may hold more than the card (a leading "oh", the
+ * expiry and the code right after), so groups are tried from each start, longest first; a card
+ * is at most 19 digits, so each start costs a bounded number of checks.
  */
 function cardsIn(chain: Chain): Array<[number, number]> {
 	const { tokens } = chain;
-	const printed = chain.punctuated && !chain.acrossTurns;
-	if (printed && tokens.slice(0, -1).some((t) => t.digits.length < 4)) return [];
-	if (isCardNumber(digitsOf(tokens, 0, tokens.length - 1))) return [[0, tokens.length - 1]];
-	if (printed) return [];
 	const spans: Array<[number, number]> = [];
 	let i = 0;
 	while (i < tokens.length) {
@@ -97,7 +112,7 @@ function cardsIn(chain: Chain): Array<[number, number]> {
 		for (let k = j - 1; k >= i; k--) {
 			const digits = digitsOf(tokens, i, k);
 			if (digits.length < 13) break;
-			if (isCardNumber(digits)) {
+			if (printable(chain, i, k) && isCardNumber(digits)) {
 				last = k;
 				break;
 			}
@@ -114,15 +129,7 @@ function cardsIn(chain: Chain): Array<[number, number]> {
 export function findCards(text: string): Array<[number, number]> {
 	const spans: Array<[number, number]> = [];
 	for (const chain of chains(text)) {
-		const first = chain.tokens[0];
-		const last = chain.tokens[chain.tokens.length - 1];
-		for (const [from, to] of cardsIn(chain)) {
-			const start = chain.tokens[from].start;
-			const end = chain.tokens[to].end;
-			const whole = chain.tokens[from] === first && chain.tokens[to] === last;
-			if (!whole && (isAlnum(text[start - 1]) || isAlnum(text[end]))) continue;
-			spans.push([start, end]);
-		}
+		for (const [from, to] of cardsIn(chain)) spans.push([chain.tokens[from].start, chain.tokens[to].end]);
 	}
 	return spans;
 }

@@ -30,7 +30,8 @@ const BACK_CHANNEL_MAX_WORDS = 6;
 const BACK_CHANNEL_WORDS = new Set(
 	(
 		'ok okay okey k yes yeah yep yup ya mhm mm mmm hmm hm uh huh uh-huh aha right sure alright all go on ahead continue carry ' +
-		'got it thanks thank you cheers and the rest next keep going please great perfect lovely fine good cool noted i see ' +
+		'got it that thanks thank you cheers and the rest next keep going please great perfect lovely fine good cool noted i see ' +
+		'so far with me still here listening writing down taking yes-yes go-ahead ' +
 		'understood sorry again once more haan ji ha theek hai accha ja genau gut weiter danke bitte super prima oui'
 	).split(' '),
 );

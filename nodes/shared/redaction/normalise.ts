@@ -67,8 +67,9 @@ const GAP = `[\\s,.;…-]{1,5}(?:${FILLER}[\\s,.;…-]{1,5}){0,3}`;
  * repetition only: every start costs a bounded number of steps, so a pass is linear.
  */
 const RUN = new RegExp(`(?<![\\p{L}\\d'’])${ITEM}(?:${GAP}${ITEM}){1,80}`, 'giu');
-const PIECE = /\d+|[\p{L}]+/gu;
-const FILLER_WORDS = new Set(FILLERS.flatMap((f) => f.split(' ')));
+/** The same parts, read one after the other through a run the pattern above found. */
+const ITEM_AT = new RegExp(ITEM, 'iuy');
+const GAP_AT = new RegExp(GAP, 'iuy');
 
 type ItemKind = 'digits' | 'unit' | 'teen' | 'tens' | 'repeat' | 'scale' | 'letter' | 'word';
 
@@ -133,14 +134,19 @@ function spokenDigits(item: Item, next: Item | undefined, previous: Item | undef
 function runEdits(text: string, runStart: number, run: string, edits: Edit[]): void {
 	const items: Item[] = [];
 	const fillerAfter: boolean[] = [];
-	for (const piece of run.matchAll(PIECE)) {
-		const word = piece[0].toLowerCase();
-		const start = runStart + piece.index;
-		if (FILLER_WORDS.has(word) && !(word in UNIT_WORDS) && items.length > 0) {
-			fillerAfter[items.length - 1] = true;
-			continue;
-		}
-		items.push({ start, end: start + piece[0].length, word, kind: kindOf(word) });
+	let at = 0;
+	while (at < run.length) {
+		ITEM_AT.lastIndex = at;
+		const item = ITEM_AT.exec(run);
+		if (item === null) break;
+		const word = item[0].toLowerCase();
+		items.push({ start: runStart + at, end: runStart + at + item[0].length, word, kind: kindOf(word) });
+		at += item[0].length;
+		GAP_AT.lastIndex = at;
+		const gap = GAP_AT.exec(run);
+		if (gap === null) break;
+		fillerAfter[items.length - 1] = /\p{L}/u.test(gap[0]);
+		at += gap[0].length;
 	}
 	// "oh" is a zero only beside a digit ("eleven oh oh" is 1100); otherwise it is the word
 	// (or the letter o).
@@ -155,8 +161,8 @@ function runEdits(text: string, runStart: number, run: string, edits: Edit[]): v
 	const spoken = items.filter((i) => i.kind === 'unit' || i.kind === 'teen' || i.kind === 'tens').length;
 	const written = items.filter((i) => i.kind === 'digits').length;
 	const letters = items.filter((i) => i.kind === 'letter').length;
-	const numbers = spoken >= 2 || (spoken >= 1 && written >= 2);
 	const spelled = letters >= 3 || (letters >= 2 && spoken + written >= 2);
+	const numbers = spoken >= 2 || (spoken >= 1 && (written >= 2 || spelled));
 	items.forEach((item, i) => {
 		if (item.kind === 'digits') item.out = text.slice(item.start, item.end);
 		else if (item.kind === 'letter' && spelled) item.out = NATO_WORDS[item.word] ?? text.slice(item.start, item.end);

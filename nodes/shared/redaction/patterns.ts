@@ -31,7 +31,8 @@ const EXPIRY = PLACEHOLDER.expiry;
 /** Between a cue and its value: no digit and no value already found, across turns. */
 const WINDOW = (n: number) => `([^0-9\\uE001-\\uE0FF]{0,${n}}?)`;
 /** "ending in 4242", "last four 1881": what follows names a part of the card, not a code. */
-const ANTI_CUE = /\b(?:last|ending|ends|end in|final|charged|paid|order|ticket|room|ref|reference|amount|total|balance|since)\b|[$€£₹]/i;
+const ANTI_CUE =
+	/\b(?:last|ending|ends|end in|final|charged|paid|order|ticket|room|ref|reference|amount|total|balance|since|build|version|app|ios|android|ext|extension|flight|gate|page|step|item|qty|quantity)\b|[$€£₹]/i;
 
 const TLDS =
 	'com|org|net|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|ie|eu|us|ca|au|in|me|ai|app|dev|ch|at|be|se|no|dk|pl|pt|br|mx|jp|nz|za|sg|tv|xyz|online|email|mail';
@@ -52,9 +53,12 @@ export function namesCuedValue(words: string): boolean {
 	return ANY_CUE.test(words);
 }
 
-const MONTH_YEAR = `${MONTHS},? (?:of )?(?:'|’)?(?:20)?[0-9]{2}`;
-const EXPIRY_VALUE = `(?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?(?:20)?[0-9]{2}|${MONTH_YEAR}`;
-const EXPIRY_WRITTEN = `(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20)?[0-9]{2}|${MONTH_YEAR}`;
+/** A card's year: cards run a few years ahead, so "24/7" and "2/47" are not expiry dates. */
+const YEAR = '(?:20)?[23][0-9]';
+const SPOKEN_YEAR = '(?:twenty[ -])?(?:twenty|thirty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?';
+const MONTH_YEAR = `${MONTHS},? (?:of )?(?:(?:'|’)?${YEAR}|${SPOKEN_YEAR})`;
+const EXPIRY_VALUE = `(?:(?:0?[1-9]|1[0-2])(?: ?[/.-] ?| )?${YEAR}|20[23][0-9][/-](?:0[1-9]|1[0-2])|${MONTH_YEAR})(?![/.-][0-9])`;
+const EXPIRY_WRITTEN = `(?:(?:0?[1-9]|1[0-2]) ?[/.-] ?${YEAR}|${MONTH_YEAR})(?![/.-][0-9])`;
 
 function ibanValue(match: RegExpExecArray): [number, number] | undefined {
 	const candidate = match[0];
@@ -79,6 +83,8 @@ function phoneValue(match: RegExpExecArray, text: string): [number, number] | un
 	const separated = /[ ().\u2029-]/.test(candidate.replace(/^\+/, ''));
 	const cued = PHONE_CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
 	let phone = false;
+	// "#12345678" is an order or a ticket; "phone#0740…" is a phone.
+	if (text[match.index - 1] === '#' && !cued) return undefined;
 	if (candidate.startsWith('+')) phone = digits.length >= 8 && digits.length <= 15;
 	else if (digits.startsWith('00')) phone = digits.length >= 11 && digits.length <= 15 && (separated || cued);
 	else if (digits.startsWith('0')) phone = digits.length >= 10 && digits.length <= 12 && (separated || cued || /^07\d{9}$/.test(digits));
@@ -110,7 +116,7 @@ export const EMAIL_PASSES: Pass[] = [
 		// com", "jane [at] example [dot] com", "max punkt muster at web punkt de".
 		kind: 'email',
 		pattern: new RegExp(
-			`\\b[a-z0-9][\\w.-]{0,40}(?: ?(?:dot|underscore|dash|hyphen|punkt|unterstrich|\\.|_) ?[a-z0-9][\\w-]{0,40}){0,4} ?(?:\\bat the rate(?: of)?\\b|\\bat (?:sign|symbol)\\b|\\bat\\b|\\[at\\]|\\(at\\)|@) ?[a-z0-9][a-z0-9-]{0,40}(?: ?(?:dot|punkt|\\[dot\\]|\\(dot\\)|\\.) ?[a-z0-9-]{1,40}){0,2} ?(?:\\bdot\\b|\\bpunkt\\b|\\[dot\\]|\\(dot\\)|\\.) ?(?:${TLDS})\\b`,
+			`\\b[a-z0-9][\\w.-]{0,40}(?: ?(?:dot|underscore|dash|hyphen|plus|punkt|unterstrich|\\.|_|\\+) ?[a-z0-9][\\w-]{0,40}| (?:[0-9]{1,6}|zero|one|two|three|four|five|six|seven|eight|nine)\\b){0,4} ?(?:\\bat the rate(?: of)?\\b|\\bat (?:sign|symbol)\\b|\\bat\\b|\\[at\\]|\\(at\\)|@) ?[a-z0-9][a-z0-9-]{0,40}(?: ?(?:dot|punkt|dash|hyphen|\\[dot\\]|\\(dot\\)|\\.) ?[a-z0-9-]{1,40}){0,3} ?(?:\\bdot\\b|\\bpunkt\\b|\\[dot\\]|\\(dot\\)|\\.) ?(?:${TLDS})\\b`,
 			'gi',
 		),
 		anchor: /\bat\b|\[at\]|\(at\)|@/i,
@@ -158,17 +164,17 @@ export const CODE_PASSES: Pass[] = [
 	{
 		// Pasted or read straight after the card: "4111… | 11/30 | 011", "… May 2027".
 		kind: 'expiry',
-		pattern: new RegExp(`(${CARD}${WINDOW(30)})(?<![0-9$€£.,])(${EXPIRY_VALUE})(?![0-9])`, 'gi'),
+		pattern: new RegExp(`(${CARD}${WINDOW(30)})(?<![$€£]|[0-9][.,])(${EXPIRY_VALUE})(?![0-9])`, 'gi'),
 		value: closeAfter,
 	},
 	{
 		kind: 'expiry',
-		pattern: new RegExp(`(\\b(?:card|visa|mastercard|amex|debit|credit|karte)\\b${WINDOW(25)})(?<![0-9$€£.,])(${EXPIRY_WRITTEN})(?![0-9])`, 'gi'),
+		pattern: new RegExp(`(\\b(?:card|visa|mastercard|amex|debit|credit|karte)\\b${WINDOW(25)})(?<![$€£]|[0-9][.,])(${EXPIRY_WRITTEN})(?![0-9])`, 'gi'),
 		value: closeAfter,
 	},
 	{
 		kind: 'cvv',
-		pattern: new RegExp(`([${CARD}${EXPIRY}]${WINDOW(30)})(?<![0-9$€£.,])(\\d{3,4}|\\d \\d \\d)(?![0-9]|[ ./:-][0-9]|\\s?(?:%|dollars|euros|pounds|rupees|usd|eur|gbp))`, 'gi'),
+		pattern: new RegExp(`([${CARD}${EXPIRY}]${WINDOW(30)})(?<![$€£]|[0-9][.,])(\\d{3,4}|\\d \\d \\d)(?![0-9]|[ ./:-][0-9]|\\s?(?:%|dollars|euros|pounds|rupees|usd|eur|gbp))`, 'gi'),
 		value: closeAfter,
 	},
 ];
@@ -176,7 +182,7 @@ export const CODE_PASSES: Pass[] = [
 export const PHONE_PASSES: Pass[] = [
 	{
 		kind: 'phone',
-		pattern: /(?<![\w#/.+-])(?<!(?<!tel):)(?<!\d[ .-])(?:\+ ?)?\(?\d[\d ().\u2029-]{5,22}\d(?![\w#/:-]|[ .-]?\d|\.\d)/g,
+		pattern: /(?<![\w/.+-])(?<![0-9]:)(?<!\d[ .-])(?:\+ ?)?\(?\d[\d ()./\u2029-]{5,22}\d(?![\w#/:-]|[ .-]?\d|\.\d)/g,
 		value: phoneValue,
 	},
 ];

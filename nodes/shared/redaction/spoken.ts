@@ -33,7 +33,7 @@ export const NATO_WORDS: Readonly<Record<string, string>> = {
 	alpha: 'A', alfa: 'A', bravo: 'B', charlie: 'C', delta: 'D', echo: 'E', foxtrot: 'F', golf: 'G', hotel: 'H',
 	india: 'I', juliet: 'J', juliett: 'J', kilo: 'K', lima: 'L', mike: 'M', november: 'N', oscar: 'O', papa: 'P',
 	quebec: 'Q', romeo: 'R', sierra: 'S', tango: 'T', uniform: 'U', victor: 'V', whiskey: 'W', whisky: 'W',
-	xray: 'X', yankee: 'Y', zulu: 'Z',
+	xray: 'X', 'x-ray': 'X', yankee: 'Y', zulu: 'Z',
 };
 
 /**
