@@ -46,17 +46,21 @@ export function isBackChannel(text: string): boolean {
 	return words.every((word) => BACK_CHANNEL_WORDS.has(word));
 }
 
-/** The turns read as the same party's stream: back-channels of the other party between them are set aside. */
+/**
+ * The turns read as each party's stream: acknowledgements between two turns are set aside
+ * (whoever they are attributed to: a transcript without labels gives the listener's "uh-huh"
+ * to the caller).
+ */
 function keptTurns(turns: SpokenText[]): boolean[] {
 	const kept = turns.map(() => true);
 	let lastSpeaker: string | undefined;
 	for (let i = 0; i < turns.length; i++) {
 		const { speaker } = turns[i];
-		if (lastSpeaker !== undefined && speaker !== lastSpeaker && isBackChannel(turns[i].text)) {
+		if (lastSpeaker !== undefined && isBackChannel(turns[i].text)) {
 			// Set aside only when the party who was speaking goes on after it.
 			let j = i + 1;
-			while (j < turns.length && j <= i + 2 && turns[j].speaker !== lastSpeaker && isBackChannel(turns[j].text)) j++;
-			if (j < turns.length && turns[j].speaker === lastSpeaker) {
+			while (j < turns.length && j <= i + 2 && isBackChannel(turns[j].text)) j++;
+			if (j < turns.length && (turns[j].speaker === lastSpeaker || speaker === lastSpeaker)) {
 				for (let k = i; k < j; k++) kept[k] = false;
 				i = j - 1;
 				continue;

@@ -32,7 +32,7 @@ const EXPIRY = PLACEHOLDER.expiry;
 const WINDOW = (n: number) => `([^0-9\\uE001-\\uE0FF]{0,${n}}?)`;
 /** "ending in 4242", "last four 1881": what follows names a part of the card, not a code. */
 const ANTI_CUE =
-	/\b(?:last|ending|ends|end in|final|charged|paid|order|ticket|room|ref|reference|amount|total|balance|since|build|version|app|ios|android|ext|extension|flight|gate|page|step|item|qty|quantity)\b|[$€£₹]/i;
+	/\b(?:last|ending|ends|end in|final|charged|paid|order|ticket|room|ref|reference|amount|total|balance|since|build|version|app|ios|android|ext|extension|flight|gate|page|step|item|qty|quantity|phone|mobile|tel|call|fax|whatsapp)\b|[$€£₹]/i;
 
 const TLDS =
 	'com|org|net|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|ie|eu|us|ca|au|in|me|ai|app|dev|ch|at|be|se|no|dk|pl|pt|br|mx|jp|nz|za|sg|tv|xyz|online|email|mail';
@@ -42,7 +42,7 @@ const PHONE_CUE = new RegExp(
 	'i',
 );
 const CVV_CUE =
-	'cvv2?|cvc2?|cv2|csc|cid|security code|sec code|(?<!social )security number|card verification (?:code|value|number)|verification value|(?<!last |final |ending )(?:three|four|3|4)[- ]digits?(?: (?:security )?(?:code|number))?(?: on the back)?|digits on the back|(?:code|number) on the back|back of (?:the|your) card|sicherheitscode|prüfziffer|prüfnummer|kartenprüfnummer';
+	'cvv2?|cvc2?|cv2|csc|cid|security code|sec code|(?<!social )security number|card verification (?:code|value|number)|verification value|(?<!last |final |ending )(?:three|four|3|4)[- ]digits?(?: (?:security )?(?:code|number))?(?: on the back)?|digits on the back|(?:code|number) on the back|the last bit|back of (?:the|your) card|sicherheitscode|prüfziffer|prüfnummer|kartenprüfnummer';
 const EXPIRY_CUE =
 	'expires|expire|expired|expiry|expiring|expiration|exp|exp date|end date|(?:date|expiry) on the (?:front|card)|valid[ -](?:thru|through|until|till|to)|good[ -](?:thru|through|until|till)|runs out|ablaufdatum|ablauf|gültig bis|gueltig bis|läuft ab|valable jusqu';
 const SSN_CUE = 'ssn|social security(?: number| no\\.?| #)?|social|ss#|soc sec|sozialversicherungsnummer';

@@ -11,7 +11,9 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-const SEED = 0x5eed2024;
+// `--seed N --out file.tsv` writes another draw of the same templates (a fresh held-out set).
+const argument = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const SEED = Number(argument('--seed') ?? 0x5eed2024);
 const TOTAL = { negative: 740, written: 200, clock: 150, spoken: 230, split: 170, 'expiry-cvv': 170, ordinary: 160 };
 
 // ---------------------------------------------------------------- PRNG
@@ -1176,7 +1178,7 @@ function generate() {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, 'corpus.tsv');
+const out = argument('--out') ?? join(here, 'corpus.tsv');
 const esc = (s) => s.replace(/\n/g, '\\n');
 const recs = generate();
 const rows = recs.map((r) => {

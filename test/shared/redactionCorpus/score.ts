@@ -37,8 +37,8 @@ export interface CorpusScore {
 	wrong: Array<{ row: CorpusRow; got: string }>;
 }
 
-export function readCorpus(): CorpusRow[] {
-	const file = readFileSync(new URL('corpus.tsv', import.meta.url), 'utf8');
+export function readCorpus(name = 'corpus.tsv'): CorpusRow[] {
+	const file = readFileSync(new URL(name, import.meta.url), 'utf8');
 	return file
 		.split('\n')
 		.slice(1)
