@@ -5,13 +5,54 @@ import { describe, expect, it } from 'vitest';
 import {
 	REDACTION_TOKENS,
 	ibanValid,
+	redactConversationText,
 	luhnValid,
 	redactText,
 	redactTurns,
 	type RedactionKind,
 } from '../../nodes/shared/redaction';
 
-const KINDS = Object.keys(REDACTION_TOKENS) as RedactionKind[];
+/** The kinds the first corpus labels: Strict's [NUMBER] is specified on its own below. */
+import { CORPUS_KINDS, precision, readCorpus, recall, scoreRows, scoreTable, type CorpusRow } from './redactionCorpus/score';
+
+/**
+ * The generated corpus (test/shared/redactionCorpus/): its `tune` lines are what the rules were
+ * fitted to; its `heldout` lines and the whole second draw (sealed.tsv, another seed, generated
+ * once the rules stood) were not. README quotes these tables; `npx vitest run
+ * test/shared/redaction.test.ts` prints them.
+ */
+describe('generated corpus, scored part by part', () => {
+	const redact = (text: string) => redactConversationText(text).text;
+	const corpus = readCorpus();
+	const parts: Array<[string, CorpusRow[]]> = [
+		['tune (fitted to)', corpus.filter((row) => row.split === 'tune')],
+		['held out', corpus.filter((row) => row.split === 'heldout')],
+		['sealed second draw', readCorpus('sealed.tsv')],
+	];
+	const scores = parts.map(([name, rows]) => [name, scoreRows(rows, redact)] as const);
+	for (const [name, score] of scores) console.log(`\n${name}\n${scoreTable(score)}`);
+
+	it('holds at least 1,500 lines, most of them multi-turn, with positives of every kind and hard negatives', () => {
+		expect(corpus.length).toBeGreaterThanOrEqual(1500);
+		expect(corpus.filter((row) => row.text.includes('\n')).length / corpus.length).toBeGreaterThan(0.5);
+		expect(corpus.filter((row) => row.cls === 'negative').length).toBeGreaterThan(300);
+		const whole = scoreRows(corpus, (text) => text);
+		for (const kind of CORPUS_KINDS) expect(whole.byKind[kind].fn, kind).toBeGreaterThan(10);
+	});
+
+	it.each(scores.slice(1))('%s: recall and precision are at least 97 %% for every kind', (_, score) => {
+		for (const kind of CORPUS_KINDS) {
+			expect(recall(score.byKind[kind]), `${kind} recall`).toBeGreaterThanOrEqual(97);
+			expect(precision(score.byKind[kind]), `${kind} precision`).toBeGreaterThanOrEqual(97);
+		}
+	});
+
+	it.each(scores.slice(1))('%s: at least 99 %% of the negatives come back unchanged', (_, score) => {
+		expect(score.negativesUnchanged / score.negatives).toBeGreaterThanOrEqual(0.99);
+	});
+});
+
+const KINDS = (Object.keys(REDACTION_TOKENS) as RedactionKind[]).filter((kind) => kind !== 'number');
 
 /**
  * Corpus lines: kind (or `none`), text, expected text. In the text, ` || ` starts a new turn of
@@ -64,7 +105,7 @@ function scoreCorpus() {
 
 const pct = (n: number, d: number) => (d === 0 ? 100 : (100 * n) / d);
 
-describe('redaction corpus (test/shared/redaction-corpus.tsv)', () => {
+describe('first corpus, written with the first rules (test/shared/redaction-corpus.tsv): still holds', () => {
 	const { lines, scores, wrong } = scoreCorpus();
 	const total = Object.values(scores).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
 	const table = [
@@ -173,25 +214,4 @@ describe('redactTurns', () => {
 		]);
 		expect(result.texts).toEqual(["what's the security code?", '[CVV]']);
 	});
-});
-
-describe('redaction time', () => {
-	it('grows linearly with the text (1 MB against 8 MB of transcript, 10 MB in one go)', () => {
-		const line =
-			'Customer: my card is 4111 1111 1111 1111, cvv 737, mail jane@example.com, order 4829173650 on 2024-01-15 at 10:30 ';
-		const adversarial = '1 '.repeat(40) + 'a.'.repeat(40) + 'x@'.repeat(20) + 'GB82 '.repeat(10) + '+1 ('.repeat(10);
-		const text = (bytes: number) => (line + adversarial).repeat(Math.ceil(bytes / (line.length + adversarial.length))).slice(0, bytes);
-		const time = (input: string) => {
-			const start = performance.now();
-			const { redactions } = redactText(input);
-			expect(redactions.card).toBeGreaterThan(0);
-			return performance.now() - start;
-		};
-		const small = Math.max(time(text(1_000_000)), 1);
-		const large = time(text(8_000_000));
-		const whole = time(text(10_000_000));
-		console.log(`redaction time: 1 MB ${small.toFixed(0)} ms, 8 MB ${large.toFixed(0)} ms, 10 MB ${whole.toFixed(0)} ms`);
-		expect(large / small).toBeLessThan(8 * 4);
-		expect(whole).toBeLessThan(60_000);
-	}, 120_000);
 });

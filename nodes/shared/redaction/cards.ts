@@ -87,6 +87,8 @@ function printable(chain: Chain, from: number, to: number): boolean {
 	if (joins.includes('turn')) return true;
 	if (joins.some((join) => join !== joins[0])) return false;
 	if (to === from || joins[0] === 'space') return true;
+	// Punctuated groups are a card only as the whole run: "112-3456789-1234567" is an order.
+	if (joins[0] === '-' && (chain.joins[from] === '-' || chain.joins[to + 1] === '-')) return false;
 	for (let i = from; i < to; i++) if (chain.tokens[i].digits.length < 4) return false;
 	return true;
 }

@@ -95,7 +95,8 @@ export function failClosed(
 			const out: Record<string, unknown> = {};
 			for (const [key, entry] of Object.entries(value)) {
 				const visited = visit(entry, path === '' ? key : `${path}.${key}`);
-				if (visited !== DROP) out[key] = visited;
+				// A vendor may key a map by the number itself.
+				if (visited !== DROP) out[cardRuns(key, redactions)] = visited;
 			}
 			return out;
 		}
