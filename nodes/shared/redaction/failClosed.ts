@@ -42,13 +42,15 @@ function cardRuns(text: string, counts: RedactionCounts): string {
 	return out + text.slice(at);
 }
 
+/** Whether the text can be checked as it is: not a blob, and hiding nothing behind %-encoding. */
 function readable(text: string, level: RedactionLevel): boolean {
 	if (OPAQUE.test(text.trim())) return false;
 	if (!URL_ENCODED.test(text)) return true;
 	try {
 		const decoded = decodeURIComponent(text);
 		const probe: RedactionCounts = {};
-		return cardRuns(decoded, probe) === decoded && redactText(decoded, level).text === decoded;
+		if (cardRuns(decoded, probe) !== decoded) return false;
+		return level === 'off' || redactText(decoded, level).text === decoded;
 	} catch {
 		return false;
 	}
@@ -65,13 +67,19 @@ export function failClosed(
 
 	const visitString = (text: string, path: string): string | typeof DROP => {
 		if (keep.has(text) || GUID.test(text) || ISO_TIME.test(text)) return text;
+		// A link is not a transcript: reading its ids as personal data would break it; only what
+		// could be a card is taken out, and a link that hides one encoded is dropped.
+		if (LINK.test(text)) {
+			if (!readable(text, 'off')) {
+				dropped.push(path);
+				return DROP;
+			}
+			return cardRuns(text, redactions);
+		}
 		if (!readable(text, options.level)) {
 			dropped.push(path);
 			return DROP;
 		}
-		// A link is not a transcript: reading its ids as personal data would break it; only what
-		// could be a card is taken out.
-		if (LINK.test(text)) return cardRuns(text, redactions);
 		const redacted = redactText(text, options.level);
 		addCounts(redactions, redacted.redactions);
 		return cardRuns(redacted.text, redactions);

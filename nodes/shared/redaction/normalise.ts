@@ -163,10 +163,14 @@ function runEdits(text: string, runStart: number, run: string, edits: Edit[]): v
 	const letters = items.filter((i) => i.kind === 'letter').length;
 	const spelled = letters >= 3 || (letters >= 2 && spoken + written >= 2);
 	const numbers = spoken >= 2 || (spoken >= 1 && (written >= 2 || spelled));
+	// "seven hundred, nine" is 700 and 9: a pause ends a spoken number.
+	const joined = items.map((item, i) => i + 1 < items.length && !fillerAfter[i] && !/[,;…]|\.\s/.test(text.slice(item.end, items[i + 1].start)));
 	items.forEach((item, i) => {
 		if (item.kind === 'digits') item.out = text.slice(item.start, item.end);
 		else if (item.kind === 'letter' && spelled) item.out = NATO_WORDS[item.word] ?? text.slice(item.start, item.end);
-		else if (numbers && item.kind !== 'letter' && item.kind !== 'word') item.out = spokenDigits(item, items[i + 1], items[i - 1]);
+		else if (numbers && item.kind !== 'letter' && item.kind !== 'word') {
+			item.out = spokenDigits(item, joined[i] ? items[i + 1] : undefined, i > 0 && joined[i - 1] ? items[i - 1] : undefined);
+		}
 	});
 	const isWritten = (item: Item) => item.kind === 'digits';
 	const atomic = (item: Item) => item.out !== undefined && item.out.length <= 1;
