@@ -42,7 +42,7 @@ const PHONE_CUE = new RegExp(
 	'i',
 );
 const CVV_CUE =
-	'cvv2?|cvc2?|cv2|csc|cid|security code|sec code|(?<!social )security number|card verification (?:code|value|number)|verification value|(?<!last |final |ending )(?:three|four|3|4)[- ]digits?(?: (?:security )?(?:code|number))?(?: on the back)?|digits on the back|(?:code|number) on the back|the last bit|back of (?:the|your) card|sicherheitscode|prüfziffer|prüfnummer|kartenprüfnummer';
+	'cvv2?|cvc2?|cv2|csc|cid|security code|sec code|(?<!social )security number|card verification (?:code|value|number)|verification value|(?<!last |final |ending )(?:three|four|3|4)[- ](?:digits?|numbers?)(?: (?:security )?(?:code|number))? on the back|(?<!last |final |ending )(?:three|four|3|4)[- ]digits?(?: (?:security )?(?:code|number))?|(?:digits|numbers|code|number) on the back|the last bit|back of (?:the|your) card|sicherheitscode|prüfziffer|prüfnummer|kartenprüfnummer';
 const EXPIRY_CUE =
 	'expires|expire|expired|expiry|expiring|expiration|exp|exp date|end date|(?:date|expiry) on the (?:front|card)|valid[ -](?:thru|through|until|till|to)|good[ -](?:thru|through|until|till)|runs out|ablaufdatum|ablauf|gültig bis|gueltig bis|läuft ab|valable jusqu';
 const SSN_CUE = 'ssn|social security(?: number| no\\.?| #)?|social|ss#|soc sec|sozialversicherungsnummer';
@@ -145,7 +145,8 @@ export const ID_PASSES: Pass[] = [
 	},
 	{
 		kind: 'nino',
-		pattern: /(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D](?![A-Za-z0-9])/gi,
+		// QQ is no issued prefix, but it is HMRC's own example number, and what people type as one.
+		pattern: /(?<![A-Za-z0-9])(?:(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D](?![A-Za-z0-9])/gi,
 		value: whole,
 	},
 ];
