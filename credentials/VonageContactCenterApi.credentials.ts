@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { redirectTestRules } from '../nodes/shared/credentialTestRules';
-import { signInError } from '../nodes/shared/signInFailure';
+import { SIGN_IN_TIMEOUT_MS, signInError } from '../nodes/shared/signInFailure';
 import { describeUrl, effectiveUrl, isSameOrigin, originOf, underBase } from '../nodes/shared/urlRules';
 import { apiBaseUrl, tokenUrl, VONAGE_ACCEPT } from '../nodes/VonageContactCenter/transport/endpoints';
 
@@ -108,6 +108,7 @@ export class VonageContactCenterApi implements ICredentialType {
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
 			json: true,
+			timeout: SIGN_IN_TIMEOUT_MS,
 		})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		if (response.statusCode >= 300 && response.statusCode < 400) {
 			const location = typeof response.headers?.location === 'string' ? response.headers.location : '';

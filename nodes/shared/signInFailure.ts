@@ -6,6 +6,12 @@
  * sign-in (wrong secret, redirect, no token) stays a plain error: trying again cannot help.
  */
 
+/**
+ * A sign-in runs in the credential, where the node's Timeout option cannot reach: it gets this
+ * fixed wait instead. A token or login answer is small; one that takes longer is not coming.
+ */
+export const SIGN_IN_TIMEOUT_MS = 30_000;
+
 interface SignInRefusal {
 	signInStatus: number;
 	retryAfter?: unknown;

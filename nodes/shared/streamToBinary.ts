@@ -14,11 +14,12 @@ import {
 } from './fileNames';
 import { answerShapeError } from './answerShape';
 import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRange';
-import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
+import { decideRetry, DEFAULT_RETRY_POLICY, isTimeout, isTransientNetworkError } from './retryPolicy';
 import { redactSecrets, vendorApiError } from './vendorError';
 import {
 	ownError,
 	readSmallBody,
+	requestLabel,
 	requestStream,
 	type BodyStream,
 	type CallOptions,
@@ -171,8 +172,12 @@ export async function consumeStream<T>(
 					await sleep(decision.delayMs);
 					continue;
 				}
+				const stalled = isTimeout(code, message);
+				const what = stalled
+					? `the download stalled: ${message} (${requestLabel(request)}${call.subject ? `, ${call.subject}` : ''})`
+					: `the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`;
 				throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
-					message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
+					message: `${call.vendor}: ${what}`,
 					description:
 						!decision.retry && decision.reason === 'triesExhausted'
 							? `Gave up after ${tries.used} tries; nothing was stored as a success.`

@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	sleep,
+	type NodeApiError,
 	type IAdditionalCredentialOptions,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -16,14 +17,16 @@ import type { RequestPacer } from './requestPacer';
 import {
 	decideRetry,
 	DEFAULT_RETRY_POLICY,
+	isTimeout,
 	isTransientNetworkError,
 	type RetryDecision,
 	type RetryPolicy,
 } from './retryPolicy';
+import { guardIdle, seconds } from './idleGuard';
 import { sameOriginRedirects } from './sameOriginRedirects';
 import { scrubError, secretValues } from './secrets';
 import { temporarySignInRefusal } from './signInFailure';
-import { effectiveUrl } from './urlRules';
+import { describeUrl, effectiveUrl } from './urlRules';
 import { vendorApiError, vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
 
 /**
@@ -200,23 +203,32 @@ async function send(
 	api: VendorApi,
 	options: IHttpRequestOptions,
 	stream: boolean,
+	timeoutMs: number,
 	credentialOptions?: IAdditionalCredentialOptions,
 ): Promise<RawResponse> {
+	// Frees the socket of a body that stalls after n8n handed it over (see guardIdle).
+	const abort = stream ? new AbortController() : undefined;
 	const request: IHttpRequestOptions = {
 		// A redirect to another host must not carry our credentials along.
 		sendCredentialsOnCrossOriginRedirect: false,
 		...options,
+		// n8n's client times the connect, the wait for the headers and a body it reads whole.
+		timeout: timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		...(stream ? { encoding: 'stream', json: false } : { json: options.json ?? true }),
+		...(stream ? { encoding: 'stream', json: false, abortSignal: abort?.signal } : { json: options.json ?? true }),
 	};
-	if (api.credentialType === undefined) return (await fx.helpers.httpRequest(request)) as RawResponse;
-	return (await fx.helpers.httpRequestWithAuthentication.call(
-		fx,
-		api.credentialType,
-		request,
-		credentialOptions,
-	)) as RawResponse;
+	const response =
+		api.credentialType === undefined
+			? ((await fx.helpers.httpRequest(request)) as RawResponse)
+			: ((await fx.helpers.httpRequestWithAuthentication.call(
+					fx,
+					api.credentialType,
+					request,
+					credentialOptions,
+				)) as RawResponse);
+	if (isBodyStream(response.body)) response.body = guardIdle(response.body, timeoutMs, () => abort?.abort());
+	return response;
 }
 
 /** The credential as n8n would sign with it, but with the session emptied: see SessionRenewal. */
@@ -290,6 +302,10 @@ async function sendWithPolicy(
 		);
 		if (decision.retry) return await sleep(decision.delayMs);
 		const note = decision.reason === 'triesExhausted' ? gaveUpNote(decision, tries.used) : undefined;
+		// n8n words a timeout as an abort; its cause keeps the client's own words.
+		if (!signIn && (isTimeout(code, detail) || isTimeout(code, thrown.cause?.message))) {
+			throw timeoutError(node, options, policy.timeoutMs, context, note);
+		}
 		throw vendorNetworkError(node, code, detail, context, note);
 	};
 
@@ -305,7 +321,7 @@ async function sendWithPolicy(
 				renewalOwed && session ? withEmptiedSession(fx, api, session, await fx.getCredentials(api.credentialType as string)) : undefined;
 			// Status codes are judged here, not by n8n, so n8n never re-signs on its own; a renewal
 			// is the emptied session property above, which makes n8n sign in before sending.
-			response = await send(fx, api, options, stream, credentialOptions);
+			response = await send(fx, api, options, stream, policy.timeoutMs, credentialOptions);
 		} catch (error) {
 			// A failed sign-in is not a network failure (it throws here); after a retryable one the
 			// sign-in has happened, so the next try goes out with the stored, renewed session. A
@@ -365,6 +381,29 @@ async function sendWithPolicy(
 		}
 		throw vendorHttpError(node, statusCode, body, context, gaveUpNote(decision, tries.used));
 	}
+}
+
+/** The request a message names: method, origin and path, never a query (it may hold a signature). */
+export function requestLabel(options: IHttpRequestOptions): string {
+	return `${(options.method ?? 'GET').toUpperCase()} ${describeUrl(effectiveUrl(options.url, options.baseURL))}`;
+}
+
+/** A try that waited out the Timeout option: which request, and how long it waited. */
+function timeoutError(
+	node: INode,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+	context: FailureContext,
+	note?: string,
+): NodeApiError {
+	const subject = context.subject ? `, ${context.subject}` : '';
+	return vendorApiError(node, { networkError: 'ETIMEDOUT', message: `no answer within ${seconds(timeoutMs)}` }, {
+		message: `${context.vendor}: no answer within ${seconds(timeoutMs)} (${requestLabel(options)}${subject})`,
+		description: [note, 'The server accepted no connection, or sent nothing, for as long as the Timeout option allows.']
+			.filter(Boolean)
+			.join(' '),
+		itemIndex: context.itemIndex,
+	});
 }
 
 /** Why a request stopped being retried, for the error's description. */
