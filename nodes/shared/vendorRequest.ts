@@ -115,6 +115,11 @@ export interface CallOptions extends FailureContext {
 	 * together send it at most Max Tries times.
 	 */
 	tries?: TryCounter;
+	/**
+	 * For a URL taken from a vendor's answer: checks it, and every hop it redirects to, before
+	 * anything is sent there (see vendorLinks); throws to refuse it.
+	 */
+	linkCheck?: (url: string, redirected: boolean) => Promise<void>;
 }
 
 export interface TryCounter {
@@ -417,6 +422,21 @@ function gaveUpNote(decision: Exclude<RetryDecision, { retry: true }>, tries: nu
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
+/** https to http: whatever the URL carries (a signature, a session) would travel in clear text. */
+function isDowngrade(from: string, to: string): boolean {
+	return URL.canParse(from) && URL.canParse(to) && new URL(from).protocol === 'https:' && new URL(to).protocol === 'http:';
+}
+
+function downgradeError(node: INode, next: string, status: number, call: CallOptions): NodeApiError {
+	const subject = call.subject ? `, ${call.subject}` : '';
+	return vendorApiError(node, { status, location: describeUrl(next) }, {
+		message: `${call.vendor}: a redirect from https to http (${describeUrl(next)}) was refused (HTTP ${status}${subject})`,
+		description: 'A redirect may not leave https: the link\'s signature would travel unencrypted. Nothing was requested there.',
+		httpCode: String(status),
+		itemIndex: call.itemIndex,
+	});
+}
+
 /**
  * sendWithPolicy, with redirects followed by hand: the call's RedirectPolicy, or for a
  * credentialed call sameOriginRedirects. Each hop continues the same try.
@@ -429,6 +449,7 @@ async function sendFollowingRedirects(
 	stream: boolean,
 ): Promise<RawResponse> {
 	const start = effectiveUrl(options.url, options.baseURL);
+	await call.linkCheck?.(start, false);
 	const redirects =
 		call.redirects ?? (api.credentialType === undefined ? undefined : sameOriginRedirects(fx.getNode(), start, call));
 	if (!redirects) return await sendWithPolicy(fx, api, options, call, stream);
@@ -454,7 +475,10 @@ async function sendFollowingRedirects(
 				itemIndex: call.itemIndex,
 			});
 		}
-		current = redirects.check(URL.canParse(location, current) ? new URL(location, current).href : location, status);
+		const next = redirects.check(URL.canParse(location, current) ? new URL(location, current).href : location, status);
+		await call.linkCheck?.(next, true);
+		if (isDowngrade(current, next)) throw downgradeError(fx.getNode(), next, status, call);
+		current = next;
 		// The Location is the whole next URL: no base URL or query of the first request is added to it.
 		const method = (hopOptions.method ?? 'GET').toUpperCase();
 		const becomesGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
