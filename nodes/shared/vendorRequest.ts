@@ -27,7 +27,13 @@ import { sameOriginRedirects } from './sameOriginRedirects';
 import { scrubError, secretValues } from './secrets';
 import { temporarySignInRefusal } from './signInFailure';
 import { describeUrl, effectiveUrl } from './urlRules';
-import { vendorApiError, vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
+import {
+	ERROR_BODY_PREFIX,
+	vendorApiError,
+	vendorHttpError,
+	vendorNetworkError,
+	type FailureContext,
+} from './vendorError';
 
 /**
  * Every request of every vendor goes through here: credentials from the n8n credential (never
@@ -156,10 +162,8 @@ interface RawResponse {
 	body: unknown;
 }
 
-/** Error bodies are read for their message only; anything beyond this is not a message. */
-const ERROR_BODY_LIMIT = 64 * 1024;
-
-export async function readSmallBody(stream: BodyStream, limit = ERROR_BODY_LIMIT): Promise<string> {
+/** Error bodies are read for their message only; anything beyond ERROR_BODY_PREFIX is not a message. */
+export async function readSmallBody(stream: BodyStream, limit = ERROR_BODY_PREFIX): Promise<string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	try {
@@ -203,6 +207,26 @@ function networkCodeOf(error: ThrownHttpError): string | undefined {
 	return error.cause?.code ?? error.code ?? error.errorResponse?.code;
 }
 
+/**
+ * What n8n's client makes of a body it reads whole: JSON when it parses, the text otherwise.
+ * Bodies are read here instead, so that every one is timed by the idle guard and an error body
+ * is read only as far as a message needs (readSmallBody).
+ */
+function parsedBody(text: string): unknown {
+	if (text.trim() === '') return text;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+async function readWhole(body: BodyStream): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 async function send(
 	fx: RequestFunctions,
 	api: VendorApi,
@@ -212,16 +236,18 @@ async function send(
 	credentialOptions?: IAdditionalCredentialOptions,
 ): Promise<RawResponse> {
 	// Frees the socket of a body that stalls after n8n handed it over (see guardIdle).
-	const abort = stream ? new AbortController() : undefined;
+	const abort = new AbortController();
 	const request: IHttpRequestOptions = {
 		// A redirect to another host must not carry our credentials along.
 		sendCredentialsOnCrossOriginRedirect: false,
 		...options,
-		// n8n's client times the connect, the wait for the headers and a body it reads whole.
+		// n8n's client times the connect and the wait for the headers; the body is timed below.
 		timeout: timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		...(stream ? { encoding: 'stream', json: false, abortSignal: abort?.signal } : { json: options.json ?? true }),
+		encoding: 'stream',
+		abortSignal: abort.signal,
+		json: stream ? false : (options.json ?? true),
 	};
 	const response =
 		api.credentialType === undefined
@@ -232,7 +258,14 @@ async function send(
 					request,
 					credentialOptions,
 				)) as RawResponse);
-	if (isBodyStream(response.body)) response.body = guardIdle(response.body, timeoutMs, () => abort?.abort());
+	if (isBodyStream(response.body)) {
+		const body = guardIdle(response.body, timeoutMs, () => abort.abort());
+		if (stream) response.body = body;
+		else response.body = parsedBody(response.statusCode >= 400 ? await readSmallBody(body) : await readWhole(body));
+	} else if (!stream && Buffer.isBuffer(response.body)) {
+		// n8n 1.x may hand back a Buffer for an empty body.
+		response.body = parsedBody(response.body.toString('utf8'));
+	}
 	return response;
 }
 
