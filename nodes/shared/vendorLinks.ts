@@ -46,16 +46,15 @@ async function allowedBy(filter: NodeEgressFilter, url: string): Promise<boolean
 function filterCheck(filter: NodeEgressFilter, apiIsInternal: boolean): VendorLinkCheck {
 	return async (url) => {
 		const { hostname } = new URL(url);
-		// Refused even where this machine cannot resolve them: elsewhere they lead inside.
-		if (!apiIsInternal && isInternalAddress(hostname)) return internalProblem(hostname);
 		try {
 			filter.validateRedirectSync(url);
 		} catch (error) {
 			return internalProblem(hostname, blockedAddress(error));
 		}
 		const result = await filter.validateUrl(url).catch(() => undefined);
-		if (result && !result.ok) return internalProblem(hostname, blockedAddress(result.error));
-		return undefined;
+		if (result) return result.ok ? undefined : internalProblem(hostname, blockedAddress(result.error));
+		// Not resolvable here: names that lead inside wherever they do resolve are refused all the same.
+		return !apiIsInternal && isInternalAddress(hostname) ? internalProblem(hostname) : undefined;
 	};
 }
 
