@@ -24,8 +24,14 @@ export function faultForms(foreignUrl) {
 		{ fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 302 },
 		{ fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307 },
 		{ fault: 'html200' },
+		// A server that stops sending: before the headers, and in the middle of the body.
+		{ fault: 'stall-headers' },
+		{ fault: 'stall-body' },
 	];
 }
+
+/** Kore.ai's recordings listing: where a link to an internal name is slipped in. */
+const KORE_LISTING = '/v2/recordings$';
 
 /** The sign-in requests: few, and a redirect there would carry the secret itself. */
 const SIGN_IN = {
@@ -50,7 +56,7 @@ function places(random, count, below) {
  *        (its inputs), the range the planned places are drawn from
  * @param probability / times the random layer: chance per matching request, hits per form
  */
-export function faultMix({ foreignUrl, seed, requestsPerVendor, probability = 0.008, times = 2 }) {
+export function faultMix({ foreignUrl, seed, requestsPerVendor, internalLinks = [], probability = 0.008, times = 2 }) {
 	const random = createRandom(seed, 'fault-mix');
 	const rules = [];
 	for (const [vendor, path] of Object.entries(SIGN_IN)) {
@@ -64,5 +70,13 @@ export function faultMix({ foreignUrl, seed, requestsPerVendor, probability = 0.
 		forms.forEach((form, i) => rules.push({ vendor, ...form, at: [at[i]] }));
 		for (const form of forms) rules.push({ vendor, ...form, probability, times });
 	}
+	// Listings whose links name a host that resolves (or leads, wherever it resolves) inside:
+	// each base URL at two places of its own among the first listings.
+	const listings = requestsPerVendor.kore ?? 0;
+	const linkPlaces = places(random, Math.min(listings, internalLinks.length * 2), Math.max(listings, internalLinks.length * 2));
+	internalLinks.forEach((to, i) => {
+		const at = linkPlaces.slice(i * 2, i * 2 + 2);
+		if (at.length > 0) rules.push({ vendor: 'kore', path: KORE_LISTING, fault: 'internal-link', to, at });
+	});
 	return rules;
 }
