@@ -19,8 +19,8 @@ import {
 // Stalls need a real server: nock cannot hold a socket open without answering.
 beforeAll(() => nock.restore());
 
-/** The Timeout option, small so a stalled try fails in a fraction of a second. */
-const QUICK = { requestsPerMinute: 0, maxTries: 2, timeoutSeconds: 0.3 };
+/** The Timeout option, small so a stalled try fails within a second. */
+const QUICK = { requestsPerMinute: 0, maxTries: 2, timeoutSeconds: 1 };
 
 /** Accepts the request and never answers: no status line, no headers. */
 const silentBeforeHeaders: Handler = () => {};
@@ -58,7 +58,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 			);
 
 			expect(error?.message).toBe(
-				`Vonage Contact Center: no answer within 0.3 s (GET ${url}${INTERACTION_PATH}, interaction ${GUID})`,
+				`Vonage Contact Center: no answer within 1 s (GET ${url}${INTERACTION_PATH}, interaction ${GUID})`,
 			);
 			expect(description(error)).toMatch(/^Gave up after 2 tries\./);
 			expect(requests()).toEqual(['/token', INTERACTION_PATH, INTERACTION_PATH]);
@@ -84,7 +84,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 				{ credentials: loopbackCredentials(url) },
 			);
 
-			expect(error?.message).toMatch(/^Vonage Contact Center: no answer within 0\.3 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/.+\/content\/callRecording/);
+			expect(error?.message).toMatch(/^Vonage Contact Center: no answer within 1 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/.+\/content\/callRecording/);
 		});
 	});
 
@@ -97,7 +97,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 
 			expect(items).toEqual([]);
 			expect(error?.message).toMatch(
-				/^Vonage Contact Center: the download stalled: no bytes for 0\.3 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/[^)]*callRecording/,
+				/^Vonage Contact Center: the download stalled: no bytes for 1 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/[^)]*callRecording/,
 			);
 			expect(description(error)).toBe('Gave up after 2 tries; nothing was stored as a success.');
 			expect(requests()).toHaveLength(3);
@@ -136,7 +136,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 			const stalled = await poll(first.staticData);
 
 			expect(stalled.error?.message).toMatch(
-				/^Vonage Contact Center: no answer within 0\.3 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions/,
+				/^Vonage Contact Center: no answer within 1 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions/,
 			);
 			expect(description(stalled.error)).toMatch(/The trigger kept its place/);
 			expect(stalled.staticData).toEqual(first.staticData);
