@@ -227,6 +227,18 @@ async function readWhole(body: BodyStream): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The context a credentialed request is sent from, its execution's cancel signal joined with
+ * `abort`: n8n replaces a signed request's own abortSignal with the execution's cancel signal,
+ * so this is the one way a request given up here (see guardIdle) also has its socket closed.
+ */
+function withAbort(fx: RequestFunctions, abort: AbortController): RequestFunctions {
+	const cancel = 'getExecutionCancelSignal' in fx ? fx.getExecutionCancelSignal() : undefined;
+	const signal = cancel ? AbortSignal.any([cancel, abort.signal]) : abort.signal;
+	const context: RequestFunctions = Object.create(fx, { getExecutionCancelSignal: { value: () => signal } });
+	return context;
+}
+
 async function send(
 	fx: RequestFunctions,
 	api: VendorApi,
@@ -253,7 +265,7 @@ async function send(
 		api.credentialType === undefined
 			? ((await fx.helpers.httpRequest(request)) as RawResponse)
 			: ((await fx.helpers.httpRequestWithAuthentication.call(
-					fx,
+					withAbort(fx, abort),
 					api.credentialType,
 					request,
 					credentialOptions,

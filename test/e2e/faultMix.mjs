@@ -30,6 +30,12 @@ export function faultForms(foreignUrl) {
 	];
 }
 
+/**
+ * A Vonage content id (an attachment, say) may itself be a web page, which the node stores as it
+ * comes: a proxy's 200 HTML page there cannot be told from the file, so it is sent elsewhere.
+ */
+const NOT_A_VONAGE_CONTENT_ID = '^(?!/interaction-content/interactions/[^/]+/content/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)';
+
 /** Kore.ai's recordings listing: where a link to an internal name is slipped in. */
 const KORE_LISTING = '/v2/recordings$';
 
@@ -65,7 +71,7 @@ export function faultMix({ foreignUrl, seed, requestsPerVendor, internalLinks = 
 		rules.push({ vendor, path, fault: '503', retryAfter: 1, at: [1] });
 	}
 	for (const [vendor, requests] of Object.entries(requestsPerVendor)) {
-		const forms = faultForms(foreignUrl);
+		const forms = faultForms(foreignUrl).map((form) => (vendor === 'vonage' && form.fault === 'html200' ? { ...form, path: NOT_A_VONAGE_CONTENT_ID } : form));
 		const at = places(random, forms.length, Math.max(forms.length, requests));
 		forms.forEach((form, i) => rules.push({ vendor, ...form, at: [at[i]] }));
 		for (const form of forms) rules.push({ vendor, ...form, probability, times });

@@ -104,6 +104,21 @@ describe('request timeouts (real loopback HTTP)', () => {
 		});
 	});
 
+	it('closes the connection of a body that stalled, rather than leaving it open', async () => {
+		const closed: boolean[] = [];
+		const stallAndWatch: Handler = (req, res) => {
+			const index = closed.push(false) - 1;
+			req.socket.on('close', () => (closed[index] = true));
+			stallMidBody(wav)(req, res);
+		};
+		await withServer([tokenHandler(), stallAndWatch, stallAndWatch], async (url) => {
+			await runVonage({ ...DOWNLOAD_RECORDING, options: QUICK }, { credentials: loopbackCredentials(url) });
+			await new Promise((resolve) => setImmediate(resolve));
+
+			expect(closed).toEqual([true, true]);
+		});
+	});
+
 	it('downloads the file again from the start after a body stalled mid-way', async () => {
 		await withServer([tokenHandler(), stallMidBody(wav), wholeFile], async (url) => {
 			const { items, error } = await runVonage(
