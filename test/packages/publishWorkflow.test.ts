@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- release tooling tests, never shipped: they read the workflow and run its script */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- release tooling tests, never shipped: they read the workflow and run its script */
 /**
  * The release workflow (.github/workflows/publish.yml): only the tag's own build, scanned, is
  * published, by a job that runs nothing else; the tests run where no OIDC token is.

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -113,7 +113,8 @@ describe('request timeouts (real loopback HTTP)', () => {
 		};
 		await withServer([tokenHandler(), stallAndWatch, stallAndWatch], async (url) => {
 			await runVonage({ ...DOWNLOAD_RECORDING, options: QUICK }, { credentials: loopbackCredentials(url) });
-			await new Promise((resolve) => setImmediate(resolve));
+			// The second try's socket closes as its stall is given up; let that close arrive.
+			await sleep(50);
 
 			expect(closed).toEqual([true, true]);
 		});
