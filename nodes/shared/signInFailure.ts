@@ -12,6 +12,13 @@
  */
 export const SIGN_IN_TIMEOUT_MS = 30_000;
 
+/** A sign-in request that got no answer within SIGN_IN_TIMEOUT_MS (the HTTP client's timeout codes). */
+export function isSignInTimeout(error: unknown): boolean {
+	const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+	const code = e?.code ?? e?.cause?.code;
+	return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
+}
+
 interface SignInRefusal {
 	signInStatus: number;
 	retryAfter?: unknown;
