@@ -234,7 +234,8 @@ async function readWhole(body: BodyStream): Promise<string> {
  */
 function withAbort(fx: RequestFunctions, abort: AbortController): RequestFunctions {
 	const cancel = 'getExecutionCancelSignal' in fx ? fx.getExecutionCancelSignal() : undefined;
-	const signal = cancel ? AbortSignal.any([cancel, abort.signal]) : abort.signal;
+	// AbortSignal.any came with Node 20.3; without it the execution's signal stays as n8n sets it.
+	const signal = cancel ? (typeof AbortSignal.any === 'function' ? AbortSignal.any([cancel, abort.signal]) : cancel) : abort.signal;
 	const context: RequestFunctions = Object.create(fx, { getExecutionCancelSignal: { value: () => signal } });
 	return context;
 }
