@@ -63,9 +63,11 @@ class IdleWatch {
 	}
 }
 
+const READ_AHEAD_BYTES = 256 * 1024;
+
 /** The class of a node stream, read off the stream itself: node code cannot import 'stream'. */
 interface StreamClass {
-	from(source: AsyncIterable<Buffer | string>, options: { objectMode: false }): BodyStream;
+	from(source: AsyncIterable<Buffer | string>, options: { objectMode: false; highWaterMark: number }): BodyStream;
 }
 
 function isStreamClass(value: unknown): value is StreamClass {
@@ -83,15 +85,12 @@ function isNodeStream(body: BodyStream): boolean {
  */
 export function guardIdle(body: BodyStream, timeoutMs: number, onStall: () => void = () => {}): BodyStream {
 	// The read in progress is abandoned rather than awaited: a stream whose source is stuck may
-	// never settle it, not even when destroyed.
-	let stall: (error: Error) => void = () => {};
-	const stalled = new Promise<never>((_resolve, reject) => {
-		stall = reject;
-	});
-	stalled.catch(() => {});
+	// never settle it, not even when destroyed. Each read gets its own promise: racing every read
+	// against one long-lived promise would keep every chunk read so far reachable from it.
+	let abandon: ((error: Error) => void) | undefined;
 	const watch = new IdleWatch(timeoutMs, () => {
 		const error = stalledBodyError(timeoutMs);
-		stall(error);
+		abandon?.(error);
 		body.destroy(error);
 		onStall();
 	});
@@ -100,7 +99,11 @@ export function guardIdle(body: BodyStream, timeoutMs: number, onStall: () => vo
 		try {
 			for (;;) {
 				watch.waiting();
-				const next = await Promise.race([iterator.next(), stalled]);
+				const next = await new Promise<IteratorResult<Buffer | string>>((resolve, reject) => {
+					abandon = reject;
+					iterator.next().then(resolve, reject);
+				});
+				abandon = undefined;
 				watch.arrived();
 				if (next.done) return;
 				yield next.value;
@@ -111,7 +114,11 @@ export function guardIdle(body: BodyStream, timeoutMs: number, onStall: () => vo
 		}
 	}
 	const streamClass: unknown = Object.getPrototypeOf(body)?.constructor;
-	if (isNodeStream(body) && isStreamClass(streamClass)) return streamClass.from(watched(), { objectMode: false });
+	// Read ahead as a socket does (Readable.from would otherwise hold one byte's worth): the store
+	// writes one chunk while the next arrives.
+	if (isNodeStream(body) && isStreamClass(streamClass)) {
+		return streamClass.from(watched(), { objectMode: false, highWaterMark: READ_AHEAD_BYTES });
+	}
 	const generator = watched();
 	return {
 		[Symbol.asyncIterator]: () => generator,
