@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { redirectTestRules } from '../nodes/shared/credentialTestRules';
-import { signInError } from '../nodes/shared/signInFailure';
+import { isSignInTimeout, SIGN_IN_TIMEOUT_MS, signInError } from '../nodes/shared/signInFailure';
 import { describeUrl, effectiveUrl, isSameOrigin, originOf, underBase } from '../nodes/shared/urlRules';
 import { apiBaseUrl, tokenUrl, VONAGE_ACCEPT } from '../nodes/VonageContactCenter/transport/endpoints';
 
@@ -99,16 +99,27 @@ export class VonageContactCenterApi implements ICredentialType {
 		// The status is checked here rather than by n8n so the thrown error can never carry the
 		// request (and with it the client secret) along. A redirect is not followed: it would
 		// re-send the client secret to wherever it points, and take a token from that host.
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body: form.toString(),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			json: true,
-		})) as { statusCode: number; headers?: IDataObject; body: unknown };
+		const response = (await this.helpers
+			.httpRequest({
+				method: 'POST',
+				url,
+				body: form.toString(),
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				json: true,
+				timeout: SIGN_IN_TIMEOUT_MS,
+			})
+			.catch((error: unknown) => {
+				// No answer in time is a failed try like a gateway's 504: the token is asked for again
+				// with the request that needed it, under the same Max Tries.
+				if (!isSignInTimeout(error)) throw error;
+				throw signInError(
+					`Vonage Contact Center token request to ${new URL(url).host} did not answer within ${SIGN_IN_TIMEOUT_MS / 1000} s`,
+					504,
+				);
+			})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		if (response.statusCode >= 300 && response.statusCode < 400) {
 			const location = typeof response.headers?.location === 'string' ? response.headers.location : '';
 			throw new Error(

@@ -11,7 +11,11 @@ import type { CallOptions } from './vendorRequest';
 export interface RequestBehaviour {
 	requestsPerMinute?: number;
 	maxTries?: number;
+	timeoutSeconds?: number;
 }
+
+/** The longest Timeout a user can set: a request silent for an hour is not coming back. */
+const MAX_TIMEOUT_SECONDS = 3600;
 
 export function requestBehaviourOptions(defaultRate: number): INodeProperties[] {
 	return [
@@ -31,14 +35,28 @@ export function requestBehaviourOptions(defaultRate: number): INodeProperties[] 
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 4,
 			description:
-				'How many times a request is sent before giving up when the vendor is rate limiting (429), has a server error (5xx) or drops the connection',
+				'How many times a request is sent before giving up when the vendor is rate limiting (429), has a server error (5xx), drops the connection or times out',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, maxValue: MAX_TIMEOUT_SECONDS, numberPrecision: 1 },
+			default: 300,
+			description:
+				'How long a request may wait with nothing arriving: to connect, for the answer, and between two pieces of a download. A request that waits longer counts as a failed try (see Max Tries).',
 		},
 	];
 }
 
 export function retryPolicyFrom(behaviour: RequestBehaviour): RetryPolicy {
 	const maxTries = Math.max(1, Math.min(10, Math.floor(behaviour.maxTries ?? DEFAULT_RETRY_POLICY.maxTries)));
-	return { ...DEFAULT_RETRY_POLICY, maxTries };
+	const seconds = Number(behaviour.timeoutSeconds);
+	const timeoutMs =
+		Number.isFinite(seconds) && seconds > 0
+			? Math.round(Math.min(seconds, MAX_TIMEOUT_SECONDS) * 1000)
+			: DEFAULT_RETRY_POLICY.timeoutMs;
+	return { ...DEFAULT_RETRY_POLICY, maxTries, timeoutMs };
 }
 
 /**

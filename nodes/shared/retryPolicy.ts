@@ -9,6 +9,12 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** A Retry-After asking for longer than this fails at once rather than stalling the workflow. */
 	maxRetryAfterMs: number;
+	/**
+	 * How long one try may wait on the server with nothing arriving: to connect, for the answer's
+	 * headers, and between any two pieces of its body. A try that waits longer has failed like a
+	 * dropped connection, and is tried again under the same budget.
+	 */
+	timeoutMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -16,6 +22,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 120_000,
+	timeoutMs: 300_000,
 };
 
 /** Network failures worth another try: the server or a proxy dropped us, not a bad request. */
@@ -29,6 +36,14 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'ERR_STREAM_PREMATURE_CLOSE',
 	'ESOCKETTIMEDOUT',
 ]);
+
+/**
+ * A try that ran out of time: axios's own timeout (before the headers, and for a body it reads
+ * whole) or the idle guard on a streamed body (see vendorRequest), which names its error so.
+ */
+export function isTimeout(code: string | undefined, message = ''): boolean {
+	return code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /timeout of \d+ms exceeded|no bytes for \d/i.test(message);
+}
 
 export function isTransientNetworkError(code: string | undefined, message = ''): boolean {
 	return (

@@ -6,6 +6,19 @@
  * sign-in (wrong secret, redirect, no token) stays a plain error: trying again cannot help.
  */
 
+/**
+ * A sign-in runs in the credential, where the node's Timeout option cannot reach: it gets this
+ * fixed wait instead. A token or login answer is small; one that takes longer is not coming.
+ */
+export const SIGN_IN_TIMEOUT_MS = 30_000;
+
+/** A sign-in request that got no answer within SIGN_IN_TIMEOUT_MS (the HTTP client's timeout codes). */
+export function isSignInTimeout(error: unknown): boolean {
+	const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+	const code = e?.code ?? e?.cause?.code;
+	return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
+}
+
 interface SignInRefusal {
 	signInStatus: number;
 	retryAfter?: unknown;

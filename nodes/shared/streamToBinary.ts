@@ -14,11 +14,12 @@ import {
 } from './fileNames';
 import { answerShapeError } from './answerShape';
 import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRange';
-import { decideRetry, DEFAULT_RETRY_POLICY, isTransientNetworkError } from './retryPolicy';
+import { decideRetry, DEFAULT_RETRY_POLICY, isTimeout, isTransientNetworkError } from './retryPolicy';
 import { redactSecrets, vendorApiError } from './vendorError';
 import {
 	ownError,
 	readSmallBody,
+	requestLabel,
 	requestStream,
 	type BodyStream,
 	type CallOptions,
@@ -131,6 +132,20 @@ export async function storeResponseAsBinary(
 	};
 }
 
+/** How many bytes a 206's Content-Range says its body holds (`bytes 0-1023/4096`: 1024). */
+function rangeLength(statusCode: number, headers: IDataObject): number | undefined {
+	const match = statusCode === 206 && typeof headers['content-range'] === 'string' ? /^bytes (\d+)-(\d+)\//.exec(headers['content-range'].trim()) : null;
+	return match && Number(match[2]) >= Number(match[1]) ? Number(match[2]) - Number(match[1]) + 1 : undefined;
+}
+
+/** A body that ended before the bytes its headers promised: a dropped connection, tried again. */
+function shortBodyError(received: number, expected: number): Error & { code: string; shortBody: true } {
+	return Object.assign(new Error(`the download ended after ${received} of ${expected} bytes`), {
+		code: 'ERR_STREAM_PREMATURE_CLOSE',
+		shortBody: true as const,
+	});
+}
+
 function failureCode(error: unknown): { code?: string; message: string } {
 	const e = error as { code?: string; message?: string; cause?: { code?: string } };
 	return { code: e.code ?? e.cause?.code, message: e.message ?? String(error) };
@@ -171,8 +186,14 @@ export async function consumeStream<T>(
 					await sleep(decision.delayMs);
 					continue;
 				}
+				const subject = call.subject ? ` (${call.subject})` : '';
+				const what = isTimeout(code, message)
+					? `the download stalled: ${message} (${requestLabel(request)}${call.subject ? `, ${call.subject}` : ''})`
+					: (error as { shortBody?: boolean }).shortBody === true
+						? `${message}${subject}`
+						: `the download was interrupted (${code ?? message})${subject}`;
 				throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
-					message: `${call.vendor}: the download was interrupted (${code ?? message})${call.subject ? ` (${call.subject})` : ''}`,
+					message: `${call.vendor}: ${what}`,
 					description:
 						!decision.retry && decision.reason === 'triesExhausted'
 							? `Gave up after ${tries.used} tries; nothing was stored as a success.`
@@ -248,13 +269,17 @@ export async function downloadToBinary(
 		const { expectedBytes, ...file } = await storeResponseAsBinary(fx, response, naming).catch((error: unknown) => {
 			throw binaryStoreLimitError(fx, error, call) ?? error;
 		});
-		if (expectedBytes !== undefined && Number.isFinite(file.bytes) && file.bytes !== expectedBytes) {
+		const promised = [expectedBytes, rangeLength(response.statusCode, response.headers)];
+		for (const expected of promised) {
+			if (expected === undefined || !Number.isFinite(file.bytes) || file.bytes === expected) continue;
+			// Fewer bytes than promised: the connection closed early, and the next try may get them all.
+			if (file.bytes < expected) throw shortBodyError(file.bytes, expected);
 			throw vendorApiError(
 				fx.getNode(),
-				{ message: 'short body', expected: expectedBytes, received: file.bytes },
+				{ message: 'long body', expected, received: file.bytes },
 				{
-					message: `${call.vendor}: the download ended after ${file.bytes} of ${expectedBytes} bytes${call.subject ? ` (${call.subject})` : ''}`,
-					description: 'The connection closed before the whole file arrived; nothing was stored as a success.',
+					message: `${call.vendor}: the download sent ${file.bytes} bytes where its headers promised ${expected}${call.subject ? ` (${call.subject})` : ''}`,
+					description: 'Nothing was stored as a success.',
 					httpCode: String(response.statusCode),
 					itemIndex: call.itemIndex,
 				},

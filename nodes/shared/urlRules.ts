@@ -95,15 +95,19 @@ function mappedIpv4(ipv6: string): number[] | undefined {
 	return [high >> 8, high & 255, low >> 8, low & 255];
 }
 
+/** Names that lead to a cloud metadata service wherever they resolve at all. */
+const INTERNAL_NAMES = new Set(['metadata.google.internal', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
+
 /**
  * True for a literal address of this machine or a private network: loopback, RFC 1918,
  * carrier-grade NAT, link-local (169.254.0.0/16 holds cloud metadata services), unspecified,
- * and their IPv6 forms (::1, ::, fc00::/7, fe80::/10, IPv4-mapped). Host names are not
- * resolved: a name is judged by the vendor's own rules.
+ * and their IPv6 forms (::1, ::, fc00::/7, fe80::/10, IPv4-mapped), and the names of cloud
+ * metadata services. Other host names are not resolved here (see vendorLinks).
  */
 export function isInternalAddress(hostname: string): boolean {
-	const host = hostname.toLowerCase();
-	if (host === 'localhost' || host.endsWith('.localhost')) return true;
+	// A fully qualified name ("localhost.") is the same name.
+	const host = hostname.toLowerCase().replace(/\.$/, '');
+	if (host === 'localhost' || host.endsWith('.localhost') || INTERNAL_NAMES.has(host)) return true;
 	const v4 = ipv4Octets(host);
 	if (v4) return isInternalIpv4(v4);
 	if (!host.startsWith('[') || !host.endsWith(']')) return false;

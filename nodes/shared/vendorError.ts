@@ -43,14 +43,60 @@ export function redactSecrets(text: string): string {
 		.replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[redacted-jwt]');
 }
 
+/**
+ * An error body is read for its message, which is at its start: only this much of any body is
+ * looked at, whatever its size or type.
+ */
+export const ERROR_BODY_PREFIX = 64 * 1024;
+
+/** The most text a message is made from (before it is redacted and cut to MAX_MESSAGE). */
+const MAX_DESCRIBED = 2048;
+
+function clip(text: string): string {
+	return text.length > MAX_DESCRIBED ? text.slice(0, MAX_DESCRIBED) : text;
+}
+
+/** The page's `<title>`, when it has one with text. */
+function htmlTitle(html: string, lower: string): string | undefined {
+	const start = lower.indexOf('<title');
+	if (start < 0) return undefined;
+	const open = html.indexOf('>', start);
+	const end = open < 0 ? -1 : html.indexOf('<', open + 1);
+	if (end < 0 || !lower.startsWith('</title>', end)) return undefined;
+	return clip(html.slice(open + 1, end).trim()) || undefined;
+}
+
+const RAW_TEXT_TAGS = ['script', 'style'];
+
+/**
+ * The page's visible text, up to MAX_DESCRIBED. One pass with indexOf: every search either moves
+ * past what it scanned or ends the pass, so the time is linear in the page (a regular expression
+ * with a lazy `[\s\S]*?` up to a closing tag rescans the rest of the page for every `<script>`).
+ */
+function htmlText(html: string, lower: string): string {
+	const parts: string[] = [];
+	let length = 0;
+	let pos = 0;
+	while (pos < html.length && length < MAX_DESCRIBED) {
+		const tag = html.indexOf('<', pos);
+		const text = html.slice(pos, tag < 0 ? html.length : tag);
+		parts.push(text);
+		length += text.length;
+		if (tag < 0) break;
+		const raw = RAW_TEXT_TAGS.find((name) => lower.startsWith(`<${name}`, tag));
+		const close = raw === undefined ? tag : lower.indexOf(`</${raw}`, tag);
+		const end = close < 0 ? -1 : html.indexOf('>', close);
+		if (end < 0) break;
+		parts.push(' ');
+		pos = end + 1;
+	}
+	return clip(parts.join('').replace(/\s+/g, ' ').trim());
+}
+
 function stripHtml(html: string): string {
-	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
-	const text = html
-		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return title ? `HTML page "${title}"` : `HTML page: ${text}`;
+	const lower = html.toLowerCase();
+	const title = htmlTitle(html, lower);
+	return title ? `HTML page "${title}"` : `HTML page: ${htmlText(html, lower)}`;
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -76,16 +122,16 @@ function pickString(...values: unknown[]): string | undefined {
 export function describeVendorBody(body: unknown): string | undefined {
 	if (body === undefined || body === '') return undefined;
 	if (body === null) return 'the body was null';
-	if (Buffer.isBuffer(body)) return describeVendorBody(body.toString('utf8'));
+	if (Buffer.isBuffer(body)) return describeVendorBody(body.subarray(0, ERROR_BODY_PREFIX).toString('utf8'));
 	if (typeof body === 'string') {
-		const text = body.trim();
+		const text = body.slice(0, ERROR_BODY_PREFIX).trim();
 		if (text === '') return undefined;
 		if (text === 'null') return 'the body was null';
 		if (looksLikeHtml(text)) return stripHtml(text);
 		try {
-			return describeVendorBody(JSON.parse(text) as unknown) ?? text;
+			return describeVendorBody(JSON.parse(text) as unknown) ?? clip(text);
 		} catch {
-			return text;
+			return clip(text);
 		}
 	}
 	if (typeof body !== 'object') return String(body);
@@ -106,13 +152,13 @@ export function describeVendorBody(body: unknown): string | undefined {
 	const code = pickString(nested.code, obj.code, errors[0]?.code);
 	const extra = pickString(obj.info, obj.exception);
 	if (!message) return JSON.stringify(body).slice(0, MAX_MESSAGE);
-	return [
+	return clip([
 		message,
 		code && code !== '0' && code !== message ? `code ${code}` : undefined,
 		extra && extra !== message ? extra : undefined,
 	]
 		.filter(Boolean)
-		.join(' — ');
+		.join(' — '));
 }
 
 function truncate(text: string): string {

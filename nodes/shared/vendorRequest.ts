@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	sleep,
+	type NodeApiError,
 	type IAdditionalCredentialOptions,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -16,15 +17,23 @@ import type { RequestPacer } from './requestPacer';
 import {
 	decideRetry,
 	DEFAULT_RETRY_POLICY,
+	isTimeout,
 	isTransientNetworkError,
 	type RetryDecision,
 	type RetryPolicy,
 } from './retryPolicy';
+import { guardIdle, seconds } from './idleGuard';
 import { sameOriginRedirects } from './sameOriginRedirects';
 import { scrubError, secretValues } from './secrets';
 import { temporarySignInRefusal } from './signInFailure';
-import { effectiveUrl } from './urlRules';
-import { vendorApiError, vendorHttpError, vendorNetworkError, type FailureContext } from './vendorError';
+import { describeUrl, effectiveUrl } from './urlRules';
+import {
+	ERROR_BODY_PREFIX,
+	vendorApiError,
+	vendorHttpError,
+	vendorNetworkError,
+	type FailureContext,
+} from './vendorError';
 
 /**
  * Every request of every vendor goes through here: credentials from the n8n credential (never
@@ -112,6 +121,11 @@ export interface CallOptions extends FailureContext {
 	 * together send it at most Max Tries times.
 	 */
 	tries?: TryCounter;
+	/**
+	 * For a URL taken from a vendor's answer: checks it, and every hop it redirects to, before
+	 * anything is sent there (see vendorLinks); throws to refuse it.
+	 */
+	linkCheck?: (url: string, redirected: boolean) => Promise<void>;
 }
 
 export interface TryCounter {
@@ -148,10 +162,8 @@ interface RawResponse {
 	body: unknown;
 }
 
-/** Error bodies are read for their message only; anything beyond this is not a message. */
-const ERROR_BODY_LIMIT = 64 * 1024;
-
-export async function readSmallBody(stream: BodyStream, limit = ERROR_BODY_LIMIT): Promise<string> {
+/** Error bodies are read for their message only; anything beyond ERROR_BODY_PREFIX is not a message. */
+export async function readSmallBody(stream: BodyStream, limit = ERROR_BODY_PREFIX): Promise<string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	try {
@@ -195,28 +207,79 @@ function networkCodeOf(error: ThrownHttpError): string | undefined {
 	return error.cause?.code ?? error.code ?? error.errorResponse?.code;
 }
 
+/**
+ * What n8n's client makes of a body it reads whole: JSON when it parses, the text otherwise.
+ * Bodies are read here instead, so that every one is timed by the idle guard and an error body
+ * is read only as far as a message needs (readSmallBody).
+ */
+function parsedBody(text: string): unknown {
+	if (text.trim() === '') return text;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+async function readWhole(body: BodyStream): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The context a credentialed request is sent from, its execution's cancel signal joined with
+ * `abort`: n8n replaces a signed request's own abortSignal with the execution's cancel signal,
+ * so this is the one way a request given up here (see guardIdle) also has its socket closed.
+ */
+function withAbort(fx: RequestFunctions, abort: AbortController): RequestFunctions {
+	const cancel = 'getExecutionCancelSignal' in fx ? fx.getExecutionCancelSignal() : undefined;
+	// AbortSignal.any came with Node 20.3; without it the execution's signal stays as n8n sets it.
+	const signal = cancel ? (typeof AbortSignal.any === 'function' ? AbortSignal.any([cancel, abort.signal]) : cancel) : abort.signal;
+	const context: RequestFunctions = Object.create(fx, { getExecutionCancelSignal: { value: () => signal } });
+	return context;
+}
+
 async function send(
 	fx: RequestFunctions,
 	api: VendorApi,
 	options: IHttpRequestOptions,
 	stream: boolean,
+	timeoutMs: number,
 	credentialOptions?: IAdditionalCredentialOptions,
 ): Promise<RawResponse> {
+	// Frees the socket of a body that stalls after n8n handed it over (see guardIdle).
+	const abort = new AbortController();
 	const request: IHttpRequestOptions = {
 		// A redirect to another host must not carry our credentials along.
 		sendCredentialsOnCrossOriginRedirect: false,
 		...options,
+		// n8n's client times the connect and the wait for the headers; the body is timed below.
+		timeout: timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		...(stream ? { encoding: 'stream', json: false } : { json: options.json ?? true }),
+		encoding: 'stream',
+		abortSignal: abort.signal,
+		json: stream ? false : (options.json ?? true),
 	};
-	if (api.credentialType === undefined) return (await fx.helpers.httpRequest(request)) as RawResponse;
-	return (await fx.helpers.httpRequestWithAuthentication.call(
-		fx,
-		api.credentialType,
-		request,
-		credentialOptions,
-	)) as RawResponse;
+	const response =
+		api.credentialType === undefined
+			? ((await fx.helpers.httpRequest(request)) as RawResponse)
+			: ((await fx.helpers.httpRequestWithAuthentication.call(
+					withAbort(fx, abort),
+					api.credentialType,
+					request,
+					credentialOptions,
+				)) as RawResponse);
+	if (isBodyStream(response.body)) {
+		const body = guardIdle(response.body, timeoutMs, () => abort.abort());
+		if (stream) response.body = body;
+		else response.body = parsedBody(response.statusCode >= 400 ? await readSmallBody(body) : await readWhole(body));
+	} else if (!stream && Buffer.isBuffer(response.body)) {
+		// n8n 1.x may hand back a Buffer for an empty body.
+		response.body = parsedBody(response.body.toString('utf8'));
+	}
+	return response;
 }
 
 /** The credential as n8n would sign with it, but with the session emptied: see SessionRenewal. */
@@ -290,6 +353,10 @@ async function sendWithPolicy(
 		);
 		if (decision.retry) return await sleep(decision.delayMs);
 		const note = decision.reason === 'triesExhausted' ? gaveUpNote(decision, tries.used) : undefined;
+		// n8n words a timeout as an abort; its cause keeps the client's own words.
+		if (!signIn && (isTimeout(code, detail) || isTimeout(code, thrown.cause?.message))) {
+			throw timeoutError(node, options, policy.timeoutMs, context, note);
+		}
 		throw vendorNetworkError(node, code, detail, context, note);
 	};
 
@@ -305,7 +372,7 @@ async function sendWithPolicy(
 				renewalOwed && session ? withEmptiedSession(fx, api, session, await fx.getCredentials(api.credentialType as string)) : undefined;
 			// Status codes are judged here, not by n8n, so n8n never re-signs on its own; a renewal
 			// is the emptied session property above, which makes n8n sign in before sending.
-			response = await send(fx, api, options, stream, credentialOptions);
+			response = await send(fx, api, options, stream, policy.timeoutMs, credentialOptions);
 		} catch (error) {
 			// A failed sign-in is not a network failure (it throws here); after a retryable one the
 			// sign-in has happened, so the next try goes out with the stored, renewed session. A
@@ -367,6 +434,29 @@ async function sendWithPolicy(
 	}
 }
 
+/** The request a message names: method, origin and path, never a query (it may hold a signature). */
+export function requestLabel(options: IHttpRequestOptions): string {
+	return `${(options.method ?? 'GET').toUpperCase()} ${describeUrl(effectiveUrl(options.url, options.baseURL))}`;
+}
+
+/** A try that waited out the Timeout option: which request, and how long it waited. */
+function timeoutError(
+	node: INode,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+	context: FailureContext,
+	note?: string,
+): NodeApiError {
+	const subject = context.subject ? `, ${context.subject}` : '';
+	return vendorApiError(node, { networkError: 'ETIMEDOUT', message: `no answer within ${seconds(timeoutMs)}` }, {
+		message: `${context.vendor}: no answer within ${seconds(timeoutMs)} (${requestLabel(options)}${subject})`,
+		description: [note, 'The server accepted no connection, or sent nothing, for as long as the Timeout option allows.']
+			.filter(Boolean)
+			.join(' '),
+		itemIndex: context.itemIndex,
+	});
+}
+
 /** Why a request stopped being retried, for the error's description. */
 function gaveUpNote(decision: Exclude<RetryDecision, { retry: true }>, tries: number): string | undefined {
 	if (decision.reason === 'triesExhausted') return `Gave up after ${tries} tries.`;
@@ -377,6 +467,21 @@ function gaveUpNote(decision: Exclude<RetryDecision, { retry: true }>, tries: nu
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** https to http: whatever the URL carries (a signature, a session) would travel in clear text. */
+function isDowngrade(from: string, to: string): boolean {
+	return URL.canParse(from) && URL.canParse(to) && new URL(from).protocol === 'https:' && new URL(to).protocol === 'http:';
+}
+
+function downgradeError(node: INode, next: string, status: number, call: CallOptions): NodeApiError {
+	const subject = call.subject ? `, ${call.subject}` : '';
+	return vendorApiError(node, { status, location: describeUrl(next) }, {
+		message: `${call.vendor}: a redirect from https to http (${describeUrl(next)}) was refused (HTTP ${status}${subject})`,
+		description: 'A redirect may not leave https: the link\'s signature would travel unencrypted. Nothing was requested there.',
+		httpCode: String(status),
+		itemIndex: call.itemIndex,
+	});
+}
 
 /**
  * sendWithPolicy, with redirects followed by hand: the call's RedirectPolicy, or for a
@@ -390,6 +495,7 @@ async function sendFollowingRedirects(
 	stream: boolean,
 ): Promise<RawResponse> {
 	const start = effectiveUrl(options.url, options.baseURL);
+	await call.linkCheck?.(start, false);
 	const redirects =
 		call.redirects ?? (api.credentialType === undefined ? undefined : sameOriginRedirects(fx.getNode(), start, call));
 	if (!redirects) return await sendWithPolicy(fx, api, options, call, stream);
@@ -415,7 +521,10 @@ async function sendFollowingRedirects(
 				itemIndex: call.itemIndex,
 			});
 		}
-		current = redirects.check(URL.canParse(location, current) ? new URL(location, current).href : location, status);
+		const next = redirects.check(URL.canParse(location, current) ? new URL(location, current).href : location, status);
+		await call.linkCheck?.(next, true);
+		if (isDowngrade(current, next)) throw downgradeError(fx.getNode(), next, status, call);
+		current = next;
 		// The Location is the whole next URL: no base URL or query of the first request is added to it.
 		const method = (hopOptions.method ?? 'GET').toUpperCase();
 		const becomesGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
 import { useNockOnly } from '../support/nockChecks';
-import { credentialsWith, loggedInCredentials, pastedCredentials, SERVER, session, USER } from './fixtures';
+import { temporarySignInRefusal } from '../../nodes/shared/signInFailure';
+import { credentialsWith, loggedInCredentials, loginCredentials, pastedCredentials, SERVER, session, USER } from './fixtures';
 
 useNockOnly();
 
@@ -79,6 +80,19 @@ describe('Ameyo API credential', () => {
 		} as unknown as IHttpRequestHelper;
 
 		await expect(credential.preAuthentication.call(helper, pastedCredentials(session(5)).ameyoApi)).resolves.toEqual({});
+	});
+
+	it('marks a login that did not answer in time as worth another try, like a gateway timeout', async () => {
+		const timedOut = {
+			helpers: {
+				httpRequest: async () => await Promise.reject(Object.assign(new Error('timeout of 30000ms exceeded'), { code: 'ECONNABORTED' })),
+			},
+		} as unknown as IHttpRequestHelper;
+
+		const failure: unknown = await credential.preAuthentication.call(timedOut, loginCredentials().ameyoApi).catch((error: unknown) => error);
+
+		expect(temporarySignInRefusal(failure)).toMatchObject({ signInStatus: 504 });
+		expect((failure as Error).message).toContain('did not answer in time');
 	});
 
 	it('keeps the session in a hidden, expirable, masked field, which is what makes n8n log in', () => {

@@ -110,6 +110,22 @@ describe('the credential\'s Test button', () => {
 		expect(result.status).toBe('OK');
 	});
 
+	it('shows what the campaign list said without the session or the password it echoed', async () => {
+		// A session of the server's own making: no pattern knows its shape, only its value.
+		const issued = 'srv-issued-7f3a9c2e41';
+		mockLogin(issued);
+		api(issued)
+			.get(CAMPAIGNS_PATH)
+			.reply(512, { message: `user.not.assigned.to.any.campaign for ${issued}`, code: 0, info: `login ${USER} ${PASSWORD}`, status: 512 });
+
+		const result = await testCredential(loginCredentials().ameyoApi);
+
+		expect(result.status).toBe('OK');
+		expect(result.message).toContain('(campaign list: HTTP 512, user.not.assigned.to.any.campaign for [redacted]');
+		expect(result.message).not.toContain(issued);
+		expect(result.message).not.toContain(PASSWORD);
+	});
+
 	it('reports a wrong password clearly and without showing it', async () => {
 		nock(SERVER).post(LOGIN_PATH).reply(403, { message: 'invalid.user.credentials', code: 0, info: `token ${PASSWORD}`, status: 403 });
 

@@ -13,8 +13,10 @@
  *
  *   node test/e2e/fault-run.mjs [--seed N] [--keep]
  */
+import { lookup } from 'node:dns/promises';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -23,7 +25,7 @@ import { startForeignHost } from '../simulator/foreignHost.mjs';
 import { startSimulator } from '../simulator/index.mjs';
 import { faultMix } from './faultMix.mjs';
 import { npmInstallPackages, useRegistry } from './localRegistry.mjs';
-import { tallyRun } from './faultTally.mjs';
+import { tallyRun, tallyStalls } from './faultTally.mjs';
 import {
 	ensureN8n,
 	executeWorkflow,
@@ -34,9 +36,14 @@ import {
 	startN8n,
 } from './n8nInstance.mjs';
 import { scanForSecrets, secretsOf } from './secretScan.mjs';
-import { FAULT_VENDORS, faultBranches, faultWorkflow } from './workflows/faultRun.mjs';
+import { FAULT_RUN_TIMEOUT_SECONDS, FAULT_VENDORS, faultBranches, faultWorkflow } from './workflows/faultRun.mjs';
 
 const MIN_ITEMS = 200;
+/** A sign-in has a fixed timeout of its own (the credential cannot see the node's option). */
+const SIGN_IN_TIMEOUT_MS = 30_000;
+const SIGN_IN_PATH = /^\/(Auth\/connect\/token|ameyorestapi\/session\/userLogin)$/;
+/** How much longer than its timeout a stalled connection may stay open: the close, the engine's pace. */
+const STALL_GRACE_MS = 3_000;
 const { values: args } = parseArgs({ options: { seed: { type: 'string', default: '1' }, keep: { type: 'boolean' } } });
 const seed = Number(args.seed);
 if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
@@ -52,11 +59,38 @@ await npmInstallPackages(userFolder, registry.url, registry.packages);
 await registry.stop();
 say(`installed ${registry.packages.map((p) => `${p.name}@${p.version}`).join(', ')} from ${registry.url} into ${userFolder}`);
 
+// Kore.ai is reached by the name `localhost`, which the instance allows (N8N_SSRF_ALLOWED_HOSTNAMES),
+// as an operator allows a vendor's host: its links are then checked against n8n's SSRF rules like
+// a cloud host's, and a link to any other internal name must be refused. SSRF protection itself
+// stays off (the default), so nothing else changes for the other vendors.
+process.env.N8N_SSRF_ALLOWED_HOSTNAMES = 'localhost';
+
+// A server inside the network (a metadata service, say): links to names that lead to it must
+// never be fetched. It logs what reaches it.
+const internalHits = [];
+const internal = createServer((req, res) => {
+	internalHits.push(`${req.method} ${req.headers.host}${req.url}`);
+	res.writeHead(200, { 'Content-Type': 'audio/wav' }).end('internal-server-answer');
+});
+await new Promise((resolve) => internal.listen(0, '127.0.0.1', resolve));
+const internalPort = internal.address().port;
+const resolvesInside = async (name) =>
+	(await lookup(name, { all: true }).catch(() => [])).some((a) => /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd])/.test(a.address));
+const internalNames = [
+	// This machine's own name, where it resolves to an internal address.
+	...((await resolvesInside(hostname())) ? [hostname()] : []),
+	// Names of cloud metadata services: refused wherever they resolve.
+	'metadata.google.internal',
+	'instance-data',
+];
+const internalLinks = internalNames.map((name) => `http://${name}:${internalPort}`);
+
 // Token and session lives stay long: an expiry at a moment of the wall clock would shift which
 // request meets which fault, and the same seed must give the same run. The vendors' rate limits
 // are off: the run injects its own 429s.
 const sim = await startSimulator({
 	seed,
+	koreHost: 'localhost',
 	korePlatformPerMinute: 0,
 	koreAnalyticsPerMinute: 0,
 });
@@ -66,7 +100,7 @@ const foreign = await startForeignHost({
 	secrets: () => sim.secretValues(),
 	mirror: (pathAndQuery) => (pathAndQuery.startsWith('/api/getMediaStream/') ? `${sim.mediaUrl}${pathAndQuery}` : undefined),
 });
-say(`simulator ${sim.url} (media ${sim.mediaUrl}), foreign host ${foreign.url}`);
+say(`simulator ${sim.url} (media ${sim.mediaUrl}), foreign host ${foreign.url}, internal server 127.0.0.1:${internalPort} linked as ${internalNames.join(', ')}`);
 
 const branches = faultBranches(sim);
 const port = await freePort();
@@ -91,7 +125,8 @@ let workflowId;
 
 const requestsPerVendor = {};
 for (const b of branches) requestsPerVendor[b.vendor] = (requestsPerVendor[b.vendor] ?? 0) + b.inputs.length;
-const rules = faultMix({ foreignUrl: foreign.url, seed, requestsPerVendor });
+// The foreign host by the allowed name too, so Kore.ai's media redirects reach it (as storage).
+const rules = faultMix({ foreignUrl: foreign.url.replace('127.0.0.1', 'localhost'), seed, requestsPerVendor, internalLinks });
 sim.resetStats();
 sim.setFaults(rules);
 say(`running ${branches.reduce((n, b) => n + b.inputs.length, 0)} inputs through ${branches.length} nodes under ${rules.length} fault rules`);
@@ -110,6 +145,11 @@ try {
 	say(`no run data: ${error.message.slice(0, 300)}`);
 }
 const tally = await tallyRun(run, branches, userFolder);
+const stallTally = tallyStalls(sim.stalls(), {
+	timeoutMs: (stall) => (SIGN_IN_PATH.test(stall.path) ? SIGN_IN_TIMEOUT_MS : FAULT_RUN_TIMEOUT_SECONDS * 1000),
+	graceMs: STALL_GRACE_MS,
+	endedAt: Date.now(),
+});
 
 // Credentials sent where nobody configured them: the foreign host's own log, and the media host's.
 const leaksByVendor = {};
@@ -139,6 +179,8 @@ const scan = await scanForSecrets({
 
 await foreign.close();
 await sim.close();
+internal.closeAllConnections();
+await new Promise((resolve) => internal.close(resolve));
 if (!args.keep) await rm(userFolder, { recursive: true, force: true });
 
 // ---- the table ----
@@ -152,6 +194,9 @@ const rows = [
 	['stored files ≠ served bytes (must be 0)', (v) => v.filesDiffer, true],
 	['answers not what was asked (must be 0)', (v) => v.answersDiffer, true],
 	['credentials sent to an unconfigured host (must be 0)', (_v, key) => leaksByVendor[key]?.length ?? 0, true],
+	['stalled answers (before the headers, mid-body)', (_v, key) => stallTally[key]?.stalled ?? 0],
+	[`hangs past the timeout (must be 0)`, (_v, key) => stallTally[key]?.hangs ?? 0, true],
+	['internal fetches (must be 0)', (_v, key) => (key === 'kore' ? internalHits.length : 0), true],
 ];
 const total = (fn) => vendorsShown.reduce((n, key) => n + fn(tally[key] ?? {}, key), 0);
 const names = Object.fromEntries(FAULT_VENDORS.map((v) => [v.key, v.name]));
@@ -187,6 +232,8 @@ for (const [key, t] of Object.entries(tally)) {
 	}
 }
 for (const [key, list] of Object.entries(leaksByVendor)) for (const line of list.slice(0, 5)) problems.push(`${names[key]} credential off its host: ${line}`);
+for (const [key, t] of Object.entries(stallTally)) for (const line of t.examples) problems.push(`${names[key]} hang: ${line}`);
+for (const line of internalHits.slice(0, 5)) problems.push(`internal server reached: ${line}`);
 for (const f of scan.findings) problems.push(`secret in ${f.place}: ${f.secrets.join(', ')}`);
 if (problems.length > 0) console.log(`\n${problems.join('\n')}`);
 console.log('\nerror items, first of each node:');

@@ -24,8 +24,20 @@ export function faultForms(foreignUrl) {
 		{ fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 302 },
 		{ fault: 'redirect-foreign', to: foreignUrl, redirectStatus: 307 },
 		{ fault: 'html200' },
+		// A server that stops sending: before the headers, and in the middle of the body.
+		{ fault: 'stall-headers' },
+		{ fault: 'stall-body' },
 	];
 }
+
+/**
+ * A Vonage content id (an attachment, say) may itself be a web page, which the node stores as it
+ * comes: a proxy's 200 HTML page there cannot be told from the file, so it is sent elsewhere.
+ */
+const NOT_A_VONAGE_CONTENT_ID = '^(?!/interaction-content/interactions/[^/]+/content/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)';
+
+/** Kore.ai's recordings listing: where a link to an internal name is slipped in. */
+const KORE_LISTING = '/v2/recordings$';
 
 /** The sign-in requests: few, and a redirect there would carry the secret itself. */
 const SIGN_IN = {
@@ -50,7 +62,7 @@ function places(random, count, below) {
  *        (its inputs), the range the planned places are drawn from
  * @param probability / times the random layer: chance per matching request, hits per form
  */
-export function faultMix({ foreignUrl, seed, requestsPerVendor, probability = 0.008, times = 2 }) {
+export function faultMix({ foreignUrl, seed, requestsPerVendor, internalLinks = [], probability = 0.008, times = 2 }) {
 	const random = createRandom(seed, 'fault-mix');
 	const rules = [];
 	for (const [vendor, path] of Object.entries(SIGN_IN)) {
@@ -59,10 +71,18 @@ export function faultMix({ foreignUrl, seed, requestsPerVendor, probability = 0.
 		rules.push({ vendor, path, fault: '503', retryAfter: 1, at: [1] });
 	}
 	for (const [vendor, requests] of Object.entries(requestsPerVendor)) {
-		const forms = faultForms(foreignUrl);
+		const forms = faultForms(foreignUrl).map((form) => (vendor === 'vonage' && form.fault === 'html200' ? { ...form, path: NOT_A_VONAGE_CONTENT_ID } : form));
 		const at = places(random, forms.length, Math.max(forms.length, requests));
 		forms.forEach((form, i) => rules.push({ vendor, ...form, at: [at[i]] }));
 		for (const form of forms) rules.push({ vendor, ...form, probability, times });
 	}
+	// Listings whose links name a host that resolves (or leads, wherever it resolves) inside:
+	// each base URL at two places of its own among the first listings.
+	const listings = requestsPerVendor.kore ?? 0;
+	const linkPlaces = places(random, Math.min(listings, internalLinks.length * 2), Math.max(listings, internalLinks.length * 2));
+	internalLinks.forEach((to, i) => {
+		const at = linkPlaces.slice(i * 2, i * 2 + 2);
+		if (at.length > 0) rules.push({ vendor: 'kore', path: KORE_LISTING, fault: 'internal-link', to, at });
+	});
 	return rules;
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../simulator/index.mjs';
 import { ameyoSession, vonageToken } from '../simulator/simulatorClient';
-import { sha256, tallyRun } from './faultTally.mjs';
+import { sha256, tallyRun, tallyStalls } from './faultTally.mjs';
 import { scanForSecrets, secretsIn, secretsOf } from './secretScan.mjs';
 
 let sim: Simulator;
@@ -87,5 +87,27 @@ describe('secret search in n8n user folder', () => {
 		} finally {
 			await rm(folder, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('tally of stalled answers', () => {
+	const limits = { timeoutMs: 2000, graceMs: 3000, endedAt: 100_000 };
+
+	it('counts a stall the client closed within the timeout as no hang', () => {
+		const tally = tallyStalls([{ kind: 'mid-body', vendor: 'kore', path: '/m', stalledAt: 1000, closedAt: 3100 }], limits);
+
+		expect(tally.kore).toMatchObject({ stalled: 1, hangs: 0 });
+	});
+
+	it('counts a stall held open past the timeout, or never closed, as a hang', () => {
+		const tally = tallyStalls(
+			[
+				{ kind: 'before the headers', vendor: 'vonage', path: '/a', stalledAt: 1000, closedAt: 9000 },
+				{ kind: 'mid-body', vendor: 'vonage', path: '/b', stalledAt: 1000 },
+			],
+			limits,
+		);
+
+		expect(tally.vonage).toMatchObject({ stalled: 2, hangs: 2 });
 	});
 });

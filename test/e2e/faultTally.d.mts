@@ -22,3 +22,14 @@ export interface FaultBranch {
 export function sha256(data: Buffer): string;
 export function readStoredBinary(userFolder: string, binary: { id?: string; data?: string }): Promise<Buffer>;
 export function tallyRun(run: unknown, branches: FaultBranch[], userFolder: string): Promise<Record<string, VendorTally>>;
+export interface StallRecord {
+	kind: string;
+	vendor: string;
+	path: string;
+	stalledAt: number;
+	closedAt?: number;
+}
+export function tallyStalls(
+	stalls: StallRecord[],
+	limits: { timeoutMs: number | ((stall: StallRecord) => number); graceMs: number; endedAt: number },
+): Record<string, { stalled: number; hangs: number; examples: string[] }>;

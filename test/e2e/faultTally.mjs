@@ -119,3 +119,25 @@ export async function tallyRun(run, branches, userFolder) {
 	}
 	return byVendor;
 }
+
+/**
+ * Stalled answers (the simulator's stall log) per vendor: how many there were, and how many the
+ * client kept open longer than `timeoutMs` (a number, or one per stall) plus `graceMs`,
+ * or never closed before `endedAt`: a hang past the timeout.
+ */
+export function tallyStalls(stalls, { timeoutMs, graceMs, endedAt }) {
+	const byVendor = {};
+	for (const stall of stalls) {
+		const t = (byVendor[stall.vendor] ??= { stalled: 0, hangs: 0, examples: [] });
+		t.stalled += 1;
+		const heldMs = (stall.closedAt ?? endedAt) - stall.stalledAt;
+		const limitMs = typeof timeoutMs === 'function' ? timeoutMs(stall) : timeoutMs;
+		if (stall.closedAt === undefined || heldMs > limitMs + graceMs) {
+			t.hangs += 1;
+			if (t.examples.length < 5) {
+				t.examples.push(`${stall.path} stalled ${stall.kind}, ${stall.closedAt === undefined ? 'still open at the end' : `held ${(heldMs / 1000).toFixed(1)} s`}`);
+			}
+		}
+	}
+	return byVendor;
+}

@@ -166,6 +166,28 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		expect(await readBinary(item)).toEqual(recordingBytes('ready-call'));
 	});
 
+	it('emits a call still waiting for its recording once Download Recording is switched off, without asking for the recording again', async () => {
+		const downloading = new ActiveTrigger({ downloadRecording: true });
+		await downloading.poll();
+		vi.setSystemTime(NOW + MINUTE);
+		kore.calls.push(call('waiting', 5 * MINUTE, 30_000, ['media_in_progress']));
+		await downloading.poll();
+		expect(downloading.pending()).toEqual(['waiting']);
+
+		const callsOnly = new ActiveTrigger({ downloadRecording: false });
+		callsOnly.staticData = downloading.staticData;
+		vi.setSystemTime(NOW + 2 * MINUTE);
+		const released = await callsOnly.poll();
+		vi.setSystemTime(NOW + 3 * MINUTE);
+		const after = await callsOnly.poll();
+
+		expect(sessions(released)).toEqual(['waiting']);
+		expect(released.items[0].binary).toBeUndefined();
+		expect(after.returnedNull).toBe(true);
+		expect(callsOnly.pending()).toEqual([]);
+		expect(kore.recordingChecks).toEqual(['waiting']);
+	});
+
 	it('keeps a call whose media is still in progress pending, checks it again later, and emits it once with its recording', async () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true });
 		await trigger.poll();

@@ -12,6 +12,10 @@
  *   `**\/*.js` and `package.json`.
  *
  * Any finding fails. Prints the scanner's verdict per leg, with the number of files it linted.
+ *
+ *   node test/packages/scan.mjs               both legs (npm test)
+ *   node test/packages/scan.mjs --leg=tarball the tarball leg only: the publish job runs it on the
+ *                                             very tarballs it is about to publish
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +29,12 @@ const root = resolve(import.meta.dirname, '..', '..');
 const out = join(root, 'dist-packages');
 const packs = JSON.parse(readFileSync(join(out, 'packs.json'), 'utf8'));
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
+const legArg = process.argv.find((a) => a.startsWith('--leg='))?.slice('--leg='.length);
+if (legArg !== undefined && legArg !== 'tarball') {
+	console.error(`unknown --leg=${legArg}: only --leg=tarball`);
+	process.exit(2);
+}
+const sourceLeg = legArg === undefined;
 const work = mkdtempSync(join(tmpdir(), 'scan-community-package-'));
 let failures = 0;
 
@@ -42,8 +52,8 @@ async function leg(label, dir, patterns, mustLint = []) {
 	if (missing.length) console.log(`  not linted although the package ships them: ${missing.join(', ')}`);
 }
 
-try {
-	const checkout = join(work, 'source');
+/** The repository as git would ship it (tracked and new files, symlinks kept, ignored files left out). */
+function checkoutAsGitShipsIt(checkout) {
 	mkdirSync(checkout);
 	const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })
 		.toString()
@@ -51,19 +61,26 @@ try {
 		.filter(Boolean);
 	execFileSync('tar', ['-cf', join(work, 'source.tar'), '--null', '-T', '-'], { cwd: root, input: tracked.join('\0') });
 	execFileSync('tar', ['-xf', join(work, 'source.tar'), '-C', checkout]);
+}
 
+async function sourceLegOf(checkout, pack, manifest) {
+	const packageRoot = findPackageRoot(checkout, pack.name);
+	if (!packageRoot || relative(checkout, packageRoot) !== manifest.repository.directory) {
+		failures += 1;
+		console.log(`FAIL scanner, ${pack.name} source: the CLI would look in ${packageRoot ? relative(checkout, packageRoot) : 'no folder'}, the manifest says ${manifest.repository.directory}`);
+		return;
+	}
+	// The node and credential sources this package ships must be among the linted files.
+	const sources = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((f) => f.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	await leg(`${pack.name} source (${manifest.repository.directory})`, packageRoot, SOURCE_FILE_PATTERNS, sources);
+}
+
+try {
+	const checkout = join(work, 'source');
+	if (sourceLeg) checkoutAsGitShipsIt(checkout);
 	for (const pack of packs) {
 		const manifest = JSON.parse(readFileSync(join(out, pack.name, 'package.json'), 'utf8'));
-		const packageRoot = findPackageRoot(checkout, pack.name);
-		if (!packageRoot || relative(checkout, packageRoot) !== manifest.repository.directory) {
-			failures += 1;
-			console.log(`FAIL scanner, ${pack.name} source: the CLI would look in ${packageRoot ? relative(checkout, packageRoot) : 'no folder'}, the manifest says ${manifest.repository.directory}`);
-			continue;
-		}
-		// The node and credential sources this package ships must be among the linted files.
-		const sources = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((f) => f.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-		await leg(`${pack.name} source (${manifest.repository.directory})`, packageRoot, SOURCE_FILE_PATTERNS, sources);
-
+		if (sourceLeg) await sourceLegOf(checkout, pack, manifest);
 		const unpacked = join(work, pack.name);
 		mkdirSync(unpacked);
 		execFileSync('tar', ['-xzf', join(out, pack.filename), '-C', unpacked, '--strip-components=1']);
@@ -72,5 +89,6 @@ try {
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }
-console.log(`\nscan-community-package: ${packs.length * 2 - failures} passed, ${failures} failed`);
+const legs = packs.length * (sourceLeg ? 2 : 1);
+console.log(`\nscan-community-package: ${legs - failures} passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeVendorBody, redactSecrets } from '../../nodes/shared/vendorError';
+import { describeVendorBody, ERROR_BODY_PREFIX, redactSecrets } from '../../nodes/shared/vendorError';
 
 describe('describeVendorBody', () => {
 	it.each<[string, unknown, string | undefined]>([
@@ -27,5 +27,23 @@ describe('redactSecrets', () => {
 			'Authorization: Bearer abc.def-123 client_secret=s3cr3t "sessionId":"d898-ses" eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.sig_part',
 		);
 		expect(text).not.toMatch(/abc\.def-123|s3cr3t|d898-ses|eyJhbGci/);
+	});
+});
+
+describe('describeVendorBody on large bodies', () => {
+	it('looks only at the first 64 KiB of a body: a title after them is not searched for', () => {
+		const page = `<html><body>${' '.repeat(ERROR_BODY_PREFIX)}<title>Late</title></body></html>`;
+
+		expect(describeVendorBody(page)).toBe('HTML page: ');
+	});
+
+	it('makes a message from at most 2 KiB of a body that is one long line', () => {
+		expect(describeVendorBody('x'.repeat(1024 * 1024))).toBe('x'.repeat(2048));
+	});
+
+	it('skips scripts and styles of a page without a title, keeping its visible text', () => {
+		const page = '<html><head><style>p{}</style><script>var a = "<b>";</script></head><body><p>Service  down</p></body></html>';
+
+		expect(describeVendorBody(page)).toBe('HTML page: Service down');
 	});
 });

@@ -10,7 +10,8 @@
  *     retryAfter?: seconds, an HTTP date, or 'none' (429 without the header),
  *     retryAfterRaw?: a value sent as it is (e.g. '1.5', '-1', 'soon': what a client must not trust),
  *     retryAfterDateIn?: seconds from the moment of the answer, sent as an HTTP date,
- *     to?: base URL a 'redirect-foreign' points at (the path and query are kept),
+ *     to?: base URL a 'redirect-foreign' points at (the path and query are kept), or the one
+ *       an 'internal-link' puts in place of the media host in a Kore.ai listing's links,
  *     redirectStatus?: 301|302|303|307|308 (default 307, which keeps the method and body),
  *     delayMs?: pause per piece for 'slow' (default 200) }
  * One request can also ask for its own fault with the header `x-sim-fault` (plus optional
@@ -19,11 +20,14 @@
  *
  * 429/500/503 answer instead of the route (in the vendor's own error envelope); 'html200' answers
  * 200 with a proxy's HTML page; 'redirect-foreign' answers a redirect to another server;
- * reset/short/slow let the route run and then degrade its response body (see http.mjs).
+ * reset/short/slow let the route run and then degrade its response body (see http.mjs);
+ * 'stall-headers' accepts the request and never answers, 'stall-body' sends the headers and half
+ * the body and then nothing (both keep the connection open until the client gives up);
+ * 'internal-link' lets a Kore.ai listing answer with its links pointing at `to` instead.
  */
 import { createRandom } from './random.mjs';
 
-export const FAULT_KINDS = ['429', '500', '503', 'reset', 'slow', 'short', 'html200', 'redirect-foreign'];
+export const FAULT_KINDS = ['429', '500', '503', 'reset', 'slow', 'short', 'html200', 'redirect-foreign', 'stall-headers', 'stall-body', 'internal-link'];
 export const VENDORS = ['vonage', 'ameyo', 'kore', 'genesys'];
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const MAX_RULES = 200;
@@ -57,12 +61,12 @@ function checkNumber(name, value, min, max, fallback) {
 }
 
 function checkLocation(rule) {
-	if (rule.fault !== 'redirect-foreign') return undefined;
+	if (rule.fault !== 'redirect-foreign' && rule.fault !== 'internal-link') return undefined;
 	let url;
 	try {
 		url = new URL(String(rule.to ?? ''));
 	} catch {
-		throw new Error("a 'redirect-foreign' fault needs `to`: the base URL of the other server");
+		throw new Error(`a '${rule.fault}' fault needs \`to\`: the base URL of the other server`);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('`to` must be an http(s) URL');
 	return url.origin + url.pathname.replace(/\/+$/, '');
@@ -138,6 +142,7 @@ export function faultForm(rule) {
 		return rule.fault === '429' ? '429 Retry-After: 1' : '503 without Retry-After';
 	}
 	if (rule.fault === 'redirect-foreign') return `redirect-foreign ${rule.redirectStatus}`;
+	if (rule.fault === 'internal-link') return `internal-link ${new URL(rule.to).hostname}`;
 	return rule.fault;
 }
 

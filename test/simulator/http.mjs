@@ -29,6 +29,12 @@ function toSource(body) {
 	return body;
 }
 
+/** A JSON body whose http(s) links (`"fileUrl":"http://host:port/…"`) point at `base` instead. */
+function linksTo(body, base) {
+	if (typeof body !== 'string') return body;
+	return body.replace(/("(?:fileUrl|url)":")https?:\/\/[^/"]+/g, `$1${base}`);
+}
+
 /** Re-chunks a source's chunks into pieces of at most `size` bytes (for slow bodies). */
 function* pieces(chunks, size) {
 	for (const chunk of chunks) {
@@ -42,11 +48,12 @@ export class Reply {
 	 * @param options.sleep cancellable delay from createTimers()
 	 * @param options.onStatus called once with the status actually sent (for stats)
 	 */
-	constructor(req, res, { sleep, onStatus }) {
+	constructor(req, res, { sleep, onStatus, onStall = () => {} }) {
 		this.req = req;
 		this.res = res;
 		this.sleep = sleep;
 		this.onStatus = onStatus;
+		this.onStall = onStall;
 		this.fault = null; // { fault: 'reset'|'short'|'slow', delayMs }
 		this.sent = false;
 		this.lastFlush = Promise.resolve(); // resolves when the last body write reached the socket
@@ -84,7 +91,7 @@ export class Reply {
 	async send(status, headers, body) {
 		if (this.sent) return;
 		this.sent = true;
-		const source = toSource(body);
+		const source = toSource(this.fault?.fault === 'internal-link' ? linksTo(body, this.fault.to) : body);
 		const fault = this.fault?.fault;
 		const cut = Math.min(Math.floor(source.length / 2), MAX_BYTES_BEFORE_CUT);
 		// A short body must promise more than it sends, even when the real body is empty.
@@ -96,7 +103,13 @@ export class Reply {
 			return;
 		}
 		try {
-			if (fault === 'reset' || fault === 'short') await this.#cutAfter(source, cut, fault);
+			if (fault === 'stall-body') {
+				// Half the body, then nothing: the connection stays open until the client gives up.
+				if (await this.#stream(source.chunks(), Math.max(1, cut))) {
+					await this.lastFlush;
+					this.onStall('mid-body');
+				}
+			} else if (fault === 'reset' || fault === 'short') await this.#cutAfter(source, cut, fault);
 			else if (fault === 'slow') await this.#trickle(source, this.fault.delayMs);
 			else await this.#stream(source.chunks(), Infinity);
 		} catch {

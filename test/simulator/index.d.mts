@@ -1,7 +1,18 @@
 /** Types for index.mjs (the loopback vendor simulator), for TypeScript tests and tools. */
 
 export type Vendor = 'vonage' | 'ameyo' | 'kore' | 'genesys';
-export type FaultKind = '429' | '500' | '503' | 'reset' | 'slow' | 'short' | 'html200' | 'redirect-foreign';
+export type FaultKind =
+	| '429'
+	| '500'
+	| '503'
+	| 'reset'
+	| 'slow'
+	| 'short'
+	| 'html200'
+	| 'redirect-foreign'
+	| 'stall-headers'
+	| 'stall-body'
+	| 'internal-link';
 
 export interface FaultRule {
 	vendor?: Vendor;
@@ -24,7 +35,10 @@ export interface FaultRule {
 	retryAfterRaw?: string;
 	/** An HTTP-date Retry-After this many seconds after the answer. */
 	retryAfterDateIn?: number;
-	/** 'redirect-foreign': the base URL the redirect points at (path and query are kept). */
+	/**
+	 * 'redirect-foreign': the base URL the redirect points at (path and query are kept);
+	 * 'internal-link': the base URL a Kore.ai listing's links point at instead of the media host.
+	 */
 	to?: string;
 	/** 'redirect-foreign': 301, 302, 303, 307 (default) or 308. */
 	redirectStatus?: number;
@@ -43,6 +57,8 @@ export interface SimulatorOptions {
 	faults?: FaultRule[];
 	log?: (line: string) => void;
 	verbose?: boolean;
+	/** The host name Kore.ai's credential and signed links use for this machine (default 127.0.0.1). */
+	koreHost?: string;
 	signedUrlTtlSeconds?: number;
 	koreAnalyticsPerMinute?: number;
 	korePlatformPerMinute?: number;
@@ -185,6 +201,8 @@ export interface Simulator {
 	issuedSecrets(): { vonage: string[]; ameyo: string[]; kore: string[] };
 	/** The credentials' secrets and every issued one. */
 	secretValues(): string[];
+	/** Stalled answers: when each stalled, and when the client closed it (undefined: still open). */
+	stalls(): Array<{ kind: string; vendor: string; path: string; stalledAt: number; closedAt?: number }>;
 	/** Requests to the media host that carried a credential (must stay empty). */
 	mediaRequestsWithCredentials(): Array<{ method: string; path: string; carried: string[] }>;
 	now(): number;

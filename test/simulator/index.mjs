@@ -46,6 +46,22 @@ function createSecretLog() {
 	};
 }
 
+/** Stalled answers and how long the client kept each one open. */
+function createStallLog() {
+	const entries = [];
+	return {
+		begin(info, res) {
+			if (entries.length >= MAX_LOGGED) return;
+			const entry = { ...info, stalledAt: Date.now(), closedAt: undefined };
+			entries.push(entry);
+			res.on('close', () => {
+				entry.closedAt ??= Date.now();
+			});
+		},
+		list: () => entries.map((e) => ({ ...e })),
+	};
+}
+
 /** Every secret a request must not carry to the wrong host: the credentials' own, and the issued ones. */
 function credentialValues(credentials, secrets) {
 	const { vonage, ameyo, kore, genesys } = credentials;
@@ -114,6 +130,7 @@ export async function startSimulator({
 	faults = [],
 	log,
 	verbose = false,
+	koreHost = HOST,
 	...rest
 } = {}) {
 	if (verbose && !log) log = (line) => process.stderr.write(`[sim] ${line}\n`);
@@ -142,6 +159,7 @@ export async function startSimulator({
 	const faultRules = createFaults({ seed });
 	const secrets = createSecretLog();
 	const mediaCredentials = [];
+	const stallLog = createStallLog();
 	faultRules.set(faults);
 
 	const main = createServer();
@@ -156,6 +174,10 @@ export async function startSimulator({
 	}
 	const url = `http://${HOST}:${boundPort}`;
 	const mediaUrl = `http://${HOST}:${boundMediaPort}`;
+	// Kore.ai's credential and its signed links may name this machine by another name
+	// (`koreHost`), as a cloud host and its storage have names of their own.
+	const koreUrl = `http://${koreHost}:${boundPort}`;
+	const koreMediaUrl = `http://${koreHost}:${boundMediaPort}`;
 
 	const campaignId = '110';
 	const vonageData = buildVonageData({ seed, now, count: interactions, media });
@@ -172,12 +194,12 @@ export async function startSimulator({
 			tokenUrl: `${url}/Auth/connect/token`,
 		},
 		ameyo: { baseUrl: url, userId: 'sim.supervisor', password: stableSecret(seed, 'ameyo-password', 16), campaignId },
-		kore: { host: url, ...koreData.credentials },
+		kore: { host: koreUrl, ...koreData.credentials },
 		genesys: { baseUrl: `${url}/genesys/1/cs`, ...genesysData.credentials },
 	};
 
 	const shared = { clock, stats, options, secrets };
-	const kore = createKore({ data: koreData, media, ...shared, mediaUrl: () => mediaUrl, secret: randomBytes(32) });
+	const kore = createKore({ data: koreData, media, ...shared, mediaUrl: () => koreMediaUrl, secret: randomBytes(32) });
 	const vendors = {
 		vonage: createVonage({ data: vonageData, credentials: credentials.vonage, ...shared }),
 		ameyo: createAmeyo({ data: ameyoData, credentials: credentials.ameyo, ...shared }),
@@ -201,6 +223,11 @@ export async function startSimulator({
 		issuedSecrets: () => secrets.list(),
 		/** The credentials' secret values and every issued one: what must appear nowhere else. */
 		secretValues: () => credentialValues(credentials, secrets),
+		/**
+		 * Every stalled answer ('stall-headers', 'stall-body'): when it stalled and when the client
+		 * closed the connection (undefined: still open).
+		 */
+		stalls: () => stallLog.list(),
 		/** Requests to the media host (pre-signed links) that carried a credential: must stay empty. */
 		mediaRequestsWithCredentials: () => mediaCredentials.map((r) => ({ ...r })),
 		now: () => clock.now(),
@@ -221,7 +248,7 @@ export async function startSimulator({
 		},
 	};
 
-	const common = { faults: faultRules, stats, timers, log, control: createControl(sim) };
+	const common = { faults: faultRules, stats, timers, log, control: createControl(sim), stalls: stallLog };
 	main.on('request', createRouter({ ...common, vendors }));
 	// The media host serves links signed for anyone who holds them: no request may carry a credential.
 	const onMediaRequest = (req, url) => {

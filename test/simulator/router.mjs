@@ -35,7 +35,7 @@ function decodeParams(groups) {
  * @param onRequest called with each request before anything else (the media port logs the
  *        credentials it was sent)
  */
-export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest }) {
+export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest, stalls }) {
 	return async function handle(req, res) {
 		const started = Date.now();
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -46,6 +46,7 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 		if (log) res.on('close', () => log(`${req.method} ${req.url} → ${status || 'aborted'} ${Date.now() - started}ms`));
 		const reply = new Reply(req, res, {
 			sleep: timers.sleep,
+			onStall: (kind) => stalls?.begin({ kind, vendor, path }, res),
 			onStatus: (s) => {
 				status = s;
 				if (vendor && !path.startsWith('/__sim/')) stats.status(vendor, s);
@@ -84,7 +85,13 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 			if (fault.fault === 'redirect-foreign') {
 				return reply.send(fault.redirectStatus, { Location: `${fault.to}${path}${url.search}` }, '');
 			}
-			reply.fault = fault; // reset | short | slow: the route answers, its body is degraded
+			if (fault.fault === 'stall-headers') {
+				// Accepted, never answered: the connection stays open until the client gives up.
+				reply.sent = true;
+				reply.onStall('before the headers');
+				return;
+			}
+			reply.fault = fault; // reset | short | slow | stall-body | internal-link: the route answers, its body is degraded
 		}
 
 		let params;

@@ -101,4 +101,33 @@ describe('a byte range', () => {
 		expect(error?.message).toContain('(HTTP 416 for bytes=9000-9999, interaction');
 		expect(description(error)).toContain('The byte range lies outside the file.');
 	});
+
+	it('answered by a 206 with fewer bytes than its Content-Range is tried again, and never stored as a success', async () => {
+		mockToken();
+		api()
+			.matchHeader('range', 'bytes=0-1023')
+			.get(RECORDING)
+			.times(3)
+			.reply(206, file.subarray(0, 500), { 'Content-Type': 'audio/wav', 'Content-Range': `bytes 0-1023/${file.length}` });
+
+		const { items, error } = await downloadRange('0-1023');
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			`Vonage Contact Center: the download ended after 500 of 1024 bytes (interaction ${GUID}, content callRecording)`,
+		);
+		expect(description(error)).toBe('Gave up after 3 tries; nothing was stored as a success.');
+	});
+
+	it('answered by a short 206 once stores the whole range the next try brings', async () => {
+		mockToken();
+		const headers = { 'Content-Type': 'audio/wav', 'Content-Range': `bytes 0-1023/${file.length}` };
+		api().matchHeader('range', 'bytes=0-1023').get(RECORDING).reply(206, file.subarray(0, 500), headers);
+		api().matchHeader('range', 'bytes=0-1023').get(RECORDING).reply(206, file.subarray(0, 1024), headers);
+
+		const { items, error } = await downloadRange('0-1023');
+
+		expect(error).toBeUndefined();
+		expect((await readBinary(items[0])).equals(file.subarray(0, 1024))).toBe(true);
+	});
 });

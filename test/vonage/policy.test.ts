@@ -1,6 +1,9 @@
+import type { IHttpRequestHelper } from 'n8n-workflow';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
+import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
+import { temporarySignInRefusal } from '../../nodes/shared/signInFailure';
 import { description } from '../support/errorDetails';
 import { useNockOnly } from '../support/nockChecks';
 import {
@@ -57,6 +60,17 @@ describe('tokens', () => {
 
 		expect(items).toEqual([]);
 		expect(preAuthenticationCalls.vonageContactCenterApi).toBe(1);
+	});
+
+	it('marks a token request that did not answer in time as worth another try, naming it and its wait', async () => {
+		const timedOut = { helpers: { httpRequest: async () => await Promise.reject(Object.assign(new Error('timeout of 30000ms exceeded'), { code: 'ECONNABORTED' })) } };
+
+		const failure: unknown = await new VonageContactCenterApi()
+			.preAuthentication.call(timedOut as unknown as IHttpRequestHelper, vonageCredentials().vonageContactCenterApi)
+			.catch((error: unknown) => error);
+
+		expect(temporarySignInRefusal(failure)).toMatchObject({ signInStatus: 504 });
+		expect((failure as Error).message).toBe('Vonage Contact Center token request to emea.cc.vonage.com did not answer within 30 s');
 	});
 
 	it('renews the token on 401 and succeeds', async () => {

@@ -37,7 +37,8 @@ export async function ameyoApiTest(
 	const credentials: ICredentialDataDecryptedObject = credential.data ?? {};
 	const secrets = secretValues(credentials);
 	try {
-		return await testCredentials(credentialTestSender(this), credentials);
+		const result = await testCredentials(credentialTestSender(this), credentials);
+		return { ...result, message: scrubSecrets(result.message, secrets) };
 	} catch (error) {
 		return { status: 'Error', message: scrubSecrets((error as Error).message ?? String(error), secrets) };
 	}
@@ -94,7 +95,9 @@ export async function testCredentials(
 	}
 	if (campaigns.statusCode !== 404 && campaigns.statusCode !== 405) {
 		// Any other answer came past the session check (e.g. 512 "user.not.assigned.to.any.campaign").
-		const said = describeVendorBody(campaigns.body);
+		// The server's own words may echo the session or the password back: neither is shown.
+		const body = describeVendorBody(campaigns.body);
+		const said = body === undefined ? undefined : scrubSecrets(body, [session, ...secretValues(credentials)]);
 		return { status: 'OK', message: `${loggedIn} (campaign list: HTTP ${campaigns.statusCode}${said ? `, ${said}` : ''})` };
 	}
 

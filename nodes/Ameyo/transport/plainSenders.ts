@@ -1,5 +1,6 @@
 import type { ICredentialTestFunctions, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { SIGN_IN_TIMEOUT_MS } from '../../shared/signInFailure';
 import type { PlainRequest, PlainResponse, SendPlain } from './session';
 
 /**
@@ -8,8 +9,6 @@ import type { PlainRequest, PlainResponse, SendPlain } from './session';
  * request: status not judged by n8n (so no error can carry the request body with the
  * password), no redirects (a 307 would re-send the password to wherever it points).
  */
-
-const TIMEOUT_MS = 30_000;
 
 export function preAuthenticationSender(helper: IHttpRequestHelper): SendPlain {
 	return async (request: PlainRequest): Promise<PlainResponse> => {
@@ -23,7 +22,7 @@ export function preAuthenticationSender(helper: IHttpRequestHelper): SendPlain {
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
 			skipSslCertificateValidation: request.skipTls,
-			timeout: TIMEOUT_MS,
+			timeout: SIGN_IN_TIMEOUT_MS,
 		})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	};
@@ -42,7 +41,7 @@ export function credentialTestSender(fx: ICredentialTestFunctions): SendPlain {
 			followRedirect: false,
 			followAllRedirects: false,
 			rejectUnauthorized: !request.skipTls,
-			timeout: TIMEOUT_MS,
+			timeout: SIGN_IN_TIMEOUT_MS,
 		})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	};

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { asSignInFailure } from '../../shared/signInFailure';
+import { asSignInFailure, isSignInTimeout } from '../../shared/signInFailure';
 import { describeLocation } from '../../shared/urlRules';
 import { describeVendorBody } from '../../shared/vendorError';
 import { authMode, LOGIN_PATH, serverBaseUrl, sessionBinding } from './endpoints';
@@ -85,6 +85,7 @@ const TLS_TRUST_CODES = new Set([
  * Network codes n8n knows (ECONNREFUSED, ENOTFOUND…) are put in words: n8n would otherwise
  * swap the whole message for its generic sentence, losing the host and the advice.
  */
+
 export function describeConnectionFailure(error: unknown, baseUrl: string): string {
 	const e = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
 	const code = text(e.code) || text(e.cause?.code);
@@ -162,7 +163,10 @@ export async function logIn(send: SendPlain, credentials: ICredentialDataDecrypt
 			skipTls: ignoresTlsErrors(credentials),
 		});
 	} catch (error) {
-		throw say(`Ameyo login failed: ${describeConnectionFailure(error, baseUrl)}`);
+		const failed = say(`Ameyo login failed: ${describeConnectionFailure(error, baseUrl)}`);
+		// No answer in time is a failed try like a 504 from a gateway: the login is tried again with
+		// the request that needed it, under the same Max Tries.
+		throw isSignInTimeout(error) ? asSignInFailure(failed, 504) : failed;
 	}
 
 	const { statusCode } = response;

@@ -4,11 +4,12 @@ import { safeFileName } from '../../shared/fileNames';
 import { asNodeError } from '../../shared/itemRunner';
 import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
 import { describeUrl } from '../../shared/urlRules';
+import { vendorLinkCheck, type VendorLinkCheck } from '../../shared/vendorLinks';
 import type { FileFunctions, RedirectPolicy } from '../../shared/vendorRequest';
 import { KORE_MEDIA, type KoreRun } from './koreApi';
 import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
 import type { MediaFile } from './mediaListing';
-import { isExpired, MAX_MEDIA_REDIRECTS, mediaLinkProblem, urlHost } from './signedUrl';
+import { isExpired, MAX_MEDIA_REDIRECTS, urlHost } from './signedUrl';
 import { KORE } from '../vendor';
 
 /**
@@ -71,6 +72,7 @@ export async function downloadMediaFiles(
 ): Promise<DownloadedFile[]> {
 	let files = [...listed];
 	const stored: DownloadedFile[] = [];
+	let checkLink: VendorLinkCheck | undefined;
 
 	for (let index = 0; index < files.length; index++) {
 		let refreshed = false;
@@ -84,18 +86,21 @@ export async function downloadMediaFiles(
 				refreshed = true;
 			}
 			const { fileUrl } = files[index];
-			const refuse = (url: string, what: string): never => {
-				throw new NodeOperationError(fx.getNode(), `${KORE.displayName}: ${what} ${subject} ${mediaLinkProblem(url, run.baseUrl)}`, {
-					itemIndex: target.itemIndex,
-					description: `Media links are fetched only from public web addresses (${describeUrl(url)}).`,
-				});
+			// Every hop of a redirect gets the same check as the link itself (see vendorLinks).
+			const linkCheck = async (url: string, redirected: boolean): Promise<void> => {
+				checkLink ??= await vendorLinkCheck(fx, run.baseUrl);
+				const problem = await checkLink(url);
+				if (problem === undefined) return;
+				throw new NodeOperationError(
+					fx.getNode(),
+					`${KORE.displayName}: ${redirected ? 'a redirect of the link to' : 'the link to'} ${subject} ${problem}`,
+					{
+						itemIndex: target.itemIndex,
+						description: `Media links are fetched only from public web addresses (${describeUrl(url)}); nothing was requested there.`,
+					},
+				);
 			};
-			if (mediaLinkProblem(fileUrl, run.baseUrl)) refuse(fileUrl, 'the link to');
-			// Every hop of a redirect gets the same check as the link itself.
-			const redirects: RedirectPolicy = {
-				max: MAX_MEDIA_REDIRECTS,
-				check: (next) => (mediaLinkProblem(next, run.baseUrl) ? refuse(next, 'a redirect of the link to') : next),
-			};
+			const redirects: RedirectPolicy = { max: MAX_MEDIA_REDIRECTS, check: (next) => next };
 			try {
 				file = await downloadToBinary(
 					fx,
@@ -103,7 +108,7 @@ export async function downloadMediaFiles(
 					{ method: 'GET', url: fileUrl },
 					{ baseName: `${target.sessionId}-${target.kind}-${index + 1}`, fileName, defaultMimeType: typeFromName(fileName) },
 					// The media host is not the rate-limited API: retries yes, pacing no.
-					{ vendor: KORE.displayName, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects },
+					{ vendor: KORE.displayName, policy: run.call.policy, itemIndex: target.itemIndex, subject, redirects, linkCheck },
 				);
 			} catch (error) {
 				const e = error as { httpCode?: string | null; description?: string | null };

@@ -1,5 +1,3 @@
-import { isInternalAddress } from '../../shared/urlRules';
-
 /**
  * Kore.ai media links are signed and short-lived: `…/getMediaStream/…wav?e=<epoch seconds>&n=…&s=…`.
  * Reading the expiry lets a download fetch a fresh link before sending a request that can only fail.
@@ -38,32 +36,8 @@ export function isExpired(fileUrl: string, nowMs: number = Date.now()): boolean 
 	return expiry !== undefined && expiry.getTime() - EXPIRY_MARGIN_MS <= nowMs;
 }
 
-/** Only web links are fetched: a `file:` or other scheme in a listing is refused. */
-export function isWebUrl(fileUrl: string): boolean {
-	try {
-		const { protocol } = new URL(fileUrl);
-		return protocol === 'https:' || protocol === 'http:';
-	} catch {
-		return false;
-	}
-}
-
 /** Links (and each redirect of one) followed before giving up. */
 export const MAX_MEDIA_REDIRECTS = 5;
-
-/**
- * Why a media link (or a hop it redirects to) must not be fetched, or undefined when it may.
- * Listings come from the vendor but name any host: a link to this machine or a private or
- * link-local address (a cloud metadata service at 169.254.169.254, say) is refused, unless
- * the configured API host is itself such an address (an on-prem install, a local simulator).
- */
-export function mediaLinkProblem(fileUrl: string, apiBaseUrl: string): string | undefined {
-	if (!isWebUrl(fileUrl)) return 'is not an http(s) URL';
-	const { hostname } = new URL(fileUrl);
-	if (!isInternalAddress(hostname)) return undefined;
-	if (URL.canParse(apiBaseUrl) && isInternalAddress(new URL(apiBaseUrl).hostname)) return undefined;
-	return `points at the internal address ${hostname}, and the configured Kore.ai host is not on an internal network`;
-}
 
 /** The host a link points to, for messages: never the signature. */
 export function urlHost(fileUrl: string): string {

@@ -117,6 +117,19 @@ async function recheckPending(poll: Poll): Promise<void> {
 	}
 }
 
+/**
+ * Calls left waiting for a recording by polls that downloaded it, now that Download Recording is
+ * off: the call is all the user asks for, so each comes out now, as a newly ended call would.
+ * Left waiting, nothing would ever ask about them again (only a downloading poll re-checks).
+ */
+function releasePending(poll: Poll): void {
+	const waiting = Object.entries(poll.pending).sort((a, b) => a[1].since - b[1].since);
+	for (const [sessionId, { record }] of waiting) {
+		poll.items.push({ json: sessionJson({ sessionId, record }, poll.settings) });
+		done(poll, { sessionId, record });
+	}
+}
+
 /** Fetch Test Event: the newest ended voice call (with its recording when asked), or a clear error. */
 async function newestItem(fx: IPollFunctions, runs: KoreTriggerRuns, settings: KoreTriggerSettings): Promise<INodeExecutionData> {
 	const now = Date.now();
@@ -182,6 +195,7 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 				failing: { ...previous.failing },
 				items: [],
 			};
+			if (!settings.downloadRecording) releasePending(poll);
 			return {
 				slow: settings.downloadRecording,
 				hasRoom: () => Object.keys(poll.pending).length < MAX_PENDING,

@@ -22,8 +22,14 @@ export const FAULT_VENDORS = [
 ];
 
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+/**
+ * Every node's Timeout: short, so a stalled answer fails in seconds and the run stays short;
+ * the run checks that no stalled connection is held much longer than this.
+ */
+export const FAULT_RUN_TIMEOUT_SECONDS = 2;
+const TIMEOUT = { timeoutSeconds: FAULT_RUN_TIMEOUT_SECONDS };
 /** Pacing off: the run is about faults, and the simulator's own rate limits are off too. */
-const NO_PACING = { requestsPerMinute: 0 };
+const NO_PACING = { requestsPerMinute: 0, ...TIMEOUT };
 const campaign = (value) => ({ __rl: true, mode: 'id', value });
 const KORE_INPUTS = 45;
 const take = (list, n) => Array.from({ length: n }, (_, i) => list[i % list.length]);
@@ -82,7 +88,7 @@ export function faultBranches(sim) {
 			callId: '={{ $json.callId }}',
 			targetFormat: '={{ $json.format }}',
 			binaryPropertyName: 'data',
-			options: {},
+			options: TIMEOUT,
 		},
 		expect: (input) => {
 			const file = ameyo.find((r) => r.crtObjectId === input.crtObjectId).files[input.format];
@@ -134,7 +140,7 @@ export function faultBranches(sim) {
 		vendor: 'genesys',
 		op: 'content.downloadBinary',
 		inputs: take(withBinary, 15).map((x, i) => ({ inputId: `genesys-binary-${i}`, interactionId: x.interactionId })),
-		parameters: { resource: 'content', operation: 'downloadBinary', interactionId: '={{ $json.interactionId }}', binaryPropertyName: 'data', options: {} },
+		parameters: { resource: 'content', operation: 'downloadBinary', interactionId: '={{ $json.interactionId }}', binaryPropertyName: 'data', options: TIMEOUT },
 		expect: (input) => {
 			const file = withBinary.find((x) => x.interactionId === input.interactionId).content.binary_content;
 			return { files: new Map([[input.interactionId, file]]), fileKey: (json) => json.interactionId };
@@ -144,7 +150,7 @@ export function faultBranches(sim) {
 		vendor: 'genesys',
 		op: 'content.getPlainText',
 		inputs: take(withText, 15).map((x, i) => ({ inputId: `genesys-text-${i}`, interactionId: x.interactionId })),
-		parameters: { resource: 'content', operation: 'getPlainText', interactionId: '={{ $json.interactionId }}', options: {} },
+		parameters: { resource: 'content', operation: 'getPlainText', interactionId: '={{ $json.interactionId }}', options: TIMEOUT },
 		expect: (input) => {
 			const want = withText.find((x) => x.interactionId === input.interactionId).content.plain_text.sha256;
 			return {
@@ -159,7 +165,7 @@ export function faultBranches(sim) {
 		vendor: 'genesys',
 		op: 'interaction.get',
 		inputs: take(genesys, 15).map((x, i) => ({ inputId: `genesys-get-${i}`, interactionId: x.interactionId })),
-		parameters: { resource: 'interaction', operation: 'get', interactionId: '={{ $json.interactionId }}', includeContent: [], options: {} },
+		parameters: { resource: 'interaction', operation: 'get', interactionId: '={{ $json.interactionId }}', includeContent: [], options: TIMEOUT },
 		expect: (input) => ({
 			json: (json) => (json.interaction_id === input.interactionId ? undefined : `interaction ${JSON.stringify(json.interaction_id)} for ${input.interactionId}`),
 		}),
