@@ -135,7 +135,7 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 
 	it('pages within the API limits and searches at most 7 days per request', async () => {
 		kore.calls = Array.from({ length: 250 }, (_, i) => call(`s${String(i).padStart(3, '0')}`, 200 * HOUR - i * 10 * MINUTE, 200 * HOUR - i * 10 * MINUTE - MINUTE));
-		const trigger = new ActiveTrigger({ options: { backfillHours: 240 } });
+		const trigger = new ActiveTrigger({ options: { backfillHours: 240, maxItemsPerPoll: 1000 } });
 
 		const result = await trigger.poll();
 
@@ -347,8 +347,12 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 		return trigger;
 	}
 
-	it('tries a session whose recording listing keeps answering 5xx on 3 polls in all, then reports it once, while other calls keep coming', async () => {
-		const trigger = await activeWith([call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, ['http_503']), call('two', 4 * MINUTE, 30_000)]);
+	it('tries a session whose recording listing keeps answering 5xx until its retry window closes, then reports it once, while other calls keep coming', async () => {
+		const threeMinutes = { options: { retryHours: 0.05 } };
+		const trigger = await activeWith(
+			[call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, ['http_503']), call('two', 4 * MINUTE, 30_000)],
+			threeMinutes,
+		);
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
@@ -420,8 +424,8 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 		expect(failingLog(trigger)).toEqual({});
 	});
 
-	it('reports a call whose media host keeps failing after 3 polls, and checks it no more', async () => {
-		const trigger = await activeWith([call('down', 5 * MINUTE, 30_000)]);
+	it('reports a call whose media host keeps failing once its retry window closes, and checks it no more', async () => {
+		const trigger = await activeWith([call('down', 5 * MINUTE, 30_000)], { options: { retryHours: 0.05 } });
 		kore.calls[0].media = [500];
 
 		await trigger.poll();
