@@ -216,6 +216,57 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 	});
 });
 
+describe('Vonage Contact Center Trigger: bounded polls', () => {
+	it('emits at most Max Items per Poll, oldest first, and the next poll continues where it stopped', async () => {
+		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+
+		expect(polls.map((p) => p.items.length)).toEqual([10, 10, 5, 0]);
+		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(vcc.interactions.map((x) => x.guid));
+	});
+
+	it('Start From walks the history from that date, bounded per poll, then polls as usual', async () => {
+		vcc.interactions = Array.from({ length: 30 }, (_, i) => interaction(i + 1, (30 - i) * 24 * HOUR));
+		const startFrom = new Date(NOW - 30 * 24 * HOUR).toISOString();
+		const trigger = new ActiveTrigger({ options: { startFrom, maxItemsPerPoll: 12 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+		vcc.interactions.push(interaction(99, 30_000));
+		vi.setSystemTime(NOW + 5 * MINUTE);
+		const live = await trigger.poll();
+
+		expect(polls.map((p) => p.items.length)).toEqual([12, 12, 6, 0]);
+		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(vcc.interactions.slice(0, 30).map((x) => x.guid));
+		expect(emitted(live)).toEqual([{ guid: guid(99), newContent: ['callRecording'] }]);
+		expect(vcc.searches.every((search) => Date.parse(search.start) >= Date.parse(startFrom))).toBe(true);
+	});
+
+	it('starts afresh, dropping a walk in progress, when a filter changes', async () => {
+		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });
+		await trigger.poll();
+
+		const changed = new ActiveTrigger({ filters: { direction: 'inbound' }, options: { backfillHours: 1, maxItemsPerPoll: 10 } });
+		changed.staticData = trigger.staticData;
+		vi.setSystemTime(NOW + MINUTE);
+		const afresh = await changed.poll();
+
+		// A first activation under the new filter: its own backfill, from the oldest match.
+		expect(emitted(afresh).map((e) => e.guid)).toEqual(vcc.interactions.slice(0, 10).map((x) => x.guid));
+		expect(vcc.searches.at(-1)?.direction).toBe('inbound');
+	});
+});
+
 describe('Vonage Contact Center Trigger: searching', () => {
 	it('searches at most 7 days per request and follows continuation tokens', async () => {
 		vcc.serverPageSize = 2;
