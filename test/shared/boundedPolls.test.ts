@@ -9,6 +9,7 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeParameters,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
@@ -102,7 +103,7 @@ class LedgerTrigger implements INodeType {
 class ActiveLedgerTrigger {
 	staticData: IDataObject = {};
 
-	constructor(public options: IDataObject) {}
+	constructor(public options: INodeParameters) {}
 
 	async poll(): Promise<RunPollResult> {
 		const result = await runPoll({ nodeType: new LedgerTrigger(), parameters: { options: this.options }, staticData: this.staticData });
