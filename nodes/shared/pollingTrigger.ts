@@ -76,7 +76,8 @@ export function pollWindowProperties(describe: { backfill: string; lookBack: str
 			name: 'startFrom',
 			type: 'dateTime',
 			default: '',
-			description: `Backfill from this date: on its first poll the trigger walks history from here, Max Items per Poll at a time, until it reaches now, then polls as usual. Takes the place of Backfill on First Activation. Changing it starts the trigger afresh.`,
+			description:
+				'Backfill from this date: on its first poll the trigger walks history from here, Max Items per Poll at a time, until it reaches now, then polls as usual. Takes the place of Backfill on First Activation. Changing it starts the trigger afresh.',
 		},
 		{
 			displayName: 'Backfill on First Activation (Hours)',
