@@ -340,8 +340,12 @@ export interface PollWork<S extends CursorState, T, N> {
 	startMs(news: N): number | undefined;
 	/** Remembered without emitting: the baseline of the first activation. */
 	remember(news: N): void;
-	/** Emits it (or its failure items), recording what is settled. */
-	emit(news: N): Promise<void>;
+	/**
+	 * Emits it (or its failure items), recording what is settled. Returns false when part of it
+	 * is left waiting for a later try that only a search finds again: a walk then holds its
+	 * position there, so it is not passed by.
+	 */
+	emit(news: N): Promise<boolean | void>;
 	/** Emitting takes time (downloads, recording checks): skipped past the deadline. */
 	slow: boolean;
 	/** Whether there is room to start more slow work this poll (a bounded waiting list). */
@@ -384,6 +388,8 @@ interface PassLimits {
 	deadline: number;
 	/** Items this poll may still emit; counted down. */
 	left: number;
+	/** The earliest start of work emit() left waiting this poll (see PollWork.emit). */
+	waitingFrom?: number;
 }
 
 /**
@@ -416,8 +422,9 @@ async function emitFound<S extends CursorState, T, N>(
 			stop = start ?? fallback;
 			continue;
 		}
-		await work.emit(news);
+		const settled = await work.emit(news);
 		limits.left--;
+		if (settled === false) limits.waitingFrom = Math.min(limits.waitingFrom ?? Infinity, start ?? fallback);
 	}
 	return stop;
 }
@@ -432,7 +439,9 @@ async function walkBacklog<S extends CursorState, T, N>(
 	limits: PassLimits,
 ): Promise<Backlog | undefined> {
 	const next = await walkFrom(work, backlog, limits);
-	return next === undefined ? undefined : { next, until: backlog.until };
+	// A walk that reached its end is done, even with work waiting: holding it for that would hold
+	// back every newer item for as long as the retry window. What waits is then judged by Look Back.
+	return next === undefined ? undefined : { next: Math.min(next, limits.waitingFrom ?? next), until: backlog.until };
 }
 
 async function walkFrom<S extends CursorState, T, N>(
@@ -511,10 +520,11 @@ export async function runPoll<S extends CursorState, T, N>(
 			if (work.slow) await work.carriedOver?.(deadline);
 			const found = range.from < range.to ? await work.search(range.from, range.to) : [];
 			const stop = await emitFound(work, found, range.emitFrom, limits, range.from);
-			if (stop !== undefined) backlog = { next: stop, until: range.to };
+			if (stop !== undefined) backlog = { next: Math.min(stop, limits.waitingFrom ?? stop), until: range.to };
 		}
-		const lastGood = saved?.polledAt ?? saved?.cursor;
-		if (saved && work.tally && looksLikeOutage(work.tally) && lastGood !== undefined && now - lastGood < trigger.retryWindowMs) {
+		// A first activation has no place to lose: failing it leaves the next poll to start again.
+		const lastGood = saved ? (saved.polledAt ?? saved.cursor) : now;
+		if (work.tally && looksLikeOutage(work.tally) && now - lastGood < trigger.retryWindowMs) {
 			throw outageError(fx, work.tally);
 		}
 		const reachFrom = backlog ? Math.min(backlog.next, cursor - lookBackMs) : cursor - lookBackMs;

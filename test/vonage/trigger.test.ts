@@ -251,6 +251,25 @@ describe('Vonage Contact Center Trigger: bounded polls', () => {
 		expect(vcc.searches.every((search) => Date.parse(search.start) >= Date.parse(startFrom))).toBe(true);
 	});
 
+	it('holds a walk at a file that failed for a reason that may pass, so the file is tried again and comes out once', async () => {
+		vcc.interactions = Array.from({ length: 30 }, (_, i) =>
+			interaction(i + 1, (30 - i) * 24 * HOUR, i === 2 ? [{ ...recording(), failures: [503] }] : [recording()]),
+		);
+		const startFrom = new Date(NOW - 30 * 24 * HOUR).toISOString();
+		const trigger = new ActiveTrigger({ downloadFiles: true, options: { startFrom, maxItemsPerPoll: 12, maxTries: 1 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+
+		expect(polls.map((p) => p.error)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(polls.flatMap((p) => p.items).filter((item) => item.json.status === 'failed')).toEqual([]);
+		expect(polls.flatMap(emitted).map((e) => e.guid).sort()).toEqual(vcc.interactions.map((x) => x.guid).sort());
+		expect(emitted(polls[1])[0].guid).toBe(guid(3));
+	});
+
 	it('starts afresh, dropping a walk in progress, when a filter changes', async () => {
 		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
 		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });

@@ -98,6 +98,7 @@ export async function pollVonageContent(fx: IPollFunctions): Promise<INodeExecut
 					});
 					items.push(...delivery.items);
 					for (const key of delivery.settled) seen[key] = start;
+					return delivery.settled.length === fresh.length;
 				},
 				finish(cursor, reachFrom) {
 					const scope = settings.scope;
