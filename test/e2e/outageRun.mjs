@@ -1,17 +1,19 @@
 /**
  * A vendor-wide outage in a running n8n: the Vonage trigger ("new recording → Slack",
- * backfilling 30 days, downloading each recording) is activated while every VCC content download
- * answers 503, and the outage goes on for a few polls. The trigger must fail those polls as a
- * whole (an outage is not a file's fault) and, once VCC serves again, post every recording once:
- * none given up as a failure item, none lost, none twice.
+ * backfilling 30 days at most 16 interactions a poll, downloading each recording) is activated;
+ * once its first poll has posted, every VCC content download answers 503 for a few scheduled
+ * polls, halfway through the backfill. The trigger must fail those polls as a whole (an outage is
+ * not a file's fault) and, once VCC serves again, post every recording once: none given up as a
+ * failure item, none lost, none twice.
  */
 import { startN8n, restClient } from './n8nInstance.mjs';
 import { startSlackSink } from './slackSink.mjs';
 import { PACKAGES } from './workflows/build.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Long enough for the activation poll and two scheduled ones to meet it. */
-const OUTAGE_MS = 150_000;
+/** Long enough for two scheduled polls to meet it. */
+const OUTAGE_MS = 130_000;
+const ITEMS_PER_POLL = 16;
 
 function outageWorkflow(slackUrl, credential) {
 	const text =
@@ -24,7 +26,7 @@ function outageWorkflow(slackUrl, credential) {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					contentTypes: ['callRecording'],
 					downloadFiles: true,
-					options: { backfillHours: 720, maxTries: 2 },
+					options: { backfillHours: 720, maxTries: 2, maxItemsPerPoll: ITEMS_PER_POLL },
 				},
 				name: 'New Call Recording',
 				type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
@@ -56,17 +58,19 @@ export async function runOutage({ bins, userFolder, port, sim, credential, say }
 	try {
 		const rest = await restClient(n8n.url);
 		sim.clearFaults();
-		sim.resetStats();
-		sim.setFaults([{ vendor: 'vonage', path: '/content/', fault: '503', times: 100_000 }]);
 		const saved = await rest.call('POST', '/rest/workflows', outageWorkflow(slack.messageUrl('outage'), credential));
 		await rest.call('POST', `/rest/workflows/${saved.id}/activate`, { versionId: saved.versionId });
-		say(`outage: every VCC download answers 503 for ${OUTAGE_MS / 1000} s, trigger active`);
+		const recordings = () => slack.messages.filter((m) => m.text.startsWith('VCC recording'));
+		for (let waited = 0; waited < 60_000 && recordings().length < ITEMS_PER_POLL; waited += 500) await sleep(500);
+		const postedBefore = recordings().length;
+		sim.resetStats();
+		sim.setFaults([{ vendor: 'vonage', path: '/content/', fault: '503', times: 100_000 }]);
+		say(`outage: ${postedBefore} posted by the activation poll; now every VCC download answers 503 for ${OUTAGE_MS / 1000} s`);
 		await sleep(OUTAGE_MS);
 		const refusedDuringOutage = sim.stats().vendors.vonage?.byStatus?.[503] ?? 0;
-		const postedDuringOutage = slack.messages.length;
+		const postedDuringOutage = slack.messages.length - postedBefore;
 		sim.clearFaults();
 		say(`outage over (${refusedDuringOutage} downloads refused, ${postedDuringOutage} messages meanwhile)`);
-		const recordings = () => slack.messages.filter((m) => m.text.startsWith('VCC recording'));
 		for (let waited = 0; waited < 150_000 && recordings().length < expected.length; waited += 2000) await sleep(2000);
 		// One more scheduled poll: nothing may come out twice.
 		await sleep(65_000);
@@ -75,6 +79,7 @@ export async function runOutage({ bins, userFolder, port, sim, credential, say }
 		return {
 			outageSeconds: OUTAGE_MS / 1000,
 			recordings: expected.length,
+			postedBefore,
 			refusedDuringOutage,
 			postedDuringOutage,
 			postedOnce: expected.filter((guid) => posted.filter((p) => p === guid).length === 1).length,
@@ -82,6 +87,7 @@ export async function runOutage({ bins, userFolder, port, sim, credential, say }
 			lost: expected.filter((guid) => !posted.includes(guid)).length,
 			givenUp: failed.length,
 			failedExamples: failed.slice(0, 3).map((m) => m.text),
+			serverLog: n8n.output(),
 		};
 	} finally {
 		sim.clearFaults();
