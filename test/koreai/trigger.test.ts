@@ -148,6 +148,27 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 	});
 });
 
+describe('Kore.ai SmartAssist Trigger: bounded polls', () => {
+	it('Start From walks the calls from that date, Max Items per Poll at a time, oldest first, each once', async () => {
+		kore.calls = Array.from({ length: 25 }, (_, i) => call(`s${String(i).padStart(2, '0')}`, (25 - i) * 24 * HOUR, (25 - i) * 24 * HOUR - MINUTE));
+		const startFrom = new Date(NOW - 26 * 24 * HOUR).toISOString();
+		const trigger = new ActiveTrigger({ options: { startFrom, maxItemsPerPoll: 10 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+		kore.calls.push(call('live', 2 * MINUTE, MINUTE));
+		vi.setSystemTime(NOW + 5 * MINUTE);
+		const live = await trigger.poll();
+
+		expect(polls.map((p) => p.items.length)).toEqual([10, 10, 5, 0]);
+		expect(polls.flatMap(sessions)).toEqual(kore.calls.slice(0, 25).map((c) => c.sessionId));
+		expect(sessions(live)).toEqual(['live']);
+	});
+});
+
 describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 	it('attaches the ready recording as binary, fetched from the signed link without credentials', async () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true });
