@@ -40,7 +40,7 @@ export class RequestPacer {
 
 	private cutGuardMs = CUT_GUARD_MS;
 
-	/** Epoch ms from which the quiet period is counted: the last cut, 429 or creep step. */
+	/** Epoch ms from which the quiet period is counted: the end of the last 429's hold, or the last creep step. */
 	private quietSinceMs = -Infinity;
 
 	private readonly ceiling: number;
@@ -78,11 +78,12 @@ export class RequestPacer {
 	throttled(retryAfterMs?: number): void {
 		if (this.ceiling === 0) return;
 		const now = Date.now();
-		this.quietSinceMs = now;
 		if (retryAfterMs !== undefined && retryAfterMs > 0) {
 			this.heldUntilMs = Math.max(this.heldUntilMs, now + retryAfterMs);
 			this.nextSlotMs = Math.max(this.nextSlotMs, this.heldUntilMs);
 		}
+		// Quiet is counted from when requests may go again: a hold says nothing about the rate.
+		this.quietSinceMs = Math.max(now, this.heldUntilMs);
 		if (now - this.lastCutMs < this.cutGuardMs) return;
 		this.rate = Math.max(this.ceiling * FLOOR_SHARE, this.rate * BACK_OFF_FACTOR);
 		this.lastCutMs = now;

@@ -74,8 +74,11 @@ export async function measureSharedLimit({ queue, rest, interactions, limit, wor
 		const ranOn = new Set(results.map((r) => queue.workers.findIndex((w) => w.output().includes(`Worker started execution ${r.executionId} (job`))));
 		const { stepSeconds, steps } = stats.timeline;
 		const settledFrom = Math.ceil(SETTLE_SECONDS / stepSeconds);
-		// The last step is cut short by the end of the run: left out of the rates.
-		const settled = steps.slice(settledFrom, -1);
+		// Whole minutes only: a sliding-minute limit lets a burst through and then holds, so part of
+		// a minute can hold more than the limit's share. The last step, cut short by the end, is out.
+		const perMinute = 60 / stepSeconds;
+		const available = steps.slice(settledFrom, -1);
+		const settled = available.length >= perMinute ? available.slice(0, available.length - (available.length % perMinute)) : available;
 		const answered = settled.reduce((n, s) => n + s.answered, 0);
 		const throttled = settled.reduce((n, s) => n + s.throttled, 0);
 		const settledMinutes = (settled.length * stepSeconds) / 60;
