@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountPacer, RequestPacer } from './requestPacer';
+import { accountPacer, type RequestPacer } from './requestPacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
 import type { CallOptions } from './vendorRequest';
 
@@ -26,7 +26,7 @@ export function requestBehaviourOptions(defaultRate: number): INodeProperties[] 
 			typeOptions: { minValue: 0 },
 			default: defaultRate,
 			description:
-				'Upper bound on requests this node sends per minute, shared by all items of one run; 0 means no pacing. The default is the vendor\'s fair-use rate.',
+				'Ceiling on requests per minute to this account from this n8n process, shared by all its runs; 0 means no pacing. Below it the pace adapts: it backs off when the vendor answers 429 and creeps back when it stops, so several workers settle on the account\'s limit between them. The default is the vendor\'s fair-use rate.',
 		},
 		{
 			displayName: 'Max Tries',
@@ -60,15 +60,14 @@ export function retryPolicyFrom(behaviour: RequestBehaviour): RetryPolicy {
 }
 
 /**
- * The pacer for one node run. With `account` (a vendor whose documented rate is per account,
- * like VCC's), it is the process-wide pacer of that account, shared with other runs.
+ * The pacer for one node run: the process-wide pacer of `account` (which names it, never a
+ * secret), shared with other runs and adapting to the vendor's 429s (requestPacer.ts).
  */
-function pacerFrom(behaviour: RequestBehaviour, defaultRate: number, account?: string): RequestPacer {
-	const rate = behaviour.requestsPerMinute ?? defaultRate;
-	return account === undefined ? new RequestPacer(rate) : accountPacer(account, rate);
+function pacerFrom(behaviour: RequestBehaviour, defaultRate: number, account: string): RequestPacer {
+	return accountPacer(account, behaviour.requestsPerMinute ?? defaultRate);
 }
 
 /** One node run's call settings from its request options: the vendor, the retry policy and the pacer. */
-export function runCallOptions(vendor: string, behaviour: RequestBehaviour, defaultRate: number, account?: string): CallOptions {
+export function runCallOptions(vendor: string, behaviour: RequestBehaviour, defaultRate: number, account: string): CallOptions {
 	return { vendor, policy: retryPolicyFrom(behaviour), pacer: pacerFrom(behaviour, defaultRate, account) };
 }

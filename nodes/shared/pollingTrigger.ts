@@ -6,7 +6,14 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { readFailingLog, type FailingLog } from './failedWork';
+import {
+	DEFAULT_RETRY_HOURS,
+	looksLikeOutage,
+	outageIsClear,
+	readFailingLog,
+	type FailingLog,
+	type PollTally,
+} from './failedWork';
 import { assertNumberInRange } from './validation';
 import { ownError } from './vendorRequest';
 
@@ -18,9 +25,15 @@ import { ownError } from './vendorRequest';
  * - overlapping polls skip (busy mark) and a poll stops starting slow work at its deadline;
  * - the first activation (or a change of scope) takes what exists as the baseline and emits only
  *   what the user asked to backfill;
- * - later polls search from `cursor − Look Back`, never before the horizon; work left for lack of
- *   time or room holds the cursor back so the next search still covers it;
+ * - later polls search from `cursor − Look Back`, never before the horizon;
+ * - a poll emits at most Max Items per Poll, oldest first. What it leaves (for lack of items, time
+ *   or room) becomes a backlog: a position (`backlog.next`, a start time) the following polls walk
+ *   on from, window by window, until they reach where the search that left it ended. The position,
+ *   not the remembered fingerprints, keeps a long walk from emitting anything twice: `seen` only
+ *   has to cover the boundary and the last Look Back, whatever the size of the backlog;
+ * - Start From makes the first activation such a walk, from that date;
  * - the state is written only when the poll got through; a failed poll keeps its place and says so.
+ *   A poll whose every download failed transiently is failed on purpose (an outage: failedWork.ts).
  *
  * Per-file (per-session) failures are judged by the shared rules in failedWork.ts inside `emit`.
  */
@@ -34,15 +47,38 @@ export const MAX_TRIGGER_HOURS = 720;
 export const BUSY_GRACE_MS = 60_000;
 /** What n8n-core's PollContext allows when the instance does not say (n8n before 2.4x). */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+/** Items (interactions, calls) one poll emits unless the user sets another bound. */
+export const DEFAULT_MAX_ITEMS_PER_POLL = 100;
+/** A backlog walk's first search window; it doubles while windows come back with room to spare. */
+const FIRST_WALK_WINDOW_MS = HOUR_MS;
+const MAX_WALK_WINDOW_MS = 7 * 24 * HOUR_MS;
+/** One poll's items live in memory (and their files in the binary store) until the execution ends. */
+const MAX_ITEMS_PER_POLL = 100_000;
 
 /** A number-of-hours option, checked before any request; in ms. */
 export function triggerHours(fx: IPollFunctions, value: unknown, label: string, min: number): number {
 	return assertNumberInRange(fx.getNode(), value, label, { min, max: MAX_TRIGGER_HOURS, unit: 'hours' }) * HOUR_MS;
 }
 
-/** Backfill and Look Back as every trigger offers them, each described in the vendor's terms. */
-export function pollWindowProperties(describe: { backfill: string; lookBack: string }): INodeProperties[] {
+/** Backfill, Look Back and the bounds of a poll as every trigger offers them, in the vendor's terms. */
+export function pollWindowProperties(describe: { backfill: string; lookBack: string; items: string }): INodeProperties[] {
 	return [
+		{
+			displayName: 'Max Items per Poll',
+			name: 'maxItemsPerPoll',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_ITEMS_PER_POLL,
+			description: `At most this many ${describe.items} per poll, oldest first. The rest come out on the following polls, which continue where this one stopped, so a backlog drains in bounded steps.`,
+		},
+		{
+			displayName: 'Start From',
+			name: 'startFrom',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Backfill from this date: on its first poll the trigger walks history from here, Max Items per Poll at a time, until it reaches now, then polls as usual. Takes the place of Backfill on First Activation. Changing it starts the trigger afresh.',
+		},
 		{
 			displayName: 'Backfill on First Activation (Hours)',
 			name: 'backfillHours',
@@ -58,6 +94,15 @@ export function pollWindowProperties(describe: { backfill: string; lookBack: str
 			typeOptions: { minValue: 1, maxValue: MAX_TRIGGER_HOURS },
 			default: DEFAULT_LOOK_BACK_HOURS,
 			description: describe.lookBack,
+		},
+		{
+			displayName: 'Retry Failing Downloads For (Hours)',
+			name: 'retryHours',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MAX_TRIGGER_HOURS },
+			default: DEFAULT_RETRY_HOURS,
+			description:
+				'A download that fails for a reason that may pass (a server error, a dropped connection) is tried again on later polls, 1, 2, 4 … minutes apart, for this long (at most Look Back), then reported as a failure item. 0 reports it at once.',
 		},
 	];
 }
@@ -101,14 +146,45 @@ export function readDownload(fx: IPollFunctions, download: DownloadSwitch): { do
 export interface PollWindowOptions {
 	lookBackHours?: number;
 	backfillHours?: number;
+	retryHours?: number;
+	maxItemsPerPoll?: number;
+	startFrom?: string;
 }
 
-/** Look Back and Backfill, as every trigger offers them. */
-export function readPollWindow(fx: IPollFunctions, options: PollWindowOptions): { lookBackMs: number; backfillMs: number } {
-	return {
-		lookBackMs: triggerHours(fx, options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS, 'Look Back (Hours)', 1),
+export interface PollWindow {
+	lookBackMs: number;
+	backfillMs: number;
+	/** How long failing work is tried again: the user's window, never beyond Look Back. */
+	retryWindowMs: number;
+	maxItems: number;
+	/** Epoch ms; undefined when the trigger starts from now. */
+	startFrom?: number;
+}
+
+/** Look Back, Backfill, the retry window and a poll's bounds, as every trigger offers them. */
+export function readPollWindow(fx: IPollFunctions, options: PollWindowOptions): PollWindow {
+	const node = fx.getNode();
+	const lookBackMs = triggerHours(fx, options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS, 'Look Back (Hours)', 1);
+	const retryMs = triggerHours(fx, options.retryHours ?? DEFAULT_RETRY_HOURS, 'Retry Failing Downloads For (Hours)', 0);
+	const maxItems = assertNumberInRange(node, options.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL, 'Max Items per Poll', { min: 1, max: MAX_ITEMS_PER_POLL, unit: 'items' });
+	const window: PollWindow = {
+		lookBackMs,
 		backfillMs: triggerHours(fx, options.backfillHours ?? 0, 'Backfill on First Activation (Hours)', 0),
+		retryWindowMs: Math.min(retryMs, lookBackMs),
+		maxItems: Math.floor(maxItems),
 	};
+	const startFrom = typeof options.startFrom === 'string' ? options.startFrom.trim() : '';
+	if (startFrom !== '') {
+		const ms = Date.parse(startFrom);
+		if (Number.isNaN(ms)) throw new NodeOperationError(node, `Start From "${startFrom}" is not a date`);
+		window.startFrom = ms;
+	}
+	return window;
+}
+
+/** What a trigger's scope gains from Start From: nothing when unset, so states saved before it stay valid. */
+export function startFromScope(window: PollWindow): { startFrom?: number } {
+	return window.startFrom === undefined ? {} : { startFrom: window.startFrom };
 }
 
 /**
@@ -152,12 +228,30 @@ export function asPollError(fx: IPollFunctions, error: unknown): Error {
 	return ownError(error) ?? new NodeOperationError(fx.getNode(), error as Error);
 }
 
+/**
+ * Where a bounded poll stopped: the next poll walks on from `next` (a start time, epoch ms; what
+ * started before it was emitted) to `until` (epoch ms: where the search that left it ended).
+ */
+export interface Backlog {
+	next: number;
+	until: number;
+}
+
+function readBacklog(value: unknown): Backlog | undefined {
+	const b = (typeof value === 'object' && value !== null ? value : {}) as Partial<Backlog>;
+	return typeof b.next === 'number' && typeof b.until === 'number' ? { next: b.next, until: b.until } : undefined;
+}
+
 /** What every trigger's saved state has: where the last search ended and how far back any may reach. */
 export interface CursorState {
 	/** Epoch ms. */
 	cursor: number;
 	/** Epoch ms. */
 	horizon: number;
+	/** A walk in progress; absent when the last poll emitted all it found. */
+	backlog?: Backlog;
+	/** Epoch ms of the last poll that got through (absent in states saved before it was kept). */
+	polledAt?: number;
 }
 
 /**
@@ -170,6 +264,8 @@ export interface CursorState {
  *   dropped by it (forgetUnreachable), so `seen` holds about one Look Back period.
  * - `failing`: work failing transiently, tried again on later polls (failedWork.ts); absent in a
  *   state saved before failures were tracked.
+ * - `backlog`: see Backlog. While it lasts, `cursor` is its `until`, and the horizon follows the
+ *   walk's position so `seen` need not hold what the walk has passed.
  */
 export interface TriggerState extends CursorState {
 	version: number;
@@ -199,7 +295,11 @@ export function readTriggerState(
 	const { cursor, horizon, seen } = saved;
 	if (saved.version !== version || saved.scope !== scope) return undefined;
 	if (typeof cursor !== 'number' || typeof horizon !== 'number' || !isNumberMap(seen)) return undefined;
-	return { state: { version, scope, cursor, horizon, seen: { ...seen }, failing: readFailingLog(saved.failing) }, saved };
+	const state: TriggerState = { version, scope, cursor, horizon, seen: { ...seen }, failing: readFailingLog(saved.failing) };
+	const backlog = readBacklog(saved.backlog);
+	if (backlog) state.backlog = backlog;
+	if (typeof saved.polledAt === 'number') state.polledAt = saved.polledAt;
+	return { state, saved };
 }
 
 /** About 0.7 MB of static data; an account needs more than this in one Look Back to reach it. */
@@ -216,13 +316,14 @@ export function forgetUnreachable(
 	seen: Record<string, number>,
 	horizon: number,
 	skewS = 0,
+	cap = MAX_REMEMBERED,
 ): { seen: Record<string, number>; horizon: number } {
 	let reachableFrom = horizon;
 	const reachable = (anchor: number) => anchor + skewS >= Math.floor(reachableFrom / 1000);
 	let entries = Object.entries(seen).filter(([, anchor]) => reachable(anchor));
-	if (entries.length > MAX_REMEMBERED) {
+	if (entries.length > cap) {
 		entries.sort((a, b) => a[1] - b[1]);
-		const dropped = entries.splice(0, entries.length - MAX_REMEMBERED);
+		const dropped = entries.splice(0, entries.length - cap);
 		reachableFrom = Math.max(reachableFrom, (dropped[dropped.length - 1][1] + skewS + 1) * 1000);
 		entries = entries.filter(([, anchor]) => reachable(anchor));
 	}
@@ -239,21 +340,36 @@ export interface PollWork<S extends CursorState, T, N> {
 	startMs(news: N): number | undefined;
 	/** Remembered without emitting: the baseline of the first activation. */
 	remember(news: N): void;
-	/** Emits it (or its failure items), recording what is settled. */
-	emit(news: N): Promise<void>;
+	/**
+	 * Emits it (or its failure items), recording what is settled. Returns false when part of it
+	 * is left waiting for a later try that only a search finds again: a walk then holds its
+	 * position there, so it is not passed by.
+	 */
+	emit(news: N): Promise<boolean | void>;
 	/** Emitting takes time (downloads, recording checks): skipped past the deadline. */
 	slow: boolean;
 	/** Whether there is room to start more slow work this poll (a bounded waiting list). */
 	hasRoom?(): boolean;
 	/** Work carried over from earlier polls, done before the search (recordings not ready before). */
 	carriedOver?(deadline: number): Promise<void>;
-	/** The state after the poll, with the cursor the search may resume from, and the poll's items. */
-	finish(cursor: number): { state: S; items: INodeExecutionData[] };
+	/** What the downloads of this poll came to, for the outage verdict (failedWork.ts). */
+	tally?: PollTally;
+	/**
+	 * The state after the poll, with the cursor the search may resume from, and the poll's items.
+	 * `reachFrom`: the earliest start a later search may still return (the horizon follows it).
+	 */
+	finish(cursor: number, reachFrom: number): { state: S; items: INodeExecutionData[] };
 }
 
 export interface PollingTrigger<S extends CursorState, T, N> {
 	lookBackMs: number;
 	backfillMs: number;
+	/** How long failing work is tried again; an outage verdict holds no longer than this. */
+	retryWindowMs: number;
+	/** Items (news) one poll emits at most. */
+	maxItems: number;
+	/** Epoch ms: the first activation walks history from here instead of taking a baseline. */
+	startFrom?: number;
 	/** Where in the node's static data the state lives. */
 	stateKey: string;
 	/** The saved state, or undefined on first activation, a change of scope, or an unreadable state. */
@@ -268,31 +384,96 @@ function isOld(startMs: number | undefined, emitFrom: number): boolean {
 	return startMs === undefined ? emitFrom !== -Infinity : startMs < emitFrom;
 }
 
-async function pollRange<S extends CursorState, T, N>(
+interface PassLimits {
+	deadline: number;
+	/** Items this poll may still emit; counted down. */
+	left: number;
+	/** The earliest start of work emit() left waiting this poll (see PollWork.emit). */
+	waitingFrom?: number;
+}
+
+/**
+ * Emits what is new in one search's finds, oldest first, within the poll's limits. Returns the
+ * start of the first find left for a later poll, or undefined when none was left. `fallback`
+ * stands for a find whose start cannot be read (the search window's start: searched again).
+ */
+async function emitFound<S extends CursorState, T, N>(
 	work: PollWork<S, T, N>,
-	range: { from: number; to: number; emitFrom: number },
-	deadline: number,
-	lookBackMs: number,
-): Promise<number> {
-	if (work.slow) await work.carriedOver?.(deadline);
-	let deferred = false;
-	const found = range.from < range.to ? await work.search(range.from, range.to) : [];
+	found: T[],
+	emitFrom: number,
+	limits: PassLimits,
+	fallback: number,
+): Promise<number | undefined> {
+	let stop: number | undefined;
 	for (const one of found) {
 		const news = work.unseen(one);
 		if (news === undefined) continue;
+		const start = work.startMs(news);
 		// Before the emit boundary (first activation): remembered, never emitted.
-		if (isOld(work.startMs(news), range.emitFrom)) {
+		if (isOld(start, emitFrom)) {
 			work.remember(news);
 			continue;
 		}
-		if (work.slow && (Date.now() > deadline || work.hasRoom?.() === false)) {
-			// Left unseen for the next poll; older baseline finds after it are still remembered.
-			deferred = true;
+		if (stop !== undefined) continue;
+		const outOfTime = work.slow && (Date.now() > limits.deadline || work.hasRoom?.() === false);
+		const outage = work.tally !== undefined && outageIsClear(work.tally);
+		if (limits.left <= 0 || outOfTime || outage) {
+			// Left unseen for a later poll; older baseline finds after it are still remembered.
+			stop = start ?? fallback;
 			continue;
 		}
-		await work.emit(news);
+		const settled = await work.emit(news);
+		limits.left--;
+		if (settled === false) limits.waitingFrom = Math.min(limits.waitingFrom ?? Infinity, start ?? fallback);
 	}
-	return deferred ? Math.min(range.to, range.from + lookBackMs) : range.to;
+	return stop;
+}
+
+/**
+ * A backlog walk: windows from the position on, each searched and emitted oldest first, until the
+ * poll's limits stop it (the new position) or it reaches `until` (undefined: the backlog is done).
+ */
+async function walkBacklog<S extends CursorState, T, N>(
+	work: PollWork<S, T, N>,
+	backlog: Backlog,
+	limits: PassLimits,
+): Promise<Backlog | undefined> {
+	const next = await walkFrom(work, backlog, limits);
+	// A walk that reached its end is done, even with work waiting: holding it for that would hold
+	// back every newer item for as long as the retry window. What waits is then judged by Look Back.
+	return next === undefined ? undefined : { next: Math.min(next, limits.waitingFrom ?? next), until: backlog.until };
+}
+
+async function walkFrom<S extends CursorState, T, N>(
+	work: PollWork<S, T, N>,
+	backlog: Backlog,
+	limits: PassLimits,
+): Promise<number | undefined> {
+	let from = backlog.next;
+	let span = FIRST_WALK_WINDOW_MS;
+	while (from < backlog.until) {
+		const stopped = Date.now() > limits.deadline || limits.left <= 0 || (work.tally !== undefined && outageIsClear(work.tally));
+		if (stopped) return from;
+		const to = Math.min(backlog.until, from + span);
+		const stop = await emitFound(work, await work.search(from, to), -Infinity, limits, from);
+		if (stop !== undefined) return Math.max(stop, from);
+		// The window had room to spare: wider windows, fewer searches over sparse history.
+		span = Math.min(MAX_WALK_WINDOW_MS, span * 2);
+		from = to;
+	}
+	return undefined;
+}
+
+/** Why an outage fails the poll, for its error: the user's next question is what happens to the files. */
+export const OUTAGE_NOTE =
+	'Every download this poll tried failed for a reason that may pass, which points at the vendor rather than at any one file. No file was given up and none used its retry window; the next poll tries them again.';
+
+function outageError(fx: IPollFunctions, tally: PollTally): Error {
+	const last = tally.lastTransient as { message?: unknown } | undefined;
+	const quoted = typeof last?.message === 'string' ? last.message : String(tally.lastTransient);
+	return new NodeOperationError(fx.getNode(), `All ${tally.tried} downloads this poll failed (the last: ${quoted})`, {
+		description: OUTAGE_NOTE,
+	});
 }
 
 /** A trigger's `poll`: Fetch Test Event in manual mode, otherwise one poll of the algorithm above. */
@@ -311,21 +492,49 @@ export async function runPoll<S extends CursorState, T, N>(
 		const saved = trigger.readState(data);
 		const now = Date.now();
 		const { lookBackMs, backfillMs } = trigger;
-		let range: { from: number; to: number; emitFrom: number };
-		if (saved) {
-			range = { from: Math.max(saved.cursor - lookBackMs, saved.horizon), to: now, emitFrom: -Infinity };
+		const limits: PassLimits = { deadline, left: trigger.maxItems };
+		let cursor = now;
+		let backlog: Backlog | undefined;
+		let work: PollWork<S, T, N>;
+		if (!saved && trigger.startFrom !== undefined) {
+			// Start From: a walk from that date. Nothing before it is ever searched, so no baseline.
+			work = trigger.startWork(undefined, trigger.startFrom, { deadline, now });
+			backlog = await walkBacklog(work, { next: trigger.startFrom, until: now }, limits);
+		} else if (saved?.backlog) {
+			work = trigger.startWork(saved, saved.horizon, { deadline, now });
+			if (work.slow) await work.carriedOver?.(deadline);
+			cursor = saved.backlog.until;
+			// Never before the horizon: what was forgotten over the cap had been emitted before it.
+			backlog = await walkBacklog(work, { next: Math.max(saved.backlog.next, saved.horizon), until: cursor }, limits);
 		} else {
-			// First activation (or a new scope): what exists now is the baseline, emitted only as
-			// far back as the user asked to backfill.
-			const from = now - Math.max(lookBackMs, backfillMs);
-			range = { from, to: now, emitFrom: backfillMs > 0 ? now - backfillMs : Infinity };
+			let range: { from: number; to: number; emitFrom: number };
+			if (saved) {
+				range = { from: Math.max(saved.cursor - lookBackMs, saved.horizon), to: now, emitFrom: -Infinity };
+			} else {
+				// First activation (or a new scope): what exists now is the baseline, emitted only as
+				// far back as the user asked to backfill.
+				const from = now - Math.max(lookBackMs, backfillMs);
+				range = { from, to: now, emitFrom: backfillMs > 0 ? now - backfillMs : Infinity };
+			}
+			work = trigger.startWork(saved, range.from, { deadline, now });
+			if (work.slow) await work.carriedOver?.(deadline);
+			const found = range.from < range.to ? await work.search(range.from, range.to) : [];
+			const stop = await emitFound(work, found, range.emitFrom, limits, range.from);
+			if (stop !== undefined) backlog = { next: Math.min(stop, limits.waitingFrom ?? stop), until: range.to };
 		}
-		const work = trigger.startWork(saved, range.from, { deadline, now });
-		const cursor = await pollRange(work, range, deadline, lookBackMs);
-		const { state, items } = work.finish(cursor);
+		// A first activation has no place to lose: failing it leaves the next poll to start again.
+		const lastGood = saved ? (saved.polledAt ?? saved.cursor) : now;
+		if (work.tally && looksLikeOutage(work.tally) && now - lastGood < trigger.retryWindowMs) {
+			throw outageError(fx, work.tally);
+		}
+		const reachFrom = backlog ? Math.min(backlog.next, cursor - lookBackMs) : cursor - lookBackMs;
+		const { state, items } = work.finish(cursor, reachFrom);
+		const next: S = { ...state, polledAt: now };
+		if (backlog) next.backlog = backlog;
+		else delete next.backlog;
 		// Only a poll that got this far moves the cursor; a failure above leaves the state as it was.
 		// One assignment: n8n sees one change, and a reader never meets half a state.
-		data[trigger.stateKey] = { ...state };
+		data[trigger.stateKey] = { ...next };
 		return items.length > 0 ? [items] : null;
 	} catch (error) {
 		throw withStateKeptNote(error);

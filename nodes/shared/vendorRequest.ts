@@ -19,6 +19,7 @@ import {
 	DEFAULT_RETRY_POLICY,
 	isTimeout,
 	isTransientNetworkError,
+	parseRetryAfter,
 	type RetryDecision,
 	type RetryPolicy,
 } from './retryPolicy';
@@ -420,6 +421,8 @@ async function sendWithPolicy(
 		}
 
 		if (statusCode < 400) return response;
+		// The account's budget is shared with whoever else uses it: the pacer learns its share from 429s.
+		if (statusCode === 429) call.pacer?.throttled(parseRetryAfter(response.headers['retry-after'], Date.now()));
 
 		const body = response.body;
 		const decision = decideRetry(

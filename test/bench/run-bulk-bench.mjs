@@ -7,9 +7,11 @@
  * worker's peak RSS (VmHWM, reset before each case) and its growth, and the requests per minute
  * the simulator saw (the most in any 60 s window, and the average).
  *
- *   node test/bench/run-bulk-bench.mjs [--sizes=1000,10000] [--paced=1000@160] [--keep]
+ *   node test/bench/run-bulk-bench.mjs [--sizes=1000,10000] [--paced=1000@160] [--shared=1000@160x3] [--keep]
  *   (--sizes run unpaced, Max Requests per Minute 0; --paced=N@R adds N interactions at R/min,
- *    --paced= none; quick: --sizes=200 --paced=)
+ *    --paced= none; --shared=N@RxW: W workers export the same N-interaction account at once,
+ *    each at ceiling R, against a simulator limiting the account to R/min (sharedLimit.mjs),
+ *    plotted to test/bench/shared-limit.svg; --shared= none; quick: --sizes=200 --paced= --shared=)
  *
  * Every case is verified, not just timed: each recording of the simulator exported exactly once
  * with its size, none fetched twice, every binary in the database store, and a paced case never
@@ -26,6 +28,7 @@ import { ensureQueueServices, executionOutcome, resetPeakRss, rssMiB, runOnWorke
 import { bulkExportWorkflow, verifyBulkExport } from '../e2e/workflows/queueMode.mjs';
 import { vonageCredential } from '../e2e/workflows/vonage.mjs';
 import { startSimulator } from '../simulator/index.mjs';
+import { measureSharedLimit, sharedLimitSvg } from './sharedLimit.mjs';
 
 const flags = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
@@ -41,6 +44,11 @@ const cases = [
 		return { interactions: n, rate };
 	}),
 ];
+const sharedCases = list(flags.shared ?? '1000@160x3').map((spec) => {
+	const [n, rest] = spec.split('@');
+	const [rate, workers] = rest.split('x').map(Number);
+	return { interactions: Number(n), rate, workers };
+});
 for (const c of cases) {
 	if (!(Number.isInteger(c.interactions) && c.interactions > 0 && Number.isInteger(c.rate) && c.rate >= 0)) {
 		throw new Error(`bad case ${JSON.stringify(c)}: --sizes=N,N --paced=N@RATE`);
@@ -106,8 +114,28 @@ try {
 	}
 } finally {
 	await queue.stop();
-	if (!flags.keep) rmSync(userFolder, { recursive: true, force: true });
 }
+
+const sharedRows = [];
+for (const c of sharedCases) {
+	// The same user folder (packages installed), fresh PostgreSQL and Redis, one job per worker.
+	const sharedQueue = await startQueueMode({ bins, userFolder, port: await freePort(), services, workers: c.workers, concurrency: 1, log: say });
+	try {
+		const rest = await restClient(sharedQueue.main.url);
+		const m = await measureSharedLimit({ queue: sharedQueue, rest, interactions: c.interactions, limit: c.rate, workers: c.workers, say });
+		sharedRows.push(m);
+		say(`shared: ${JSON.stringify({ ...m, timeline: undefined })}`);
+		if (m.problems.length > 0) failed = true;
+		await writeFileAsync(join(REPO, 'test', 'bench', 'shared-limit.svg'), sharedLimitSvg(m));
+	} catch (error) {
+		failed = true;
+		say(`FAILED shared ${c.interactions}@${c.rate}x${c.workers}: ${error.message}`);
+	} finally {
+		await sharedQueue.stop();
+	}
+}
+
+if (!flags.keep) rmSync(userFolder, { recursive: true, force: true });
 
 const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 const lines = [
@@ -121,7 +149,18 @@ const lines = [
 			: `| ${r.interactions} | ${r.rate ? `${r.rate}/min` : 'none'} | ${r.recordings} (${f(r.gb, 2)}) | ${f(r.seconds)} | ${f(r.interactionsPerSecond)} | ${f(r.recordingsPerSecond)} | ${f(r.mbPerSecond)} | ${f(r.rssBeforeMiB, 0)} → ${f(r.peakMiB, 0)} (+${f(r.peakMiB - r.rssBeforeMiB, 0)}) | ${r.requests} | ${r.maxPerMinute} | ${f(r.avgPerMinute, 0)} |`,
 	),
 ];
+if (sharedRows.length > 0) {
+	lines.push(
+		'',
+		'| workers | interactions each | account limit = ceiling | recordings per export | s | requests | 429s in all | accepted per minute after 2 min | 429s after 2 min | bounds |',
+		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+		...sharedRows.map(
+			(m) =>
+				`| ${m.workers} | ${m.interactions} | ${m.limit}/min | ${m.recordings} | ${f(m.seconds)} | ${m.requests} | ${m.throttledAll} | ${f(m.acceptedPerMinute)} (${f((m.acceptedPerMinute / m.limit) * 100)} %) | ${f(m.throttledShare * 100, 2)} % | ${m.problems.length === 0 ? 'met' : m.problems.join('; ')} |`,
+		),
+	);
+}
 console.log(lines.join('\n'));
 mkdirSync(join(REPO, 'artifacts', 'bench'), { recursive: true });
-await writeFileAsync(join(REPO, 'artifacts', 'bench', 'bulk.json'), JSON.stringify(rows, null, 2));
+await writeFileAsync(join(REPO, 'artifacts', 'bench', 'bulk.json'), JSON.stringify({ rows, shared: sharedRows }, null, 2));
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,9 @@
  * the served bytes, answers that are not what was asked for, requests that carried a credential
  * to a host nobody configured (the foreign host's log and the media host's), and credential
  * values found in execution data, error items, n8n's logs, database or binary store.
- * Exits 1 when any of those must-be-zero counts is not zero, or fewer than 200 items went in.
+ * Then a vendor-wide outage (outageRun.mjs): the Vonage trigger activated while every VCC
+ * download answers 503 for a few polls must, once VCC is back, post every recording once and give
+ * none up. Exits 1 when any of those must-be-zero counts is not zero, or fewer than 200 items went in.
  *
  *   node test/e2e/fault-run.mjs [--seed N] [--keep]
  */
@@ -26,6 +28,7 @@ import { startSimulator } from '../simulator/index.mjs';
 import { faultMix } from './faultMix.mjs';
 import { npmInstallPackages, useRegistry } from './localRegistry.mjs';
 import { tallyRun, tallyStalls } from './faultTally.mjs';
+import { runOutage } from './outageRun.mjs';
 import {
 	ensureN8n,
 	executeWorkflow,
@@ -106,11 +109,11 @@ const branches = faultBranches(sim);
 const port = await freePort();
 let serverLog = '';
 let workflowId;
+const credentials = {};
 {
 	const n8n = await startN8n({ ...bins, userFolder, port });
 	try {
 		const rest = await restClient(n8n.url);
-		const credentials = {};
 		for (const vendor of FAULT_VENDORS) {
 			const data = vendor.credential(sim);
 			const saved = await rest.call('POST', '/rest/credentials', data);
@@ -177,6 +180,8 @@ const scan = await scanForSecrets({
 	secrets,
 });
 
+const outage = await runOutage({ bins, userFolder, port, sim, credential: credentials.vonage, say });
+
 await foreign.close();
 await sim.close();
 internal.closeAllConnections();
@@ -212,8 +217,15 @@ const table = [
 	`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
 	...lines.slice(1).map(fmt),
 ].join('\n');
-console.log(`\n${table}`);
-await writeFile(join(ARTIFACTS, 'table.md'), `${table}\n`);
+const outageTable = [
+	'| vendor-wide outage | recordings | posted before it | downloads refused | posted during it | posted once in all | recordings given up (must be 0) | lost (must be 0) | duplicates (must be 0) |',
+	'|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+	`| Vonage trigger mid-backfill, every download 503 for ${outage.outageSeconds} s | ${outage.recordings} | ${outage.postedBefore} | ${outage.refusedDuringOutage} | ${outage.postedDuringOutage} | ${outage.postedOnce} | ${outage.givenUp} | ${outage.lost} | ${outage.duplicates} |`,
+].join('\n');
+console.log(`\n${table}\n\n${outageTable}`);
+if (outage.failedExamples.length > 0) console.log(`given up: ${outage.failedExamples.join('; ')}`);
+await writeFile(join(ARTIFACTS, 'table.md'), `${table}\n\n${outageTable}\n`);
+await writeFile(join(ARTIFACTS, 'outage-n8n.log'), outage.serverLog);
 console.log(`\nfaults injected (${Object.values(stats.faultForms).reduce((a, b) => a + b, 0)} in ${stats.requests} requests; the foreign host received ${foreign.count()}):`);
 for (const key of vendorsShown) {
 	const injected = stats.vendors[key]?.faultForms ?? {};
@@ -239,7 +251,8 @@ if (problems.length > 0) console.log(`\n${problems.join('\n')}`);
 console.log('\nerror items, first of each node:');
 for (const t of Object.values(tally)) for (const line of t.examples.errors.slice(0, 3)) console.log(`  ${line}`);
 
-const mustBeZero = rows.filter((r) => r[2]).reduce((n, [, fn]) => n + total(fn), 0) + secretCount;
+const outageProblems = outage.givenUp + outage.lost + outage.duplicates;
+const mustBeZero = rows.filter((r) => r[2]).reduce((n, [, fn]) => n + total(fn), 0) + secretCount + outageProblems;
 const itemsIn = total((v) => v.in ?? 0);
 if (!result.ok && !run) console.log('\nFAIL: n8n did not finish the run');
 if (itemsIn < MIN_ITEMS) console.log(`\nFAIL: only ${itemsIn} items in (at least ${MIN_ITEMS})`);

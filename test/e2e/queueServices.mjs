@@ -98,33 +98,40 @@ export function queueModeEnv({ redis, postgres, extra = {} }) {
  * on the same user folder. Manual runs are offloaded to the worker, so a workflow started
  * through the REST API runs where production executions run. `stop()` takes it all down.
  */
-export async function startQueueMode({ bins, userFolder, port, services, env: extraEnv = {}, concurrency = 5, log = () => {} }) {
+export async function startQueueMode({ bins, userFolder, port, services, env: extraEnv = {}, concurrency = 5, workers: workerCount = 1, log = () => {} }) {
 	const [postgres, redis] = await Promise.all([startPostgres(services.PG_BIN), startRedis(services.REDIS_SERVER)]);
 	log(`PostgreSQL on 127.0.0.1:${postgres.port}, Redis on 127.0.0.1:${redis.port}`);
 	const env = queueModeEnv({ redis, postgres, extra: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true', ...extraEnv } });
 	let main;
-	let worker;
+	const workers = [];
 	try {
 		main = await startN8n({ ...bins, userFolder, port, env });
-		worker = await startWorker({ ...bins, userFolder, port, env, concurrency });
+		for (let i = 0; i < workerCount; i++) {
+			// Each worker's task-runner broker needs ports of its own.
+			const workerPort = i === 0 ? port : await freePort();
+			workers.push(await startWorker({ ...bins, userFolder, port: workerPort, env, concurrency }));
+		}
 	} catch (error) {
+		await Promise.all(workers.map((w) => w.stop()));
 		await main?.stop();
 		await Promise.all([postgres.stop(), redis.stop()]);
 		throw error;
 	}
+	const [worker] = workers;
 	// The execution data n8n stores is `flatted` JSON: read it with n8n's own copy.
 	const { parse: parseFlatted } = createRequire(join(dirname(bins.n8nBin), '..', 'package.json'))('flatted');
 	return {
 		main,
 		worker,
+		workers,
 		postgres,
 		redis,
 		parseFlatted,
 		/** The worker's own log says it took this execution (every job, whatever its outcome). */
-		workerRan: (executionId) => worker.output().includes(`Worker started execution ${executionId} (job`),
+		workerRan: (executionId) => workers.some((w) => w.output().includes(`Worker started execution ${executionId} (job`)),
 		workerRssMiB: () => rssMiB(worker.pid),
 		async stop() {
-			await worker?.stop();
+			await Promise.all(workers.map((w) => w.stop()));
 			await main?.stop();
 			await Promise.all([postgres.stop(), redis.stop()]);
 		},

@@ -12,9 +12,13 @@
  *   goes on working;
  * - a bulk export (Search 30 days → Download All) of a simulator with --bulk interactions, paced
  *   at --rate requests/minute: every recording once, nothing fetched twice, the rate kept;
- * - both polling triggers activated on the main process, their executions run by the worker.
+ * - both polling triggers activated on the main process, their executions run by the worker;
+ * - one vendor budget across workers (test/bench/sharedLimit.mjs, small form): a second queue
+ *   with 3 workers, each exporting the same account at once at ceiling 160 against a simulator
+ *   limiting that account to 160/min, must settle at ≥ 85 % of the limit with ≤ 5 % 429s, every
+ *   recording once per export and no item failed.
  *
- *   node test/e2e/run-queue-e2e.mjs [--bulk=1000] [--rate=600] [--keep] [--no-triggers]
+ *   node test/e2e/run-queue-e2e.mjs [--bulk=1000] [--rate=600] [--shared=300@160x3|--shared=] [--keep] [--no-triggers]
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,6 +39,7 @@ import { startSlackSink } from './slackSink.mjs';
 import { allVendors } from './workflows/index.mjs';
 import { bulkExportWorkflow, oversizeWorkflow, verifyBulkExport } from './workflows/queueMode.mjs';
 import { vonageCredential } from './workflows/vonage.mjs';
+import { measureSharedLimit, sharedLimitSvg } from '../bench/sharedLimit.mjs';
 
 const flags = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
@@ -44,6 +49,7 @@ const flags = Object.fromEntries(
 );
 const BULK_INTERACTIONS = Number(flags.bulk ?? 1000);
 const BULK_RATE = Number(flags.rate ?? 600);
+const SHARED = flags.shared === undefined ? '300@160x3' : String(flags.shared);
 /** The database store's cap for this run (MiB): above every simulator file but the oversize one. */
 const BINARY_CAP_MIB = 8;
 const OVERSIZE_MIB = 24;
@@ -194,8 +200,29 @@ try {
 	await writeFile(join(ARTIFACTS, 'main.log'), queue?.main.output() ?? '').catch(() => {});
 	await queue?.stop();
 	await Promise.all([sim.close(), bulkSim.close(), slack.close(), registry.stop()]);
-	if (!flags.keep) await rm(userFolder, { recursive: true, force: true });
 }
+
+if (SHARED !== '' && SHARED !== 'true') {
+	const [n, spec] = SHARED.split('@');
+	const [limit, workers] = spec.split('x').map(Number);
+	const interactions = Number(n);
+	let shared;
+	try {
+		// The same user folder (packages installed), fresh PostgreSQL and Redis, one job per worker.
+		shared = await startQueueMode({ bins, userFolder, port: await freePort(), services, workers, concurrency: 1, log: say });
+		const rest = await restClient(shared.main.url);
+		await check(`${label}${workers} workers exporting one account at once settle on its limit of ${limit}/min`, async () => {
+			const m = await measureSharedLimit({ queue: shared, rest, interactions, limit, workers, say });
+			await writeFile(join(ARTIFACTS, 'shared-limit.json'), JSON.stringify(m, null, 1));
+			await writeFile(join(ARTIFACTS, 'shared-limit.svg'), sharedLimitSvg(m));
+			if (m.problems.length > 0) throw new Error(m.problems.join('; '));
+			return `${m.recordings} recordings per export, ${m.seconds.toFixed(0)} s; after 2 min ${m.acceptedPerMinute.toFixed(1)} accepted per minute (${((m.acceptedPerMinute / limit) * 100).toFixed(0)} %), ${(m.throttledShare * 100).toFixed(2)} % 429s; ${m.throttledAll} 429s in all, no item failed`;
+		});
+	} finally {
+		await shared?.stop();
+	}
+}
+if (!flags.keep) await rm(userFolder, { recursive: true, force: true });
 
 console.log(`\nqueue-mode e2e finished in ${elapsed()}`);
 console.log(report.summary('queue-mode e2e'));

@@ -135,7 +135,7 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 
 	it('pages within the API limits and searches at most 7 days per request', async () => {
 		kore.calls = Array.from({ length: 250 }, (_, i) => call(`s${String(i).padStart(3, '0')}`, 200 * HOUR - i * 10 * MINUTE, 200 * HOUR - i * 10 * MINUTE - MINUTE));
-		const trigger = new ActiveTrigger({ options: { backfillHours: 240 } });
+		const trigger = new ActiveTrigger({ options: { backfillHours: 240, maxItemsPerPoll: 1000 } });
 
 		const result = await trigger.poll();
 
@@ -145,6 +145,27 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 		const windows = [...new Set(kore.callDetails.map((r) => `${r.startDate} → ${r.endDate}`))];
 		expect(windows).toEqual(['2026-02-20 12:00:00 → 2026-02-27 11:59:59', '2026-02-27 12:00:00 → 2026-03-02 11:59:59']);
 		expect(kore.callDetails.every((r) => r.limit === 100 && r.offset <= 10)).toBe(true);
+	});
+});
+
+describe('Kore.ai SmartAssist Trigger: bounded polls', () => {
+	it('Start From walks the calls from that date, Max Items per Poll at a time, oldest first, each once', async () => {
+		kore.calls = Array.from({ length: 25 }, (_, i) => call(`s${String(i).padStart(2, '0')}`, (25 - i) * 24 * HOUR, (25 - i) * 24 * HOUR - MINUTE));
+		const startFrom = new Date(NOW - 26 * 24 * HOUR).toISOString();
+		const trigger = new ActiveTrigger({ options: { startFrom, maxItemsPerPoll: 10 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+		kore.calls.push(call('live', 2 * MINUTE, MINUTE));
+		vi.setSystemTime(NOW + 5 * MINUTE);
+		const live = await trigger.poll();
+
+		expect(polls.map((p) => p.items.length)).toEqual([10, 10, 5, 0]);
+		expect(polls.flatMap(sessions)).toEqual(kore.calls.slice(0, 25).map((c) => c.sessionId));
+		expect(sessions(live)).toEqual(['live']);
 	});
 });
 
@@ -369,8 +390,12 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 		return trigger;
 	}
 
-	it('tries a session whose recording listing keeps answering 5xx on 3 polls in all, then reports it once, while other calls keep coming', async () => {
-		const trigger = await activeWith([call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, ['http_503']), call('two', 4 * MINUTE, 30_000)]);
+	it('tries a session whose recording listing keeps answering 5xx until its retry window closes, then reports it once, while other calls keep coming', async () => {
+		const threeMinutes = { options: { retryHours: 0.05 } };
+		const trigger = await activeWith(
+			[call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, ['http_503']), call('two', 4 * MINUTE, 30_000)],
+			threeMinutes,
+		);
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
@@ -442,8 +467,8 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 		expect(failingLog(trigger)).toEqual({});
 	});
 
-	it('reports a call whose media host keeps failing after 3 polls, and checks it no more', async () => {
-		const trigger = await activeWith([call('down', 5 * MINUTE, 30_000)]);
+	it('reports a call whose media host keeps failing once its retry window closes, and checks it no more', async () => {
+		const trigger = await activeWith([call('down', 5 * MINUTE, 30_000)], { options: { retryHours: 0.05 } });
 		kore.calls[0].media = [500];
 
 		await trigger.poll();

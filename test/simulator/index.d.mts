@@ -62,6 +62,10 @@ export interface SimulatorOptions {
 	signedUrlTtlSeconds?: number;
 	koreAnalyticsPerMinute?: number;
 	korePlatformPerMinute?: number;
+	/** One budget per account across every client, sliding minute, 429 + Retry-After; 0 (default): none. */
+	vonagePerMinute?: number;
+	ameyoPerMinute?: number;
+	genesysPerMinute?: number;
 	ameyoLoginPage?: boolean;
 	genesysBasicAuth?: boolean;
 	koreEnforceJti?: boolean;
@@ -75,6 +79,9 @@ export type MutableOptions = Required<
 		| 'signedUrlTtlSeconds'
 		| 'koreAnalyticsPerMinute'
 		| 'korePlatformPerMinute'
+		| 'vonagePerMinute'
+		| 'ameyoPerMinute'
+		| 'genesysPerMinute'
 		| 'ameyoLoginPage'
 		| 'genesysBasicAuth'
 		| 'koreEnforceJti'
@@ -172,6 +179,8 @@ export interface VendorStats {
 	byStatus: Record<string, number>;
 	/** Faults injected into this vendor's answers, by form. */
 	faultForms: Record<string, number>;
+	/** Answers other than 429, and 429s, per step since the stats were reset. */
+	timeline: { stepSeconds: number; steps: Array<{ answered: number; throttled: number }> };
 }
 
 export interface SimulatorStats {

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
+import { createAccountLimit } from './accountLimit.mjs';
 import { createClock, createTimers } from './clock.mjs';
 import { createControl } from './control.mjs';
 import { buildCatalog } from './catalog.mjs';
@@ -75,6 +76,9 @@ const MUTABLE = {
 	signedUrlTtlSeconds: 'seconds',
 	koreAnalyticsPerMinute: 'count',
 	korePlatformPerMinute: 'count',
+	vonagePerMinute: 'count',
+	ameyoPerMinute: 'count',
+	genesysPerMinute: 'count',
 	ameyoLoginPage: 'boolean',
 	genesysBasicAuth: 'boolean',
 	koreEnforceJti: 'boolean',
@@ -117,7 +121,8 @@ function closeServer(server) {
  * @param options.log       function(line) for a request log, default none
  * @param options.verbose   true: log requests to stderr (the CLI's --verbose)
  * Other options: signedUrlTtlSeconds (300), ameyoLoginPage (false), genesysBasicAuth (true),
- * koreEnforceJti (false), koreAnalyticsPerMinute (60), korePlatformPerMinute (60).
+ * koreEnforceJti (false), koreAnalyticsPerMinute (60), korePlatformPerMinute (60), vonagePerMinute,
+ * ameyoPerMinute, genesysPerMinute (0: none; accountLimit.mjs).
  */
 export async function startSimulator({
 	port = 0,
@@ -144,6 +149,10 @@ export async function startSimulator({
 		signedUrlTtlSeconds: 300,
 		koreAnalyticsPerMinute: 60,
 		korePlatformPerMinute: 60,
+		// One budget per account across every client (accountLimit.mjs); 0: no limit. VCC documents 160.
+		vonagePerMinute: 0,
+		ameyoPerMinute: 0,
+		genesysPerMinute: 0,
 		ameyoLoginPage: false,
 		genesysBasicAuth: true,
 		koreEnforceJti: false,
@@ -249,7 +258,9 @@ export async function startSimulator({
 	};
 
 	const common = { faults: faultRules, stats, timers, log, control: createControl(sim), stalls: stallLog };
-	main.on('request', createRouter({ ...common, vendors }));
+	const accountLimit = createAccountLimit();
+	const perMinute = (vendor) => options[`${vendor}PerMinute`];
+	main.on('request', createRouter({ ...common, vendors, accountLimit, perMinute }));
 	// The media host serves links signed for anyone who holds them: no request may carry a credential.
 	const onMediaRequest = (req, url) => {
 		const carried = credentialsCarried({ url: req.url ?? '', headers: req.headers }, credentialValues(credentials, secrets));

@@ -35,7 +35,7 @@ function decodeParams(groups) {
  * @param onRequest called with each request before anything else (the media port logs the
  *        credentials it was sent)
  */
-export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest, stalls }) {
+export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest, stalls, accountLimit, perMinute }) {
 	return async function handle(req, res) {
 		const started = Date.now();
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -92,6 +92,11 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 				return;
 			}
 			reply.fault = fault; // reset | short | slow | stall-body | internal-link: the route answers, its body is degraded
+		}
+
+		const wait = fixedVendor ? undefined : accountLimit?.refuse(vendor, path, perMinute?.(vendor));
+		if (wait !== undefined) {
+			return fail(429, 'Rate limit exceeded for this account. Try again later.', { 'Retry-After': String(wait) });
 		}
 
 		let params;

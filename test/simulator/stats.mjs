@@ -6,6 +6,10 @@
 import { performance } from 'node:perf_hooks';
 
 const WINDOW_MS = 60_000;
+/** The width of one step of a vendor's timeline (answers and 429s per step, for plots). */
+const STEP_MS = 10_000;
+/** A day of steps; a longer run keeps its first day. */
+const MAX_STEPS = 8640;
 
 /** Timestamps of the last 60 s, and the most ever seen inside any 60 s window. */
 function createWindow() {
@@ -35,7 +39,7 @@ function createWindow() {
 }
 
 function createVendorStats() {
-	return { requests: 0, byRoute: {}, byStatus: {}, window: createWindow() };
+	return { requests: 0, byRoute: {}, byStatus: {}, window: createWindow(), steps: [] };
 }
 
 export function createStats() {
@@ -43,6 +47,7 @@ export function createStats() {
 	const reset = () => {
 		state = {
 			startedAt: new Date().toISOString(),
+			startedMs: performance.now(),
 			requests: 0,
 			window: createWindow(),
 			vendors: {},
@@ -69,6 +74,11 @@ export function createStats() {
 		status(vendor, status) {
 			const v = vendorStats(vendor);
 			v.byStatus[status] = (v.byStatus[status] ?? 0) + 1;
+			const index = Math.floor((performance.now() - state.startedMs) / STEP_MS);
+			if (index >= MAX_STEPS) return;
+			while (v.steps.length <= index) v.steps.push({ answered: 0, throttled: 0 });
+			if (status === 429) v.steps[index].throttled++;
+			else v.steps[index].answered++;
 		},
 		tokenIssued() {
 			state.tokensIssued++;
@@ -96,6 +106,8 @@ export function createStats() {
 					byRoute: { ...v.byRoute },
 					byStatus: { ...v.byStatus },
 					faultForms: { ...(v.faultForms ?? {}) },
+					// Per STEP_MS since the stats were reset: answers other than 429, and 429s.
+					timeline: { stepSeconds: STEP_MS / 1000, steps: v.steps.map((step) => ({ ...step })) },
 				};
 			}
 			return {

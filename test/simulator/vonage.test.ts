@@ -208,3 +208,24 @@ describe('Conversation Analyzer', () => {
 		expect(((await list.json()) as unknown[]).length).toBe(1);
 	});
 });
+
+describe('one request budget per account, whoever sends', () => {
+	it('counts every client of the account in one sliding minute and refuses the one over it with 429 and Retry-After', async () => {
+		const local = await startSimulator({ seed: 11, vonagePerMinute: 4 });
+		try {
+			const [first, second] = [await vonageToken(local), await vonageToken(local)];
+			const path = `/interaction-content/interactions/${local.catalog.vonage.interactions[0].guid}`;
+			const statuses: number[] = [];
+			for (const client of [first, second, first, second]) statuses.push((await vcc(local, path, client)).status);
+
+			const refused = await vcc(local, path, second);
+
+			expect(statuses).toEqual([200, 200, 200, 200]);
+			expect(refused.status).toBe(429);
+			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+			expect(local.stats().vendors.vonage?.timeline.steps[0]).toEqual({ answered: 4 + 2, throttled: 1 });
+		} finally {
+			await local.close();
+		}
+	});
+});

@@ -79,6 +79,9 @@ export class FakeVonage {
 
 	tokensIssued = 0;
 
+	/** While set, every download answers this status: the content service is down. */
+	downloadOutage: number | undefined;
+
 	/** Called on every download, e.g. to let the clock run as a large file would. */
 	onDownload: () => void = () => {};
 
@@ -141,6 +144,7 @@ export class FakeVonage {
 		const contentKey = decodeURIComponent(match?.[2] ?? '');
 		this.downloads.push(`${guid}/${contentKey}`);
 		this.onDownload();
+		if (this.downloadOutage) return [this.downloadOutage, { message: 'Service Unavailable' }];
 		const file = this.interactions.find((x) => x.guid === guid)?.content.find((c) => c.contentKey === contentKey);
 		if (!file) return [404, { message: `Content '${contentKey}' was not found for interaction '${guid}'` }];
 		const status = file.failures?.shift() ?? file.status;

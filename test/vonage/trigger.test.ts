@@ -216,6 +216,76 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 	});
 });
 
+describe('Vonage Contact Center Trigger: bounded polls', () => {
+	it('emits at most Max Items per Poll, oldest first, and the next poll continues where it stopped', async () => {
+		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+
+		expect(polls.map((p) => p.items.length)).toEqual([10, 10, 5, 0]);
+		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(vcc.interactions.map((x) => x.guid));
+	});
+
+	it('Start From walks the history from that date, bounded per poll, then polls as usual', async () => {
+		vcc.interactions = Array.from({ length: 30 }, (_, i) => interaction(i + 1, (30 - i) * 24 * HOUR));
+		const startFrom = new Date(NOW - 30 * 24 * HOUR).toISOString();
+		const trigger = new ActiveTrigger({ options: { startFrom, maxItemsPerPoll: 12 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+		vcc.interactions.push(interaction(99, 30_000));
+		vi.setSystemTime(NOW + 5 * MINUTE);
+		const live = await trigger.poll();
+
+		expect(polls.map((p) => p.items.length)).toEqual([12, 12, 6, 0]);
+		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(vcc.interactions.slice(0, 30).map((x) => x.guid));
+		expect(emitted(live)).toEqual([{ guid: guid(99), newContent: ['callRecording'] }]);
+		expect(vcc.searches.every((search) => Date.parse(search.start) >= Date.parse(startFrom))).toBe(true);
+	});
+
+	it('holds a walk at a file that failed for a reason that may pass, so the file is tried again and comes out once', async () => {
+		vcc.interactions = Array.from({ length: 30 }, (_, i) =>
+			interaction(i + 1, (30 - i) * 24 * HOUR, i === 2 ? [{ ...recording(), failures: [503] }] : [recording()]),
+		);
+		const startFrom = new Date(NOW - 30 * 24 * HOUR).toISOString();
+		const trigger = new ActiveTrigger({ downloadFiles: true, options: { startFrom, maxItemsPerPoll: 12, maxTries: 1 } });
+
+		const polls: RunPollResult[] = [];
+		for (let minute = 0; minute < 4; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			polls.push(await trigger.poll());
+		}
+
+		expect(polls.map((p) => p.error)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(polls.flatMap((p) => p.items).filter((item) => item.json.status === 'failed')).toEqual([]);
+		expect(polls.flatMap(emitted).map((e) => e.guid).sort()).toEqual(vcc.interactions.map((x) => x.guid).sort());
+		expect(emitted(polls[1])[0].guid).toBe(guid(3));
+	});
+
+	it('starts afresh, dropping a walk in progress, when a filter changes', async () => {
+		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });
+		await trigger.poll();
+
+		const changed = new ActiveTrigger({ filters: { direction: 'inbound' }, options: { backfillHours: 1, maxItemsPerPoll: 10 } });
+		changed.staticData = trigger.staticData;
+		vi.setSystemTime(NOW + MINUTE);
+		const afresh = await changed.poll();
+
+		// A first activation under the new filter: its own backfill, from the oldest match.
+		expect(emitted(afresh).map((e) => e.guid)).toEqual(vcc.interactions.slice(0, 10).map((x) => x.guid));
+		expect(vcc.searches.at(-1)?.direction).toBe('inbound');
+	});
+});
+
 describe('Vonage Contact Center Trigger: searching', () => {
 	it('searches at most 7 days per request and follows continuation tokens', async () => {
 		vcc.serverPageSize = 2;
@@ -452,23 +522,26 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 		},
 	);
 
-	it('tries a file whose 5xx never clears on 3 polls in all, then reports it once, while newer content keeps coming', async () => {
+	it('tries a file whose 5xx never clears until its retry window closes, then reports it once, while newer content keeps coming', async () => {
 		const bad = interaction(1, 30_000, [{ ...recording(), status: 503 }]);
-		const trigger = await activeWith([bad], { maxTries: 2 });
+		const trigger = await activeWith([bad], { maxTries: 2, retryHours: 0.05 });
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
 		vcc.interactions.push(interaction(2, 30_000));
 		const second = await trigger.poll();
 		vi.setSystemTime(NOW + 3 * MINUTE);
-		const third = await trigger.poll();
+		const notDue = await trigger.poll();
 		vi.setSystemTime(NOW + 4 * MINUTE);
+		const third = await trigger.poll();
+		vi.setSystemTime(NOW + 5 * MINUTE);
 		const fourth = await trigger.poll();
 
 		expect(first.error).toBeUndefined();
 		expect(first.returnedNull).toBe(true);
 		expect(failingLog(trigger)).toEqual({});
 		expect(emitted(second)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
+		expect(notDue.returnedNull).toBe(true);
 		expect(failures(third)).toEqual([
 			expect.objectContaining({
 				status: 'failed',
@@ -481,7 +554,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 		]);
 		expect(healthy(third)).toEqual([]);
 		expect(fourth.returnedNull).toBe(true);
-		// 3 polls × Max Tries 2: the request's own retries within a poll, then the next poll.
+		// Tried 1 and then 2 minutes apart until the 3-minute window closed, each try with Max Tries 2.
 		expect(vcc.downloads.filter((d) => d.startsWith(guid(1)))).toHaveLength(6);
 	});
 
@@ -557,18 +630,78 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 
 		const first = await trigger.poll();
 		expect(Object.keys(failingLog(trigger))).toHaveLength(1);
-		vi.setSystemTime(NOW + 2 * HOUR);
+		for (const minute of [2, 4, 8]) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			await trigger.poll();
+		}
+		// Not due before minute 16, and its interaction started more than an hour before this poll.
+		vi.setSystemTime(NOW + 11 * MINUTE);
 		const later = await trigger.poll();
 
 		expect(first.returnedNull).toBe(true);
-		// Tried a second time (the search still reached back to it), then its start fell behind the horizon.
 		expect(failures(later)).toEqual([
-			expect.objectContaining({ interactionId: guid(1), reason: 'outOfLookBack', attempts: 2, error: expect.objectContaining({ httpCode: '500' }) }),
+			expect.objectContaining({ interactionId: guid(1), reason: 'outOfLookBack', attempts: 4, error: expect.objectContaining({ httpCode: '500' }) }),
 		]);
-		expect(vcc.downloads).toEqual([`${guid(1)}/callRecording`, `${guid(1)}/callRecording`]);
+		expect(vcc.downloads).toHaveLength(4);
 		expect(failingLog(trigger)).toEqual({});
 		vi.setSystemTime(NOW + 2 * HOUR + MINUTE);
 		expect((await trigger.poll()).returnedNull).toBe(true);
+	});
+
+	it('loses nothing to a 30-minute outage at a one-minute poll: every recording comes out once after it', async () => {
+		const trigger = await activeWith([]);
+		const delivered: string[] = [];
+		const failed: IDataObject[] = [];
+		const pollErrors: string[] = [];
+		vcc.downloadOutage = 503;
+		for (let minute = 1; minute <= 40; minute++) {
+			if (minute === 31) vcc.downloadOutage = undefined;
+			vi.setSystemTime(NOW + minute * MINUTE);
+			vcc.interactions.push(interaction(minute, 30_000));
+			const result = await trigger.poll();
+			if (result.error) pollErrors.push(result.error.message);
+			delivered.push(...healthy(result).map((item) => item.json.interactionId as string));
+			failed.push(...failures(result));
+		}
+
+		expect(failed).toEqual([]);
+		expect(delivered).toEqual(Array.from({ length: 40 }, (_, i) => guid(i + 1)));
+		// From the second outage minute on, the polls fail as a whole and keep their place.
+		expect(pollErrors).toHaveLength(29);
+		expect(pollErrors[0]).toMatch(/^All \d+ downloads this poll failed \(the last: Vonage Contact Center: Service Unavailable \(HTTP 503/);
+		expect(failingLog(trigger)).toEqual({});
+	});
+
+	it('fails a poll in which every download fails transiently as a whole, keeping its place and every retry window', async () => {
+		const trigger = await activeWith([interaction(1, 40_000), interaction(2, 30_000)]);
+		const before = structuredClone(trigger.staticData);
+		vcc.downloadOutage = 502;
+
+		const failed = await trigger.poll();
+
+		expect(failed.error?.message).toContain('All 2 downloads this poll failed');
+		expect((failed.error as { description?: string }).description).toContain('No file was given up and none used its retry window');
+		expect(failed.staticData).toEqual(before);
+	});
+
+	it('reports a file that stays broken past its retry window once, at the end of the window, while the rest flows', async () => {
+		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), status: 500 }])], { retryHours: 1 });
+		const failed: Array<{ minute: number; failure: IDataObject }> = [];
+		const delivered: string[] = [];
+		for (let minute = 1; minute <= 90; minute++) {
+			vi.setSystemTime(NOW + minute * MINUTE);
+			if (minute % 10 === 0) vcc.interactions.push(interaction(100 + minute, 30_000));
+			const result = await trigger.poll();
+			expect(result.error).toBeUndefined();
+			failed.push(...failures(result).map((failure) => ({ minute, failure })));
+			delivered.push(...healthy(result).map((item) => item.json.interactionId as string));
+		}
+
+		expect(failed).toEqual([
+			{ minute: 61, failure: expect.objectContaining({ interactionId: guid(1), reason: 'retriesExhausted', attempts: 7 }) },
+		]);
+		expect(delivered).toEqual(Array.from({ length: 9 }, (_, i) => guid(110 + 10 * i)));
+		expect(vcc.downloads.filter((d) => d.startsWith(guid(1)))).toHaveLength(7);
 	});
 
 	it('keeps no secret in a failure item, even when the server echoes one', async () => {

@@ -71,12 +71,15 @@ export async function startAmeyoRun(fx: IExecuteFunctions): Promise<AmeyoRun> {
 	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
 	// n8n adds a "Request Options" setting to declarative nodes; its SSL switch is honoured too.
 	const requestOptions = fx.getNodeParameter('requestOptions', 0, {}) as { allowUnauthorizedCerts?: boolean };
+	const baseUrl = baseUrlOf(fx, credentials);
+	// Ameyo counts per server and user: the pacer is shared by every run of that account in this process.
+	const account = `ameyo ${baseUrl} ${String(credentials.userId ?? '')}`;
 	return {
-		baseUrl: baseUrlOf(fx, credentials),
+		baseUrl,
 		skipTls: ignoresTlsErrors(credentials) || requestOptions.allowUnauthorizedCerts === true,
 		secrets: secretValues(credentials),
 		credentials,
-		call: runCallOptions(AMEYO.displayName, behaviour, AMEYO_REQUESTS_PER_MINUTE),
+		call: runCallOptions(AMEYO.displayName, behaviour, AMEYO_REQUESTS_PER_MINUTE, account),
 	};
 }
 

@@ -62,7 +62,8 @@ export async function startGenesysRun(
 	if (!base.ok) throw new NodeOperationError(fx.getNode(), base.problem, { itemIndex });
 	return {
 		server: base.server,
-		call: runCallOptions(GENESYS_API.vendor, behaviour, GENESYS_REQUESTS_PER_MINUTE),
+		// One server's budget, shared by every run against it in this process.
+		call: runCallOptions(GENESYS_API.vendor, behaviour, GENESYS_REQUESTS_PER_MINUTE, `genesys ${base.server.baseUrl}`),
 	};
 }
 

@@ -90,7 +90,8 @@ export function koreRun(
 		call: {
 			vendor: KORE.displayName,
 			policy: retryPolicyFrom(behaviour),
-			pacer: korePacer(perMinute, perHour),
+			// The app's credential stands for the account and bot it is limited as.
+			pacer: korePacer(`kore ${kind} ${host.baseUrl} ${String(credentials.clientId ?? '')}`, perMinute, perHour),
 		},
 	};
 }

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { RequestPacer } from '../../shared/requestPacer';
+import { accountPacer, RequestPacer } from '../../shared/requestPacer';
 
 /**
  * Kore.ai's documented limits: analytics APIs 60 requests/minute per account; bot APIs
@@ -52,10 +52,15 @@ export class KorePacer extends RequestPacer {
 	}
 }
 
-/** One pacer per node run; `requestsPerHour` 0 means no hourly budget (analytics). */
-export function korePacer(requestsPerMinute: number, requestsPerHour: number): KorePacer {
-	return new KorePacer(
+/**
+ * The pacer of one Kore.ai budget (`account` names it: the analytics account or the bot, never a
+ * secret), shared by every run in this process and adapting to 429s like every vendor's;
+ * `requestsPerHour` 0 means no hourly budget (analytics).
+ */
+export function korePacer(account: string, requestsPerMinute: number, requestsPerHour: number): KorePacer {
+	return accountPacer(
+		`${account}\n${requestsPerHour}`,
 		requestsPerMinute,
-		requestsPerHour > 0 ? new RollingWindowLimit(requestsPerHour, HOUR_MS) : undefined,
+		() => new KorePacer(requestsPerMinute, requestsPerHour > 0 ? new RollingWindowLimit(requestsPerHour, HOUR_MS) : undefined),
 	);
 }

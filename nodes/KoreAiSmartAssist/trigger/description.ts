@@ -38,6 +38,7 @@ export const koreTriggerProperties: INodeProperties[] = [
 				'On its first poll the trigger starts from now and emits no call that had already ended. Set this to also emit calls that started in the last N hours.',
 			lookBack:
 				'Kore.ai lists calls by the time they started, and a call only counts once it has ended. Each poll searches back this far before its last poll, so a call that lasts up to this long is still caught when it ends. Also how far back Fetch Test Event looks.',
+			items: 'calls',
 		}),
 		requestsPerHourOption('Upper bound on recording requests one poll sends to the bot in any rolling hour'),
 		{

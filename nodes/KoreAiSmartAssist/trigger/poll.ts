@@ -1,9 +1,9 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { attemptWork, failureDetails, failureItem, type FailingLog } from '../../shared/failedWork';
+import { attemptWork, failureDetails, failureItem, newTally, type FailingLog, type PollTally } from '../../shared/failedWork';
 import { checkRecording, sessionJson, withoutRecordingItem, type RecordingOutcome, type SessionRef } from './recordingCheck';
 import { runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
-import { findVoiceSessions, hasEnded, type FoundSession } from './sessionSearch';
+import { findVoiceSessions, hasEnded, parseKoreTime, type FoundSession } from './sessionSearch';
 import {
 	advanceState,
 	MAX_PENDING,
@@ -29,6 +29,7 @@ interface Poll {
 	seen: Record<string, number>;
 	pending: Record<string, PendingSession>;
 	failing: FailingLog;
+	tally: PollTally;
 	items: INodeExecutionData[];
 }
 
@@ -45,10 +46,21 @@ function waitAgain(poll: Poll, session: SessionRef, status: string): PendingSess
 	};
 }
 
+/**
+ * What a call is remembered by: its start when Kore.ai gave one (a search by start time cannot
+ * return it once that is behind the horizon), else when it was seen ended, which it cannot have
+ * started after. The start keeps a backfill walk's memory to its position rather than to every
+ * call it emitted.
+ */
+function seenAnchor(poll: Poll, session: SessionRef): number {
+	const start = parseKoreTime(session.record.sessionStartTime);
+	return start === undefined ? poll.nowS : Math.min(poll.nowS, Math.floor(start / 1000));
+}
+
 /** The call is done with: never checked or emitted again. */
 function done(poll: Poll, session: SessionRef): void {
 	delete poll.pending[session.sessionId];
-	poll.seen[session.sessionId] = poll.nowS;
+	poll.seen[session.sessionId] = seenAnchor(poll, session);
 }
 
 function failureSubject(session: SessionRef, settings: KoreTriggerSettings) {
@@ -93,8 +105,12 @@ function settle(poll: Poll, session: SessionRef, outcome: RecordingOutcome): voi
  */
 async function checkAndSettle(poll: Poll, session: SessionRef): Promise<void> {
 	const about = { anchor: poll.nowS, subject: failureSubject(session, poll.settings) };
-	const outcome = await attemptWork(poll.failing, session.sessionId, about, async () =>
-		await checkRecording(poll.fx, poll.runs, poll.settings, session),
+	const outcome = await attemptWork(
+		poll.failing,
+		session.sessionId,
+		about,
+		async () => await checkRecording(poll.fx, poll.runs, poll.settings, session),
+		{ windowMs: poll.settings.retryWindowMs, tally: poll.tally },
 	);
 	if (outcome.kind === 'done') return settle(poll, session, outcome.value);
 	if (outcome.kind === 'retryLater') {
@@ -171,6 +187,9 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 	const trigger: PollingTrigger<SessionState, FoundSession, FoundSession> = {
 		lookBackMs: settings.lookBackMs,
 		backfillMs: settings.backfillMs,
+		retryWindowMs: settings.retryWindowMs,
+		maxItems: settings.maxItems,
+		startFrom: settings.startFrom,
 		readState: (data) => readState(data, settings.scope),
 		stateKey: STATE_KEY,
 		testEvent: async () => [await newestItem(fx, runs, settings)],
@@ -193,11 +212,13 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 				seen: { ...previous.seen },
 				pending: { ...previous.pending },
 				failing: { ...previous.failing },
+				tally: newTally(),
 				items: [],
 			};
 			if (!settings.downloadRecording) releasePending(poll);
 			return {
 				slow: settings.downloadRecording,
+				tally: poll.tally,
 				hasRoom: () => Object.keys(poll.pending).length < MAX_PENDING,
 				carriedOver: async () => await recheckPending(poll),
 				search: async (from, to) => await findVoiceSessions(fx, runs, settings, from, to),
@@ -207,16 +228,16 @@ export async function pollKoreCalls(fx: IPollFunctions): Promise<INodeExecutionD
 						: session,
 				startMs: (session) => session.startMs,
 				remember(session) {
-					poll.seen[session.sessionId] = poll.nowS;
+					poll.seen[session.sessionId] = seenAnchor(poll, session);
 				},
 				async emit(session) {
 					if (settings.downloadRecording) return await checkAndSettle(poll, session);
 					poll.items.push({ json: sessionJson(session, settings) });
-					poll.seen[session.sessionId] = poll.nowS;
+					poll.seen[session.sessionId] = seenAnchor(poll, session);
 				},
-				finish(cursor) {
+				finish(cursor, reachFrom) {
 					const next = { ...previous, seen: poll.seen, pending: poll.pending, failing: poll.failing };
-					return { state: advanceState(next, cursor, settings.lookBackMs), items: poll.items };
+					return { state: advanceState(next, cursor, settings.lookBackMs, reachFrom), items: poll.items };
 				},
 			};
 		},

@@ -6,9 +6,10 @@ import { forgetUnreachable, readTriggerState, type TriggerState } from '../../sh
 /**
  * The Kore.ai trigger's state (TriggerState); `scope`: the account and bot.
  *
- * - `seen`: every session emitted or given up, anchored when the trigger first saw it ended
- *   (n8n's clock). A session never starts after that (give or take CLOCK_SKEW_S between the
- *   clocks), so once `seen + skew` is before the horizon no search can return it again.
+ * - `seen`: every session emitted or given up, anchored at its start, or when its start cannot be
+ *   read, when the trigger first saw it ended (n8n's clock), which it cannot have started after.
+ *   Give or take CLOCK_SKEW_S between the clocks, once `seen + skew` is before the horizon no
+ *   search can return it again.
  * - `pending`: ended calls whose recording is still being produced, with their call details, so
  *   later polls can check them again without finding them again. At most MAX_PENDING: when it
  *   is full, new calls wait (unseen) for a later poll rather than being dropped.
@@ -73,8 +74,9 @@ export function advanceState(
 	state: Omit<SessionState, 'failing'> & { failing?: FailingLog },
 	cursor: number,
 	lookBackMs: number,
+	reachFrom = cursor - lookBackMs,
 ): SessionState {
-	const { seen, horizon } = forgetUnreachable(state.seen, Math.max(state.horizon, cursor - lookBackMs), CLOCK_SKEW_S);
+	const { seen, horizon } = forgetUnreachable(state.seen, Math.max(state.horizon, reachFrom), CLOCK_SKEW_S);
 	const failing = Object.entries(state.failing ?? {}).filter(([sessionId]) => state.pending[sessionId] !== undefined);
 	return {
 		...state,

@@ -1,14 +1,12 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { KORE_CREDENTIAL, koreIdOrDefault, koreRun, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
-import { readDownload, readPollWindow, triggerHours, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { readDownload, readPollWindow, startFromScope, triggerHours, type PollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { DEFAULT_MAX_WAIT_HOURS, DOWNLOAD_RECORDING } from './description';
 
-export interface KoreTriggerSettings {
+export interface KoreTriggerSettings extends PollWindow {
 	accountId: string;
 	botId: string;
-	lookBackMs: number;
-	backfillMs: number;
 	downloadRecording: boolean;
 	binaryPropertyName: string;
 	emitWithoutRecording: boolean;
@@ -36,15 +34,16 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 	const accountId = koreIdOrDefault(node, fx.getNodeParameter('accountId', ''), 'Account ID', runs.analytics.defaultAccountId);
 	const botId = koreIdOrDefault(node, fx.getNodeParameter('botId', ''), 'Bot / Stream ID', runs.bot.defaultBotId);
 	const { download: downloadRecording, binaryPropertyName } = readDownload(fx, DOWNLOAD_RECORDING);
+	const window = readPollWindow(fx, options);
 	const settings: KoreTriggerSettings = {
 		accountId,
 		botId,
-		...readPollWindow(fx, options),
+		...window,
 		downloadRecording,
 		binaryPropertyName,
 		emitWithoutRecording: downloadRecording && fx.getNodeParameter('emitWithoutRecording', false) === true,
 		maxWaitMs: triggerHours(fx, options.maxWaitHours ?? DEFAULT_MAX_WAIT_HOURS, 'Max Wait for Recording (Hours)', 0),
-		scope: JSON.stringify({ accountId, botId }),
+		scope: JSON.stringify({ accountId, botId, ...startFromScope(window) }),
 	};
 	return { settings, runs };
 }

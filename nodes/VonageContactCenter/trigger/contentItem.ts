@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { attemptWork, failureItem, type FailingLog } from '../../shared/failedWork';
+import { attemptWork, failureItem, isDue, type FailingLog, type RetryRules } from '../../shared/failedWork';
 import { downloadToBinary, filesInFields, type DownloadedFile } from '../../shared/streamToBinary';
 import { contentMayBeHtml, type ContentEntry } from '../transport/endpoints';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
@@ -71,7 +71,8 @@ export interface Delivery {
 /**
  * The items for one interaction's new files. Without downloads, one item naming them. With
  * downloads, each file on its own (nodes/shared/failedWork.ts): the stored ones in one item, a file
- * given up as its own failure item, a file failing transiently left unsettled for a later poll.
+ * given up as its own failure item, a file failing transiently left unsettled for a later poll (and
+ * not tried before its next try is due).
  * Only an error about the whole poll (credential, throttling) is thrown.
  */
 export async function deliverInteraction(
@@ -82,6 +83,7 @@ export async function deliverInteraction(
 	download: { binaryPropertyName: string } | undefined,
 	failing: FailingLog,
 	anchor: number,
+	rules: RetryRules,
 ): Promise<Delivery> {
 	if (!download) {
 		return { items: [{ json: interactionJson(interaction, fresh.map((f) => f.entry)) }], settled: fresh.map((f) => f.key), retryLater: [] };
@@ -92,8 +94,13 @@ export async function deliverInteraction(
 	const settled: string[] = [];
 	const retryLater: unknown[] = [];
 	for (const { entry, key } of fresh) {
-		const outcome = await attemptWork(failing, key, { anchor, subject: fileSubject(guid, entry) }, async () =>
-			await downloadContent(fx, run, guid, entry),
+		if (!isDue(failing, key)) continue;
+		const outcome = await attemptWork(
+			failing,
+			key,
+			{ anchor, subject: fileSubject(guid, entry) },
+			async () => await downloadContent(fx, run, guid, entry),
+			rules,
 		);
 		if (outcome.kind === 'retryLater') {
 			retryLater.push(outcome.error);

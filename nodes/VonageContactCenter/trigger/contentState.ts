@@ -32,15 +32,17 @@ export function readState(data: IDataObject, scope: string): ContentState | unde
 
 /**
  * The state after a poll: cursor and horizon moved, fingerprints no search can reach dropped,
- * and the size kept under MAX_REMEMBERED. Failing files are dropped by the same rule as fingerprints
+ * and the size kept under MAX_REMEMBERED. `reachFrom`: the earliest start a later search may return
+ * (a backlog walk's position can be older than `cursor − lookBackMs`). Failing files are dropped by the same rule as fingerprints
  * (the poll reports those as given up: no search will return them again).
  */
 export function advanceState(
 	state: Omit<ContentState, 'cursor' | 'horizon' | 'failing'> & { horizon: number; failing?: FailingLog },
 	cursor: number,
 	lookBackMs: number,
+	reachFrom = cursor - lookBackMs,
 ): ContentState {
-	const { seen, horizon } = forgetUnreachable(state.seen, Math.max(state.horizon, cursor - lookBackMs));
+	const { seen, horizon } = forgetUnreachable(state.seen, Math.max(state.horizon, reachFrom));
 	const reachableFrom = Math.floor(horizon / 1000);
 	const failing = Object.entries(state.failing ?? {}).filter(([, work]) => work.anchor >= reachableFrom);
 	return {

@@ -33,6 +33,7 @@ export const vonageTriggerProperties: INodeProperties[] = [
 				'On its first poll the trigger starts from now and emits nothing older. Set this to also emit the content of interactions that started in the last N hours.',
 			lookBack:
 				'Vonage searches by the time an interaction started, but its content arrives later (the recording when the call ends, the transcript minutes after). Each poll searches back this far before its last poll, so content that arrives up to this long after its interaction started is still caught. Also how far back Fetch Test Event looks.',
+			items: 'interactions',
 		}),
 		...requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE),
 	]),

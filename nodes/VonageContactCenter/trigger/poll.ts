@@ -1,6 +1,6 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { droppedFailing, failureItem, type FailingLog } from '../../shared/failedWork';
+import { droppedFailing, failureItem, newTally, type FailingLog } from '../../shared/failedWork';
 import { asPollError, runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
 import type { VonageRun } from '../transport/vonageApi';
 import { deliverInteraction, type FreshFile } from './contentItem';
@@ -47,7 +47,9 @@ async function newestItems(fx: IPollFunctions, run: VonageRun, settings: VonageT
 	const download = settings.downloadFiles ? { binaryPropertyName: settings.binaryPropertyName } : undefined;
 	const files = newest.wanted.map((entry) => ({ entry, key: contentFingerprint(newest.guid, entry) }));
 	// Nothing is remembered for a test event: a file that would be tried again later fails it now.
-	const delivery = await deliverInteraction(fx, run, newest, files, download, {}, startSeconds(newest, now));
+	const delivery = await deliverInteraction(fx, run, newest, files, download, {}, startSeconds(newest, now), {
+		windowMs: settings.retryWindowMs,
+	});
 	if (delivery.retryLater.length > 0) throw asPollError(fx, delivery.retryLater[0]);
 	return delivery.items;
 }
@@ -63,6 +65,9 @@ export async function pollVonageContent(fx: IPollFunctions): Promise<INodeExecut
 	const trigger: PollingTrigger<ContentState, FoundInteraction, NewFiles> = {
 		lookBackMs: settings.lookBackMs,
 		backfillMs: settings.backfillMs,
+		retryWindowMs: settings.retryWindowMs,
+		maxItems: settings.maxItems,
+		startFrom: settings.startFrom,
 		readState: (data) => readState(data, settings.scope),
 		stateKey: STATE_KEY,
 		testEvent: async () => await newestItems(fx, run, settings),
@@ -70,8 +75,10 @@ export async function pollVonageContent(fx: IPollFunctions): Promise<INodeExecut
 			const seen = { ...(saved?.seen ?? {}) };
 			const failing: FailingLog = { ...(saved?.failing ?? {}) };
 			const items: INodeExecutionData[] = [];
+			const tally = newTally();
 			return {
 				slow: download !== undefined,
+				tally,
 				search: async (from, to) => await searchRange(fx, run, settings, from, to),
 				unseen(interaction) {
 					const watched = interaction.wanted.map((entry) => ({ entry, key: contentFingerprint(interaction.guid, entry) }));
@@ -85,13 +92,18 @@ export async function pollVonageContent(fx: IPollFunctions): Promise<INodeExecut
 				},
 				async emit({ interaction, fresh }) {
 					const start = startSeconds(interaction, now);
-					const delivery = await deliverInteraction(fx, run, interaction, fresh, download, failing, start);
+					const delivery = await deliverInteraction(fx, run, interaction, fresh, download, failing, start, {
+						windowMs: settings.retryWindowMs,
+						tally,
+					});
 					items.push(...delivery.items);
 					for (const key of delivery.settled) seen[key] = start;
+					return delivery.settled.length === fresh.length;
 				},
-				finish(cursor) {
+				finish(cursor, reachFrom) {
 					const scope = settings.scope;
-					const state = advanceState({ version: 1, scope, seen, horizon: saved?.horizon ?? horizon, failing }, cursor, settings.lookBackMs);
+					const before = { version: 1, scope, seen, horizon: saved?.horizon ?? horizon, failing };
+					const state = advanceState(before, cursor, settings.lookBackMs, reachFrom);
 					for (const failure of droppedFailing(failing, state.failing)) items.push(failureItem(failure, VONAGE.id));
 					return { state, items };
 				},

@@ -3,17 +3,15 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 import type { RequestBehaviour } from '../../shared/callOptions';
 import { searchFilters } from '../transport/interactionSearch';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
-import { readDownload, readPollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
+import { readDownload, readPollWindow, startFromScope, type PollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
 import { DOWNLOAD_FILES } from './description';
 import { CONTENT_TYPES } from '../fields';
 
-export interface VonageTriggerSettings {
+export interface VonageTriggerSettings extends PollWindow {
 	/** Empty: any type. */
 	contentTypes: string[];
 	/** Search filters, as the API takes them. */
 	filters: IDataObject;
-	lookBackMs: number;
-	backfillMs: number;
 	downloadFiles: boolean;
 	binaryPropertyName: string;
 	/** What the remembered content was collected for: a change starts the trigger afresh. */
@@ -37,13 +35,14 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 	const filters = searchFilters(fx.getNodeParameter('filters', {}) as IDataObject);
 	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
 	const { download: downloadFiles, binaryPropertyName } = readDownload(fx, DOWNLOAD_FILES);
+	const window = readPollWindow(fx, options);
 	return {
 		contentTypes,
 		filters,
-		...readPollWindow(fx, options),
+		...window,
 		downloadFiles,
 		binaryPropertyName,
-		scope: JSON.stringify({ contentTypes, filters }),
+		scope: JSON.stringify({ contentTypes, filters, ...startFromScope(window) }),
 	};
 }
 
