@@ -15,7 +15,8 @@ import {
 	type PollTally,
 } from './failedWork';
 import { assertNumberInRange } from './validation';
-import { ownError } from './vendorRequest';
+import { DEFAULT_RETRY_POLICY } from './retryPolicy';
+import { ownError, type CallOptions } from './vendorRequest';
 
 /**
  * The one polling algorithm every vendor's trigger runs. A vendor says how to find what started
@@ -192,6 +193,22 @@ export function startFromScope(window: PollWindow): { startFrom?: number } {
  * it has: newer n8n abandons a poll that overruns its budget, older n8n lets polls pile up.
  * 80 % of the budget leaves room for the file in flight and the hand-over.
  */
+/** How long before its busy mark runs out a poll's last request must be over. */
+const BUSY_MARGIN_MS = 5_000;
+
+/**
+ * The moment a poll starting now must have every request over (see RetryPolicy.finishBy): just
+ * before its busy mark runs out, however long its requests would otherwise be allowed to wait.
+ */
+export function pollTimeLimit(fx: IPollFunctions, startedAt = Date.now()): number {
+	return pollDeadline(fx, startedAt) + BUSY_GRACE_MS - BUSY_MARGIN_MS;
+}
+
+/** A poll's transport: the same run, every request of it bound to end within `finishBy`. */
+export function withinPoll<R extends { call: CallOptions }>(run: R, finishBy: number): R {
+	return { ...run, call: { ...run.call, policy: { ...(run.call.policy ?? DEFAULT_RETRY_POLICY), finishBy } } };
+}
+
 export function pollDeadline(fx: IPollFunctions, startedAt: number): number {
 	const reported = typeof fx.getPollBudgetMs === 'function' ? fx.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	const budget = Number.isFinite(reported) && reported > 0 ? reported : DEFAULT_POLL_BUDGET_MS;

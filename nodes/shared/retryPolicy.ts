@@ -15,6 +15,12 @@ export interface RetryPolicy {
 	 * dropped connection, and is tried again under the same budget.
 	 */
 	timeoutMs: number;
+	/**
+	 * When every try of a request must be over (epoch ms): a poll's requests end before its busy
+	 * mark does, so the next poll never starts beside one still waiting. No try starts, no retry
+	 * waits, and no answer is read past it.
+	 */
+	finishBy?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {

@@ -248,9 +248,12 @@ async function send(
 	stream: boolean,
 	timeoutMs: number,
 	credentialOptions?: IAdditionalCredentialOptions,
+	finishBy?: number,
 ): Promise<RawResponse> {
 	// Frees the socket of a body that stalls after n8n handed it over (see guardIdle).
 	const abort = new AbortController();
+	// A poll's answer is not read past the poll's own time, however steadily it trickles in.
+	if (finishBy !== undefined) AbortSignal.timeout(Math.max(1, finishBy - Date.now())).addEventListener('abort', () => abort.abort(), { once: true });
 	const request: IHttpRequestOptions = {
 		// A redirect to another host must not carry our credentials along.
 		sendCredentialsOnCrossOriginRedirect: false,
@@ -352,6 +355,7 @@ async function sendWithPolicy(
 				: { attempt: tries.used, method, networkErrorCode: code, networkErrorMessage: thrown.message ?? '' },
 			policy,
 		);
+		if (decision.retry && decision.delayMs >= timeLeft(policy)) throw outOfTimeError(node, options, context);
 		if (decision.retry) return await sleep(decision.delayMs);
 		const note = decision.reason === 'triesExhausted' ? gaveUpNote(decision, tries.used) : undefined;
 		// n8n words a timeout as an abort; its cause keeps the client's own words.
@@ -362,6 +366,7 @@ async function sendWithPolicy(
 	};
 
 	for (;;) {
+		if (timeLeft(policy) <= 0) throw outOfTimeError(node, options, context);
 		if (!freeSend) tries.used++;
 		freeSend = false;
 		await call.pacer?.wait();
@@ -373,7 +378,7 @@ async function sendWithPolicy(
 				renewalOwed && session ? withEmptiedSession(fx, api, session, await fx.getCredentials(api.credentialType as string)) : undefined;
 			// Status codes are judged here, not by n8n, so n8n never re-signs on its own; a renewal
 			// is the emptied session property above, which makes n8n sign in before sending.
-			response = await send(fx, api, options, stream, policy.timeoutMs, credentialOptions);
+			response = await send(fx, api, options, stream, Math.min(policy.timeoutMs, timeLeft(policy)), credentialOptions, policy.finishBy);
 		} catch (error) {
 			// A failed sign-in is not a network failure (it throws here); after a retryable one the
 			// sign-in has happened, so the next try goes out with the stored, renewed session. A
@@ -430,6 +435,7 @@ async function sendWithPolicy(
 			policy,
 		);
 		if (decision.retry) {
+			if (decision.delayMs >= timeLeft(policy)) throw outOfTimeError(node, options, context);
 			await sleep(decision.delayMs);
 			continue;
 		}
@@ -440,6 +446,20 @@ async function sendWithPolicy(
 /** The request a message names: method, origin and path, never a query (it may hold a signature). */
 export function requestLabel(options: IHttpRequestOptions): string {
 	return `${(options.method ?? 'GET').toUpperCase()} ${describeUrl(effectiveUrl(options.url, options.baseURL))}`;
+}
+
+/** What is left of the time the policy gives a request in all (see RetryPolicy.finishBy). */
+function timeLeft(policy: RetryPolicy): number {
+	return policy.finishBy === undefined ? Infinity : policy.finishBy - Date.now();
+}
+
+/** A poll's request that would run on past the poll's own time: failed like a timeout, so the poll keeps its place. */
+function outOfTimeError(node: INode, options: IHttpRequestOptions, context: FailureContext): NodeApiError {
+	return vendorApiError(node, { networkError: 'ETIMEDOUT', message: 'out of time for this poll' }, {
+		message: `${context.vendor}: out of time for this poll (${requestLabel(options)}${context.subject ? `, ${context.subject}` : ''})`,
+		description: 'The request would have run on past the time n8n gives one poll; the next poll tries again from the same place.',
+		itemIndex: context.itemIndex,
+	});
 }
 
 /** A try that waited out the Timeout option: which request, and how long it waited. */

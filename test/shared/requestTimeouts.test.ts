@@ -1,6 +1,6 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
 import nock from 'nock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
@@ -158,4 +158,29 @@ describe('request timeouts (real loopback HTTP)', () => {
 			expect(stalled.staticData).toEqual(first.staticData);
 		});
 	});
+
+	it("ends a poll's stalled request before the poll's busy mark runs out, however many tries are left", async () => {
+		// Only the clock is fake: the server, the sockets and the Timeout option's timers are real.
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+		// The search request arrives, and the server keeps it waiting past the poll's own time.
+		const staller: Handler = () => vi.setSystemTime(Date.now() + 10 * 60_000);
+		await withServer([tokenHandler(), staller, staller], async (url) => {
+			const stalled = await runPoll({
+				nodeType: new VonageContactCenterTrigger(),
+				credentialTypes: [new VonageContactCenterApi()],
+				credentials: loopbackCredentials(url),
+				parameters: { contentTypes: ['callRecording'], options: { ...QUICK, maxTries: 10 } },
+				staticData: {},
+			});
+
+			expect(stalled.error?.message).toMatch(/^Vonage Contact Center: out of time for this poll \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions/);
+			// Nothing saved but the node's (now empty) slot: the busy mark went with the poll.
+			expect(stalled.staticData).toEqual({ 'node:Node Under Test': {} });
+		});
+	});
 });
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+

@@ -1,7 +1,16 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { KORE_CREDENTIAL, koreIdOrDefault, koreRun, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
-import { readDownload, readPollWindow, startFromScope, triggerHours, type PollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
+import {
+	pollTimeLimit,
+	readDownload,
+	readPollWindow,
+	startFromScope,
+	triggerHours,
+	withinPoll,
+	type PollWindow,
+	type PollWindowOptions,
+} from '../../shared/pollingTrigger';
 import { DEFAULT_MAX_WAIT_HOURS, DOWNLOAD_RECORDING } from './description';
 
 export interface KoreTriggerSettings extends PollWindow {
@@ -30,7 +39,12 @@ export async function readSettings(fx: IPollFunctions): Promise<{ settings: Kore
 	const node = fx.getNode();
 	const credentials = await fx.getCredentials(KORE_CREDENTIAL);
 	const options = fx.getNodeParameter('options', {}) as TriggerOptions;
-	const runs: KoreTriggerRuns = { analytics: koreRun(node, credentials, options, 'analytics'), bot: koreRun(node, credentials, options, 'bot') };
+	// Every request of the poll ends within the poll's time.
+	const finishBy = pollTimeLimit(fx);
+	const runs: KoreTriggerRuns = {
+		analytics: withinPoll(koreRun(node, credentials, options, 'analytics'), finishBy),
+		bot: withinPoll(koreRun(node, credentials, options, 'bot'), finishBy),
+	};
 	const accountId = koreIdOrDefault(node, fx.getNodeParameter('accountId', ''), 'Account ID', runs.analytics.defaultAccountId);
 	const botId = koreIdOrDefault(node, fx.getNodeParameter('botId', ''), 'Bot / Stream ID', runs.bot.defaultBotId);
 	const { download: downloadRecording, binaryPropertyName } = readDownload(fx, DOWNLOAD_RECORDING);

@@ -3,7 +3,15 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 import type { RequestBehaviour } from '../../shared/callOptions';
 import { searchFilters } from '../transport/interactionSearch';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
-import { readDownload, readPollWindow, startFromScope, type PollWindow, type PollWindowOptions } from '../../shared/pollingTrigger';
+import {
+	pollTimeLimit,
+	readDownload,
+	readPollWindow,
+	startFromScope,
+	withinPoll,
+	type PollWindow,
+	type PollWindowOptions,
+} from '../../shared/pollingTrigger';
 import { DOWNLOAD_FILES } from './description';
 import { CONTENT_TYPES } from '../fields';
 
@@ -46,10 +54,10 @@ export function readSettings(fx: IPollFunctions): VonageTriggerSettings {
 	};
 }
 
-/** One poll's transport settings: pacing spans every request of the poll. */
+/** One poll's transport settings: pacing spans every request of the poll, which all end within its time. */
 export async function startTriggerRun(fx: IPollFunctions): Promise<VonageRun> {
 	const credentials = await fx.getCredentials(VONAGE_CREDENTIAL);
-	return vonageRun(credentials, fx.getNodeParameter('options', {}) as RequestBehaviour);
+	return withinPoll(vonageRun(credentials, fx.getNodeParameter('options', {}) as RequestBehaviour), pollTimeLimit(fx));
 }
 
 /** "call recording" / "call recording or transcript" / "any", for messages. */
