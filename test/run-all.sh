@@ -10,6 +10,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "type check (nodes, credentials, tests)"
 npx tsc -p test/tsconfig.json
 
+step "layering: no import cycles (type-only included), credentials send nothing themselves, shared/ knows no vendor, triggers use no operations"
+npx depcruise --config test/layering/dependency-cruiser.cjs nodes credentials
+
 step "tests through n8n-core's WorkflowExecute (vitest)"
 npx vitest run
 

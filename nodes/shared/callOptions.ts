@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { accountPacer, type RequestPacer } from './requestPacer';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
+import { DEFAULT_RETRY_POLICY, MAX_TRIES_RANGE, type RetryPolicy } from './retryPolicy';
 import type { CallOptions } from './vendorRequest';
 
 /**
@@ -32,8 +32,8 @@ export function requestBehaviourOptions(defaultRate: number): INodeProperties[] 
 			displayName: 'Max Tries',
 			name: 'maxTries',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
-			default: 4,
+			typeOptions: { minValue: MAX_TRIES_RANGE.min, maxValue: MAX_TRIES_RANGE.max },
+			default: DEFAULT_RETRY_POLICY.maxTries,
 			description:
 				'How many times a request is sent before giving up when the vendor is rate limiting (429), has a server error (5xx), drops the connection or times out',
 		},
@@ -50,7 +50,7 @@ export function requestBehaviourOptions(defaultRate: number): INodeProperties[] 
 }
 
 export function retryPolicyFrom(behaviour: RequestBehaviour): RetryPolicy {
-	const maxTries = Math.max(1, Math.min(10, Math.floor(behaviour.maxTries ?? DEFAULT_RETRY_POLICY.maxTries)));
+	const maxTries = Math.max(MAX_TRIES_RANGE.min, Math.min(MAX_TRIES_RANGE.max, Math.floor(behaviour.maxTries ?? DEFAULT_RETRY_POLICY.maxTries)));
 	const seconds = Number(behaviour.timeoutSeconds);
 	const timeoutMs =
 		Number.isFinite(seconds) && seconds > 0

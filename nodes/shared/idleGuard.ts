@@ -1,4 +1,4 @@
-import type { BodyStream } from './vendorRequest';
+import type { BodyStream } from './requestTypes';
 
 /**
  * A streamed body that stops arriving must fail, not hang: once n8n hands the body over, its

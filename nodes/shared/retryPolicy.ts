@@ -23,6 +23,9 @@ export interface RetryPolicy {
 	finishBy?: number;
 }
 
+/** The tries a user may ask for: the Max Tries option's bounds and the clamp of what it reads. */
+export const MAX_TRIES_RANGE = { min: 1, max: 10 } as const;
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxTries: 4,
 	baseDelayMs: 1000,

@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 
 import { describeUrl, isSameOrigin, originOf } from './urlRules';
 import { vendorApiError, type FailureContext } from './vendorError';
-import type { RedirectPolicy } from './vendorRequest';
+import type { RedirectPolicy } from './requestTypes';
 
 /** Redirects followed within the origin before giving up. */
 export const MAX_SAME_ORIGIN_REDIRECTS = 3;

@@ -8,7 +8,7 @@ import {
 import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
 import type { AnswerVerdict, CallOptions, HttpResult, RequestFunctions, VendorApi } from '../../shared/vendorRequest';
 import { authMode, serverBaseUrl, serverUrlProblem } from './endpoints';
-import { ameyoSecretFields, secretValues } from './secrets';
+import { AMEYO_SECRET_FIELDS, secretValues } from './secrets';
 import { ignoresTlsErrors, storedSessionIsStale } from './session';
 import { AMEYO } from '../vendor';
 
@@ -44,7 +44,7 @@ export function ameyoApi(
 			refusedNote: login ? REFUSED_AFTER_LOGIN : REFUSED_PASTED,
 		},
 		checkAnswer,
-		secretFields: ameyoSecretFields(),
+		secretFields: AMEYO_SECRET_FIELDS,
 	};
 }
 

@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { AmeyoApi } from '../../../credentials/AmeyoApi.credentials';
-import { passwordFields, scrubText, secretValues as credentialSecrets } from '../../shared/secrets';
+import { scrubText, secretValues as credentialSecrets } from '../../shared/secrets';
 
 /**
  * Ameyo session ids look like "d741-6904fad1-ses-<user>-<random>-96338". Servers echo them in
@@ -9,17 +8,12 @@ import { passwordFields, scrubText, secretValues as credentialSecrets } from '..
  */
 const SESSION_ID_PATTERN = /\b[0-9a-f]{4}-[0-9a-f]{8}-ses-[^\s"'<>,;&]+/gi;
 
-let fields: string[] | undefined;
-
-/** The Ameyo credential's masked fields; read on first use (the credential imports this module). */
-export function ameyoSecretFields(): string[] {
-	fields ??= passwordFields(new AmeyoApi());
-	return fields;
-}
+/** The credential's masked fields, whose values never reach a message (a spec holds them to the credential). */
+export const AMEYO_SECRET_FIELDS = ['token', 'pastedSessionToken', 'sessionToken'];
 
 /** The credential values that must never be shown (the shared rule: its masked fields). */
 export function secretValues(credentials: ICredentialDataDecryptedObject): string[] {
-	return credentialSecrets(credentials, ameyoSecretFields());
+	return credentialSecrets(credentials, AMEYO_SECRET_FIELDS);
 }
 
 export function scrubSecrets(text: string, secrets: string[]): string {

@@ -6,7 +6,6 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { GenesysContextServicesApi } from '../../../credentials/GenesysContextServicesApi.credentials';
 import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
 import {
 	consumeStream,
@@ -15,7 +14,6 @@ import {
 	type DownloadedFile,
 	type DownloadNaming,
 } from '../../shared/streamToBinary';
-import { passwordFields } from '../../shared/secrets';
 import { vendorApiError } from '../../shared/vendorError';
 import {
 	ownError,
@@ -32,12 +30,15 @@ import { describeUrl } from '../../shared/urlRules';
 import { checkOnConfiguredServer, parseBaseUrl, type ConfiguredServer } from './endpoints';
 import { GENESYS } from '../vendor';
 
+/** The credential's masked fields, whose values never reach a message (a spec holds them to the credential). */
+export const GENESYS_SECRET_FIELDS = ['password', 'headerSecret'];
+
 export const GENESYS_API: VendorApi = {
 	vendor: GENESYS.displayName,
 	credentialType: 'genesysContextServicesApi',
 	// No sessions: a 401 means the credentials (or the proxy key) are wrong, not stale.
 	renewsOn401: false,
-	secretFields: passwordFields(new GenesysContextServicesApi()),
+	secretFields: GENESYS_SECRET_FIELDS,
 };
 
 /** On-premises servers have no documented rate limit: no pacing unless the user asks for it. */

@@ -7,10 +7,8 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
-import { KoreAiSmartAssistApi } from '../../../credentials/KoreAiSmartAssistApi.credentials';
 import { retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
 import { asNodeError } from '../../shared/itemRunner';
-import { passwordFields } from '../../shared/secrets';
 import { assertPattern } from '../../shared/validation';
 import { describeVendorBody } from '../../shared/vendorError';
 import { requestJson, type CallOptions, type FileFunctions, type VendorApi } from '../../shared/vendorRequest';
@@ -40,12 +38,15 @@ export function koreIdOrDefault(node: INode, typed: unknown, label: string, fall
 	return assertKoreId(node, value, label, itemIndex);
 }
 
+/** The credential's masked fields, whose values never reach a message (a spec holds them to the credential). */
+export const KORE_SECRET_FIELDS = ['clientSecret'];
+
 /** The credential mints a fresh JWT per request; there is nothing to renew on a 401. */
 export const KORE_API: VendorApi = {
 	vendor: KORE.displayName,
 	credentialType: KORE_CREDENTIAL,
 	renewsOn401: false,
-	secretFields: passwordFields(new KoreAiSmartAssistApi()),
+	secretFields: KORE_SECRET_FIELDS,
 };
 
 /** Signed media URLs: fetched with no credential at all, whatever host they point to. */

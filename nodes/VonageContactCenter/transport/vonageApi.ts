@@ -1,8 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { VonageContactCenterApi } from '../../../credentials/VonageContactCenterApi.credentials';
 import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
-import { passwordFields } from '../../shared/secrets';
 import { encodePathSegment } from '../../shared/validation';
 import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
@@ -10,12 +8,15 @@ import { VONAGE } from '../vendor';
 
 export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
 
+/** The credential's masked fields, whose values never reach a message (a spec holds them to the credential). */
+export const VONAGE_SECRET_FIELDS = ['clientSecret', 'accessToken'];
+
 export const VONAGE_API: VendorApi = {
 	vendor: VONAGE.displayName,
 	credentialType: VONAGE_CREDENTIAL,
 	renewsOn401: true,
 	session: { property: 'accessToken' },
-	secretFields: passwordFields(new VonageContactCenterApi()),
+	secretFields: VONAGE_SECRET_FIELDS,
 };
 
 /** The official sample client throttles to ~160 requests/minute, shared by all VCC APIs. */
