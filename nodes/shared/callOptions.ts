@@ -33,7 +33,8 @@ export function requestBehaviourOptions(defaultRate: number): INodeProperties[] 
 			name: 'maxTries',
 			type: 'number',
 			typeOptions: { minValue: MAX_TRIES_RANGE.min, maxValue: MAX_TRIES_RANGE.max },
-			default: DEFAULT_RETRY_POLICY.maxTries,
+			// The linter asks for a literal; a spec holds it to DEFAULT_RETRY_POLICY.maxTries.
+			default: 4,
 			description:
 				'How many times a request is sent before giving up when the vendor is rate limiting (429), has a server error (5xx), drops the connection or times out',
 		},

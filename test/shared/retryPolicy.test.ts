@@ -4,8 +4,10 @@ import {
 	backoffDelay,
 	decideRetry,
 	DEFAULT_RETRY_POLICY,
+	MAX_TRIES_RANGE,
 	parseRetryAfter,
 } from '../../nodes/shared/retryPolicy';
+import { requestBehaviourOptions } from '../../nodes/shared/callOptions';
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxTries: 4 };
 const now = Date.parse('2026-11-21T12:00:00Z');
@@ -111,5 +113,13 @@ describe('decideRetry', () => {
 			retry: false,
 			reason: 'triesExhausted',
 		});
+	});
+});
+
+describe('the Max Tries option', () => {
+	it("offers the retry policy's range and defaults to its number of tries", () => {
+		const maxTries = requestBehaviourOptions(60).find((option) => option.name === 'maxTries');
+		expect(maxTries?.default).toBe(DEFAULT_RETRY_POLICY.maxTries);
+		expect(maxTries?.typeOptions).toMatchObject({ minValue: MAX_TRIES_RANGE.min, maxValue: MAX_TRIES_RANGE.max });
 	});
 });
