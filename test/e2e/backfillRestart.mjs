@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
 		assert: { type: 'boolean', default: false },
 		'timeout-min': { type: 'string', default: '30' },
 		seed: { type: 'string', default: '22' },
+		'log-level': { type: 'string', default: 'info' },
 	},
 });
 const INTERACTIONS = Number(args.interactions);
@@ -104,8 +105,9 @@ function backfillWorkflow(sinkUrl, credential, startFrom) {
 async function runMode({ mode, bins, nodesDir }) {
 	const userFolder = await mkdtemp(join(tmpdir(), `n8n-backfill-${mode}-`));
 	await cp(nodesDir, join(userFolder, '.n8n', 'nodes'), { recursive: true });
-	const env = mode === 'durable' ? DURABLE_ENV : {};
-	const log = (line) => (/error|durable|cursor/i.test(line) && !/deprecat/i.test(line) ? say(`${mode} n8n: ${line.slice(0, 300)}`) : undefined);
+	const env = { ...(mode === 'durable' ? DURABLE_ENV : {}), N8N_LOG_LEVEL: args['log-level'] };
+	const log = (line) => (/durable|cursor|poll/i.test(line) ? say(`${mode} n8n: ${line.slice(0, 300)}`) : undefined);
+	const logs = [];
 	const t0 = Date.now();
 	const sim = await startSimulator({ seed: Number(args.seed), interactions: INTERACTIONS });
 	say(`${mode}: simulator with ${INTERACTIONS} interactions ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -154,6 +156,7 @@ async function runMode({ mode, bins, nodesDir }) {
 		while (Date.now() - tActivate < TIMEOUT_MS) {
 			if (killing) {
 				await killing.stop().catch(() => {});
+				logs.push(killing.output());
 				say(`${mode}: killed n8n (pid ${killing.pid}) at poll ${kills.at(-1).poll}, ${kills.at(-1).received} messages in; restarting`);
 				const tRestart = Date.now();
 				n8n = await start();
@@ -176,8 +179,10 @@ async function runMode({ mode, bins, nodesDir }) {
 		if (killing) throw new Error('a kill was still pending at the end');
 		peaks.push(await rssMiB(n8n.pid, 'VmHWM'));
 		const restNow = await restClient(n8n.url);
-		const list = await restNow.call('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: saved.id }))}&limit=1000`);
+		const list = await restNow.call('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: saved.id }))}&limit=100`);
 		const executions = list.results ?? list;
+		// What the trigger left in static data: where a stall or a repeat comes from.
+		const staticData = (await restNow.call('GET', `/rest/workflows/${saved.id}`)).staticData ?? null;
 		const byStatus = {};
 		for (const e of executions) byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
 
@@ -205,6 +210,7 @@ async function runMode({ mode, bins, nodesDir }) {
 			peakRssMainMiB: Math.round(Math.max(...peaks, ...kills.map((k) => k.peakRssMiB))),
 			secondsToAll: Number(((allAt - tActivate) / 1000).toFixed(1)),
 			secondsTotal: Number(((Date.now() - t0) / 1000).toFixed(1)),
+			staticData: JSON.stringify(staticData).slice(0, 1500),
 			durableDisabledWarning: /durable poll cursors stay disabled/.test(output),
 			schedulerLog: output.split('\n').filter((l) => /durable|poller_state|scheduler/i.test(l)).slice(0, 10),
 		};
@@ -212,6 +218,8 @@ async function runMode({ mode, bins, nodesDir }) {
 	} finally {
 		if (killing) await killing.stop().catch(() => {});
 		await n8n?.stop();
+		logs.push(n8n?.output() ?? '');
+		await writeFile(join(ARTIFACTS, `${mode}-n8n.log`), logs.map((l, i) => `===== n8n run ${i + 1}\n${l}`).join('\n')).catch(() => {});
 		await Promise.all([sim.close(), sink.close()]);
 		await rm(userFolder, { recursive: true, force: true });
 	}
