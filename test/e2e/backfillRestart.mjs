@@ -54,6 +54,7 @@ const MODES = args.modes.split(',').filter(Boolean);
 const TIMEOUT_MS = Number(args['timeout-min']) * 60_000;
 /** One scheduled poll after the last recording: anything a restart replays late shows up in it. */
 const SETTLE_MS = 65_000;
+const STALL_MS = 125_000;
 
 export const DURABLE_ENV = {
 	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
@@ -153,6 +154,7 @@ async function runMode({ mode, bins, nodesDir }) {
 		const received = () => new Set(sink.messages.map((m) => m.text.split(' ')[2]));
 		let lastProgress = Date.now();
 		let lastCount = 0;
+		let restartedAt = 0;
 		while (Date.now() - tActivate < TIMEOUT_MS) {
 			if (killing) {
 				await killing.stop().catch(() => {});
@@ -162,6 +164,7 @@ async function runMode({ mode, bins, nodesDir }) {
 				n8n = await start();
 				kills.at(-1).restartSeconds = Number(((Date.now() - tRestart) / 1000).toFixed(1));
 				killing = null;
+				restartedAt = Date.now();
 			}
 			const count = received().size;
 			if (count !== lastCount) {
@@ -169,13 +172,15 @@ async function runMode({ mode, bins, nodesDir }) {
 				lastProgress = Date.now();
 			}
 			if (count >= expected.length) break;
-			// Stuck: no new recording for five scheduled polls.
-			if (Date.now() - lastProgress > 5 * 60_000) break;
+			// Nothing new for two scheduled polls since the last progress or restart: what is still
+			// missing will not come by polling (a killed execution is not re-run).
+			if (Date.now() - Math.max(lastProgress, restartedAt) > STALL_MS) break;
 			await sleep(250);
 		}
 		const allAt = Date.now();
 		say(`${mode}: ${received().size}/${expected.length} recordings after ${((allAt - tActivate) / 1000).toFixed(0)} s; one more poll to see late repeats`);
-		await sleep(SETTLE_MS);
+		const stalled = received().size < expected.length;
+		if (!stalled) await sleep(SETTLE_MS);
 		if (killing) throw new Error('a kill was still pending at the end');
 		peaks.push(await rssMiB(n8n.pid, 'VmHWM'));
 		const restNow = await restClient(n8n.url);
@@ -186,9 +191,27 @@ async function runMode({ mode, bins, nodesDir }) {
 		const byStatus = {};
 		for (const e of executions) byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
 
-		const posted = sink.messages.map((m) => m.text.split(' ')[2]);
-		const counts = new Map();
-		for (const guid of posted) counts.set(guid, (counts.get(guid) ?? 0) + 1);
+		const tally = () => {
+			const posted = sink.messages.map((m) => m.text.split(' ')[2]);
+			const counts = new Map();
+			for (const guid of posted) counts.set(guid, (counts.get(guid) ?? 0) + 1);
+			return { posted, counts, lost: expected.filter((g) => !counts.has(g)).length, duplicates: posted.length - counts.size };
+		};
+		const beforeRetry = tally();
+		// A killed execution is marked crashed on restart and never resumed: its items reach the
+		// sink only when someone retries it, as an operator would from the Executions list.
+		const crashed = executions.filter((e) => e.status === 'crashed' || e.status === 'error');
+		const retries = [];
+		for (const e of crashed) {
+			try {
+				const retried = await restNow.call('POST', `/rest/executions/${e.id}/retry`, { loadWorkflow: false });
+				retries.push({ id: e.id, status: e.status, retried: retried?.status ?? 'started' });
+			} catch (error) {
+				retries.push({ id: e.id, status: e.status, error: String(error.message).slice(0, 200) });
+			}
+		}
+		if (crashed.length) await sleep(15_000);
+		const { posted, counts } = tally();
 		const perPoll = [...executionsSeen.values()];
 		const output = n8n.output();
 		result = {
@@ -199,6 +222,9 @@ async function runMode({ mode, bins, nodesDir }) {
 			download: args.download,
 			maxItemsPerPoll: MAX_ITEMS,
 			kills: kills.map(({ at, ...k }) => k),
+			lostBeforeRetry: beforeRetry.lost,
+			duplicatesBeforeRetry: beforeRetry.duplicates,
+			retries,
 			lost: expected.filter((g) => !counts.has(g)).length,
 			duplicates: posted.length - counts.size,
 			recordingsEmittedTwice: [...counts.values()].filter((c) => c > 1).length,
