@@ -50,6 +50,9 @@ node test/e2e/run-e2e.mjs --browser
 step "fault-injection run: seeded faults for every vendor in a real n8n (must report zeros)"
 node test/e2e/fault-run.mjs
 
+step "kill-and-restart backfill: n8n SIGKILLed mid-poll, restarted; legacy poller and durable poll cursors side by side (~5 min)"
+node test/e2e/backfillRestart.mjs --interactions=2000 --max-items=650 --kills=1 --assert
+
 step "queue mode: n8n main + worker on Redis and PostgreSQL, bulk export, triggers"
 node test/e2e/run-queue-e2e.mjs
 

@@ -262,6 +262,9 @@ function rssMiBSync(pid) {
 }
 const readFileSyncProc = (pid) => readFileSync(`/proc/${pid}/status`, 'utf8');
 
+// Ending on a signal still runs the 'exit' handlers that SIGKILL the n8n processes started here.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
 const bins = await ensureN8n((line) => say(line));
 const registry = await useRegistry(say);
 const installed = await mkdtemp(join(tmpdir(), 'n8n-backfill-nodes-'));
