@@ -6,8 +6,10 @@
  * sink sees the first message of a chosen poll's execution, the n8n process gets SIGKILL: the
  * moment the execution is running and neither it nor the trigger's static data is settled, the
  * worst one for exactly-once. n8n is then started again on the same user folder and port, and the
- * walk must go on from where it was saved. At the end it counts, from what the sink received,
- * recordings lost and recordings emitted more than once, and reads n8n's own executions.
+ * walk must go on from where it was saved. Once polling brings nothing new, it counts from what the
+ * sink received recordings missing and recordings sent twice; then it retries each crashed
+ * execution (n8n marks a killed one crashed on restart and never re-runs it), as an operator would
+ * from the Executions list, and counts again.
  *
  * Each --modes entry runs in its own user folder and simulator, side by side:
  * - legacy: n8n's default poller; the trigger's static data is saved apart from the execution.
@@ -211,7 +213,12 @@ async function runMode({ mode, bins, nodesDir }) {
 				retries.push({ id: e.id, status: e.status, error: String(error.message).slice(0, 200) });
 			}
 		}
-		if (crashed.length) await sleep(15_000);
+		// A retried execution posts for a while: wait until the sink has been quiet for 10 s.
+		for (let quiet = 0, last = -1, waited = 0; crashed.length && quiet < 10_000 && waited < 300_000; waited += 1000) {
+			await sleep(1000);
+			quiet = sink.messages.length === last ? quiet + 1000 : 0;
+			last = sink.messages.length;
+		}
 		const { posted, counts } = tally();
 		const perPoll = [...executionsSeen.values()];
 		const output = n8n.output();
