@@ -19,8 +19,8 @@ export function stalledBodyError(timeoutMs: number): Error & { code: string } {
 }
 
 /**
- * Watches one body. Timers come from AbortSignal.timeout: node code may not use setTimeout,
- * and these timers do not keep the process alive once the body is done.
+ * Watches one body. Its timers come from AbortSignal.timeout, the one timer a community node
+ * may start itself, and they do not keep the process alive once the body is done.
  */
 class IdleWatch {
 	private waitingSince: number | undefined;
