@@ -9,8 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { checkOnConfiguredServer, parseBaseUrl } from '../nodes/GenesysContextServices/transport/endpoints';
-import { redirectTestRules, statusTestRules } from '../nodes/shared/credentialTestRules';
-import { describeUrl, effectiveUrl, underBase } from '../nodes/shared/urlRules';
+import { redirectTestRules, statusTestRules } from '../nodes/shared/http/credentialTestRules';
+import { describeUrl, effectiveUrl, underBase } from '../nodes/shared/http/urlRules';
 
 type AuthenticationMode = 'none' | 'basicAuth' | 'headerAuth';
 

@@ -8,8 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectTestRules, statusTestRules } from '../nodes/shared/credentialTestRules';
-import { describeUrl, effectiveUrl, isSameOrigin, underBase } from '../nodes/shared/urlRules';
+import { redirectTestRules, statusTestRules } from '../nodes/shared/http/credentialTestRules';
+import { describeUrl, effectiveUrl, isSameOrigin, underBase } from '../nodes/shared/http/urlRules';
 import { KORE_HOSTS, koreBaseUrl } from '../nodes/KoreAiSmartAssist/transport/hosts';
 import { mintKoreToken } from '../nodes/KoreAiSmartAssist/transport/jwt';
 

@@ -9,9 +9,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectTestRules } from '../nodes/shared/credentialTestRules';
-import { isSignInTimeout, SIGN_IN_TIMEOUT_MS, signInError } from '../nodes/shared/signInFailure';
-import { describeUrl, effectiveUrl, isSameOrigin, originOf, underBase } from '../nodes/shared/urlRules';
+import { redirectTestRules } from '../nodes/shared/http/credentialTestRules';
+import { isSignInTimeout, SIGN_IN_TIMEOUT_MS, signInError } from '../nodes/shared/http/signInFailure';
+import { describeUrl, effectiveUrl, isSameOrigin, originOf, underBase } from '../nodes/shared/http/urlRules';
 import { apiBaseUrl, tokenUrl, VONAGE_ACCEPT } from '../nodes/VonageContactCenter/transport/endpoints';
 
 /**

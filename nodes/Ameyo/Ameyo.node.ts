@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchCampaigns } from './resources/voiceLog/campaigns';
-import { voiceLogDescription, voiceLogOperations } from './resources/voiceLog';
+import { voiceLogDescription, voiceLogOperations } from './resources/voiceLog/index';
 import { ameyoApiTest } from './transport/credentialTest';
 
 export class Ameyo implements INodeType {

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { contentDescription, contentOperations } from './resources/content';
-import { interactionDescription, interactionOperations } from './resources/interaction';
+import { contentDescription, contentOperations } from './resources/content/index';
+import { interactionDescription, interactionOperations } from './resources/interaction/index';
 
 export class GenesysContextServices implements INodeType {
 	description: INodeTypeDescription = {

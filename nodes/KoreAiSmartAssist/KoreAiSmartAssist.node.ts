@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { callDescription, callOperations } from './resources/call';
+import { callDescription, callOperations } from './resources/call/index';
 import { mediaDescription, mediaOperations } from './resources/media';
 
 export class KoreAiSmartAssist implements INodeType {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Show } from '../shared/properties';
+import type { Show } from '../shared/node/properties';
 import { KORE_BOT_REQUESTS_PER_HOUR } from './transport/rateLimits';
 
 /** Fields the Kore.ai node and its trigger both show, written once; each says what it is for. */

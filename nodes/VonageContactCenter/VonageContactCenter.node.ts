@@ -1,8 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { analysisDescription, analysisOperations } from './resources/analysis';
-import { contentDescription, contentOperations } from './resources/content';
-import { interactionDescription, interactionOperations } from './resources/interaction';
+import { analysisDescription, analysisOperations } from './resources/analysis/index';
+import { contentDescription, contentOperations } from './resources/content/index';
+import { interactionDescription, interactionOperations } from './resources/interaction/index';
 
 export class VonageContactCenter implements INodeType {
 	description: INodeTypeDescription = {

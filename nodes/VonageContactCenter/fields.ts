@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Show } from '../shared/properties';
+import type { Show } from '../shared/node/properties';
 
 /** Fields the Vonage Contact Center shows in more than one place (operations, trigger), written once. */
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
 import { useNockOnly } from '../support/nockChecks';
-import { temporarySignInRefusal } from '../../nodes/shared/signInFailure';
+import { temporarySignInRefusal } from '../../nodes/shared/http/signInFailure';
 import { credentialsWith, loggedInCredentials, loginCredentials, pastedCredentials, SERVER, session, USER } from './fixtures';
 
 useNockOnly();

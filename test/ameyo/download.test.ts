@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { useNockOnly } from '../support/nockChecks';
 import {
 	api,

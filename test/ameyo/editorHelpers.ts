@@ -14,7 +14,7 @@ import type {
 
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
-import { nodeTypeName, TestCredentialsHelper } from '../harness';
+import { nodeTypeName, TestCredentialsHelper } from '../harness/index';
 import { createAdditionalData } from '../harness/additional-data';
 import { ensureContainer } from '../harness/container';
 import { createNodeTypes } from '../harness/node-types';

@@ -3,7 +3,7 @@ import nock from 'nock';
 
 import { AmeyoApi } from '../../credentials/AmeyoApi.credentials';
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
-import { runNode, type RunNodeResult } from '../harness';
+import { runNode, type RunNodeResult } from '../harness/index';
 import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 /** A self-hosted server on the usual REST port. */

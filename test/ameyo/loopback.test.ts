@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { resetHandler, startLoopbackServer, type Handler } from '../support/loopbackServer';
 import { hasOpenssl, startTlsServer } from '../support/tlsServer';
 import { testCredential } from './editorHelpers';

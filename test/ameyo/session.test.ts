@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { description } from '../support/errorDetails';
 import { useNockOnly } from '../support/nockChecks';
 import {

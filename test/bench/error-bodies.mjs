@@ -3,7 +3,7 @@
  * redact it, cut it), for 1 MiB of each kind of content a server may send with a 4xx/5xx.
  *
  *   node test/bench/error-bodies.mjs                  # this checkout
- *   node test/bench/error-bodies.mjs --ref=<commit>   # nodes/shared/vendorError.ts as of a commit
+ *   node test/bench/error-bodies.mjs --ref=<commit>   # the error mapping as of a commit
  *   node test/bench/error-bodies.mjs --size=512KiB --repeat=9
  *
  * Prints one row per kind: median and worst milliseconds over the repeats, and whether the worst
@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,15 +38,22 @@ const size = bytes(option('size', '1MiB'));
 const repeat = Number(option('repeat', '5'));
 const ref = option('ref', undefined);
 
-/** vendorError.ts (this checkout's or a commit's) compiled to CommonJS, n8n-workflow left external. */
+/** Where the error mapping lived: nodes/shared/http/ since the shared layer was split by concern. */
+const ERROR_MODULES = ['nodes/shared/http/vendorErrors.ts', 'nodes/shared/vendorError.ts'];
+
+/** The error mapping (this checkout's or a commit's) compiled to CommonJS, n8n-workflow left external. */
 function loadVendorError() {
 	const dir = mkdtempSync(join(tmpdir(), 'error-bench-'));
 	try {
-		const entry = join(dir, 'vendorError.ts');
-		const source = ref
-			? execFileSync('git', ['show', `${ref}:nodes/shared/vendorError.ts`], { cwd: REPO, encoding: 'utf8' })
-			: readFileSync(join(REPO, 'nodes/shared/vendorError.ts'), 'utf8');
-		writeFileSync(entry, source);
+		let root = REPO;
+		if (ref) {
+			// The whole shared layer of that commit, so the module's own imports resolve.
+			writeFileSync(join(dir, 'shared.tar'), execFileSync('git', ['archive', ref, 'nodes/shared'], { cwd: REPO }));
+			execFileSync('tar', ['-xf', join(dir, 'shared.tar'), '-C', dir]);
+			root = dir;
+		}
+		const entry = ERROR_MODULES.map((file) => join(root, file)).find((file) => existsSync(file));
+		if (!entry) throw new Error(`no error mapping module in ${ref ?? 'this checkout'}`);
 		const out = join(dir, 'vendorError.cjs');
 		buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['n8n-workflow'], logLevel: 'silent' });
 		const require = createRequire(join(REPO, 'package.json'));
@@ -98,7 +105,7 @@ for (const [kind, body] of Object.entries(KINDS)) {
 }
 
 const sizeLabel = size >= 1024 * 1024 ? `${size / 1024 / 1024} MiB` : `${size / 1024} KiB`;
-console.log(`vendorError.ts ${ref ? `at ${ref}` : 'of this checkout'}, ${sizeLabel} bodies, ${repeat} runs each, Node ${process.version}`);
+console.log(`The error mapping ${ref ? `at ${ref}` : 'of this checkout'}, ${sizeLabel} bodies, ${repeat} runs each, Node ${process.version}`);
 console.log(`| body (${sizeLabel}) | median ms | worst ms | under ${BOUND_MS} ms |`);
 console.log('|---|---:|---:|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -4,8 +4,8 @@
  * fail-closed check of a whole item, and the Slack and timestamped formats on inputs built to
  * make a backtracking pattern quadratic. Bundled and run by run-redaction-bench.mjs.
  */
-import { failClosed, redactText } from '../../nodes/shared/redaction';
-import { formatPlainText } from '../../nodes/shared/transcriptFormat';
+import { failClosed, redactText } from '../../nodes/shared/transcripts/redaction/index';
+import { formatPlainText } from '../../nodes/shared/transcripts/textFormats';
 
 const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 

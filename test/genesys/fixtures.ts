@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 
 import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
 import { GenesysContextServices } from '../../nodes/GenesysContextServices/GenesysContextServices.node';
-import { runNode, type RunNodeResult } from '../harness';
+import { runNode, type RunNodeResult } from '../harness/index';
 import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 /** UCS 8.0/8.1: the REST API on the UCS HTTP port, at the server root. */

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { description } from '../support/errorDetails';
 import { resetHandler, startLoopbackServer, type Handler } from '../support/loopbackServer';
 import { CHAT_XML, CONTENT, genesysCredentials, IXN_ID, runGenesys } from './fixtures';

@@ -6,7 +6,7 @@ import {
 	parseBaseUrl,
 	type ConfiguredServer,
 } from '../../nodes/GenesysContextServices/transport/endpoints';
-import { effectiveUrl } from '../../nodes/shared/urlRules';
+import { effectiveUrl } from '../../nodes/shared/http/urlRules';
 import { normaliseInteraction } from '../../nodes/GenesysContextServices/transport/interactionResource';
 
 describe('dates', () => {

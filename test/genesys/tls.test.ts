@@ -4,7 +4,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { pressTestButton } from '../support/credentialTestButton';
 import { listenOnLoopback } from '../support/loopbackServer';
 import { selfSignedCertificate } from '../support/tlsServer';

@@ -4,8 +4,7 @@
  * agents) throw, so an accidental dependency fails loudly instead of returning mock junk.
  */
 import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
-import { UnexpectedError } from 'n8n-workflow';
-import type { IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { type IWorkflowBase, type IWorkflowExecuteAdditionalData, UnexpectedError } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentials-helper';
 

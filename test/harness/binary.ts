@@ -1,8 +1,7 @@
 /**
  * Reading binaries produced by a node run, through the same BinaryDataService the node wrote to.
  */
-import { UnexpectedError } from 'n8n-workflow';
-import type { INodeExecutionData } from 'n8n-workflow';
+import { type INodeExecutionData, UnexpectedError } from 'n8n-workflow';
 
 import { ensureContainer } from './container';
 

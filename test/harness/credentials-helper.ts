@@ -8,19 +8,7 @@
  * "database" and is mutated in place.
  */
 import { Credentials } from 'n8n-core';
-import { ICredentialsHelper, isExpression, UnexpectedError } from 'n8n-workflow';
-import type {
-	CredentialInformation,
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INode,
-	INodeCredentialsDetails,
-	INodeProperties,
-	IRequestOptionsSimplified,
-	Workflow,
-} from 'n8n-workflow';
+import { type CredentialInformation, type ICredentialDataDecryptedObject, ICredentialsHelper, type ICredentialType, type IHttpRequestHelper, type IHttpRequestOptions, type INode, type INodeCredentialsDetails, type INodeProperties, type IRequestOptionsSimplified, isExpression, UnexpectedError, type Workflow } from 'n8n-workflow';
 
 export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
 

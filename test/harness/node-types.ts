@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
-import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { type IDataObject, type INodeType, type INodeTypes, type IVersionedNodeType, NodeHelpers, UnexpectedError } from 'n8n-workflow';
 
 const MANIFESTS = join(__dirname, '..', '..', 'packages');
 

@@ -8,16 +8,7 @@
  * answer as n8n's Tools Agent does (`buildObservation`: JSON of every item's json).
  */
 import { WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData, NodeConnectionTypes, UnexpectedError } from 'n8n-workflow';
-import type {
-	EngineRequest,
-	EngineResponse,
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	INodeType,
-} from 'n8n-workflow';
+import { createRunExecutionData, type EngineRequest, type EngineResponse, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeType, NodeConnectionTypes, UnexpectedError } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import { ensureContainer } from './container';

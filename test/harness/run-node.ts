@@ -6,16 +6,7 @@
  * `pairedItem.item` indexes into `inputItems`.
  */
 import { WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData } from 'n8n-workflow';
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	INode,
-	INodeExecutionData,
-	INodeParameters,
-	INodeType,
-	IRun,
-} from 'n8n-workflow';
+import { createRunExecutionData, type ICredentialDataDecryptedObject, type ICredentialType, type INode, type INodeExecutionData, type INodeParameters, type INodeType, type IRun } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import { ensureContainer } from './container';

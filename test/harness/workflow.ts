@@ -3,8 +3,7 @@
  * saved form (which the additional data reads) and the engine's Workflow of it, which fills
  * parameter defaults from the node description as the editor does.
  */
-import { Workflow } from 'n8n-workflow';
-import type { IConnections, IDataObject, INodeCredentials, INode, INodeTypes, IWorkflowBase } from 'n8n-workflow';
+import { type IConnections, type IDataObject, type INode, type INodeCredentials, type INodeTypes, type IWorkflowBase, Workflow } from 'n8n-workflow';
 
 /** Every supplied credential attached to the node, like a user picking one in the editor. */
 export function credentialRefs(store: Record<string, unknown>): INodeCredentials {

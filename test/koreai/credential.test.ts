@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
 import { KoreAiSmartAssist } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssist.node';
 import { koreBaseUrl } from '../../nodes/KoreAiSmartAssist/transport/hosts';
-import { effectiveUrl } from '../../nodes/shared/urlRules';
+import { effectiveUrl } from '../../nodes/shared/http/urlRules';
 
 /** Evaluates a credential expression the way n8n does for requestDefaults and the Test button. */
 function evaluate(expression: string, credentials: Record<string, string>): string {

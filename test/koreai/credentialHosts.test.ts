@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { pressTestButton } from '../support/credentialTestButton';
 import { foreignHost } from '../support/foreignHost';
 import { useNockOnly } from '../support/nockChecks';

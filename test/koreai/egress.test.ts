@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '../support/loopbackServer';
 import {
 	api,

@@ -5,7 +5,7 @@ import nock from 'nock';
 
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
 import { KoreAiSmartAssist } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssist.node';
-import { runNode, type RunNodeResult } from '../harness';
+import { runNode, type RunNodeResult } from '../harness/index';
 import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 export const HOST = 'https://platform.kore.ai';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { startLoopbackServer } from '../support/loopbackServer';
 import { BOT, DOWNLOAD_RECORDING, isValidKoreToken, koreCredentials, runKore, SESSION } from './fixtures';
 

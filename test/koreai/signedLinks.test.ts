@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
 import { isExpired, signedUrlExpiry } from '../../nodes/KoreAiSmartAssist/transport/signedUrl';
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { description } from '../support/errorDetails';
 import { useNockOnly } from '../support/nockChecks';
 import {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
 import { KoreAiSmartAssistTrigger } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssistTrigger.node';
-import { readBinary, runPoll, type RunPollResult } from '../harness';
+import { readBinary, runPoll, type RunPollResult } from '../harness/index';
 import { ACCOUNT, BOT, koreCredentials } from './fixtures';
 import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { useNockOnly } from '../support/nockChecks';
 import { api, media, runKore, SESSION, signedUrl, VOICEMAIL_PATH, wav } from './fixtures';
 

@@ -18,7 +18,14 @@ module.exports = {
 				"A credential reads and describes; it never imports the request layer or a vendor's API module. A sign-in it needs (Ameyo's login) is the transport's protocol, given n8n's own request helper.",
 			severity: 'error',
 			from: { path: '^credentials/' },
-			to: { path: ['^nodes/shared/(vendorRequest|streamToBinary|requestPacer|pollingTrigger)\\.ts$', '^nodes/[^/]+/transport/[^/]+Api\\.ts$', '^nodes/[^/]+/(resources|trigger)/'] },
+			to: {
+				path: [
+					'^nodes/shared/http/(request|redirects|sendWithRetries|sendOnce|sessionRenewal|requestPacer)\\.ts$',
+					'^nodes/shared/(files|trigger)/',
+					'^nodes/[^/]+/transport/[^/]+Api\\.ts$',
+					'^nodes/[^/]+/(resources|trigger)/',
+				],
+			},
 		},
 		{
 			name: 'shared-knows-no-vendor',
@@ -26,6 +33,20 @@ module.exports = {
 			severity: 'error',
 			from: { path: '^nodes/shared/' },
 			to: { path: '^(nodes/(?!shared/)|credentials/)' },
+		},
+		{
+			name: 'transcripts-send-nothing',
+			comment: 'The transcript model, its formats, metrics and redaction are pure: they take text and give text, so they never import the request layer, the binary store or the trigger.',
+			severity: 'error',
+			from: { path: '^nodes/shared/transcripts/' },
+			to: { path: '^nodes/shared/(http|files|trigger)/' },
+		},
+		{
+			name: 'http-knows-no-caller',
+			comment: 'The request layer is the bottom of the house: it knows nothing of the files, transcripts, triggers or node parameters built on it.',
+			severity: 'error',
+			from: { path: '^nodes/shared/http/' },
+			to: { path: '^nodes/shared/(files|transcripts|trigger|node)/' },
 		},
 		{
 			name: 'triggers-use-no-operations',

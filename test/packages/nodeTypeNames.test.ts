@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { Ameyo } from '../../nodes/Ameyo/Ameyo.node';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
-import { nodeTypeName } from '../harness';
+import { nodeTypeName } from '../harness/index';
 describe('node type names in the engine tests', () => {
 	it('name each node after the per-vendor package that ships it', () => {
 		expect(nodeTypeName(new Ameyo())).toBe('n8n-nodes-ameyo.ameyo');

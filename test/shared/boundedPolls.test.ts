@@ -16,16 +16,10 @@ import {
 } from "n8n-workflow";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { optionsCollection } from "../../nodes/shared/properties";
-import {
-  forgetUnreachable,
-  pollWindowProperties,
-  readPollWindow,
-  readTriggerState,
-  runPoll as runSharedPoll,
-  type PollWindowOptions,
-  type TriggerState,
-} from "../../nodes/shared/pollingTrigger";
+import { optionsCollection } from "../../nodes/shared/node/properties";
+import { runPoll as runSharedPoll } from "../../nodes/shared/trigger/runPoll";
+import { pollWindowProperties, readPollWindow, type PollWindowOptions } from "../../nodes/shared/trigger/settings";
+import { forgetUnreachable, readTriggerState, type TriggerState } from "../../nodes/shared/trigger/state";
 import { runPoll, type RunPollResult } from "../harness";
 
 const MINUTE = 60_000;

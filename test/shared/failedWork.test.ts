@@ -12,7 +12,7 @@ import {
 	readFailingLog,
 	type FailingLog,
 	type RetryRules,
-} from '../../nodes/shared/failedWork';
+} from '../../nodes/shared/trigger/failedWork';
 
 const node: INode = { id: 'n', name: 'Trigger', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
 const httpError = (status: number) => new NodeApiError(node, { message: `failure ${status}` }, { message: `failure ${status}`, httpCode: String(status) });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
-import { luhnValid, normalise } from '../../nodes/shared/redaction';
+import { luhnValid, normalise } from '../../nodes/shared/transcripts/redaction/index';
 import { GenesysContextServices } from '../../nodes/GenesysContextServices/GenesysContextServices.node';
 import { GenesysContextServicesApi } from '../../credentials/GenesysContextServicesApi.credentials';
 import { runAsAgentTool } from '../harness/run-as-tool';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { redactConversationText, redactTranscript } from '../../nodes/shared/redaction';
-import { normaliseTranscript } from '../../nodes/shared/transcript';
+import { redactConversationText, redactTranscript } from '../../nodes/shared/transcripts/redaction/index';
+import { normaliseTranscript } from '../../nodes/shared/transcripts/model';
 
 const base = { vendor: 'v', interactionId: 'i', channel: 'voice' as const };
 

@@ -10,7 +10,7 @@ import {
 	redactText,
 	redactTurns,
 	type RedactionKind,
-} from '../../nodes/shared/redaction';
+} from '../../nodes/shared/transcripts/redaction/index';
 
 /** The kinds the first corpus labels: Strict's [NUMBER] is specified on its own below. */
 import { CORPUS_KINDS, precision, readCorpus, recall, scoreRows, scoreTable, type CorpusRow } from './redactionCorpus/score';

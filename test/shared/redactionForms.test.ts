@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { failClosed, redactConversationText, redactText, redactTurns } from '../../nodes/shared/redaction';
-import { normaliseTranscript, transcriptText } from '../../nodes/shared/transcript';
-import { formatTranscript, oneLine } from '../../nodes/shared/transcriptFormat';
-import { redactOption } from '../../nodes/shared/transcriptOutput';
+import { failClosed, redactConversationText, redactText, redactTurns } from '../../nodes/shared/transcripts/redaction/index';
+import { normaliseTranscript, transcriptText } from '../../nodes/shared/transcripts/model';
+import { formatTranscript, oneLine } from '../../nodes/shared/transcripts/textFormats';
+import { redactOption } from '../../nodes/shared/transcripts/output';
 
 /**
  * The forms a value takes in transcripts nobody here wrote, one spec each. Every example is

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { accountPacer, BACK_OFF_FACTOR, QUIET_PERIOD_MS, RequestPacer } from '../../nodes/shared/requestPacer';
+import { accountPacer, BACK_OFF_FACTOR, QUIET_PERIOD_MS, RequestPacer } from '../../nodes/shared/http/requestPacer';
 
 const MINUTE = 60_000;
 

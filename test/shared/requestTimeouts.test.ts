@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
-import { readBinary, runPoll } from '../harness';
+import { readBinary, runPoll } from '../harness/index';
 import { description } from '../support/errorDetails';
 import { startLoopbackServer, tokenHandler, type Handler } from '../support/loopbackServer';
 import {

@@ -6,8 +6,8 @@ import {
 	DEFAULT_RETRY_POLICY,
 	MAX_TRIES_RANGE,
 	parseRetryAfter,
-} from '../../nodes/shared/retryPolicy';
-import { requestBehaviourOptions } from '../../nodes/shared/callOptions';
+} from '../../nodes/shared/http/retryPolicy';
+import { requestBehaviourOptions } from '../../nodes/shared/node/requestOptions';
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxTries: 4 };
 const now = Date.parse('2026-11-21T12:00:00Z');

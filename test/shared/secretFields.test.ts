@@ -7,7 +7,7 @@ import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi
 import { AMEYO_SECRET_FIELDS } from '../../nodes/Ameyo/transport/secrets';
 import { GENESYS_SECRET_FIELDS } from '../../nodes/GenesysContextServices/transport/genesysApi';
 import { KORE_SECRET_FIELDS } from '../../nodes/KoreAiSmartAssist/transport/koreApi';
-import { passwordFields } from '../../nodes/shared/secrets';
+import { passwordFields } from '../../nodes/shared/http/secretScrubbing';
 import { VONAGE_SECRET_FIELDS } from '../../nodes/VonageContactCenter/transport/vonageApi';
 
 /**

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
-import { passwordFields, scrubError, secretValues } from '../../nodes/shared/secrets';
+import { passwordFields, scrubError, secretValues } from '../../nodes/shared/http/secretScrubbing';
 import {
 	api as ameyoApi,
 	DOWNLOAD as AMEYO_DOWNLOAD,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { normaliseTranscript, segmentFromLine, speakerRole } from '../../nodes/shared/transcript';
+import { normaliseTranscript, segmentFromLine, speakerRole } from '../../nodes/shared/transcripts/model';
 
 const base = { vendor: 'v', interactionId: 'i', channel: 'voice' as const, includeRaw: false };
 

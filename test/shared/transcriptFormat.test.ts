@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Transcript, TranscriptSegment } from '../../nodes/shared/transcript';
-import { formatPlainText, formatTranscript, slackMessage } from '../../nodes/shared/transcriptFormat';
+import type { Transcript, TranscriptSegment } from '../../nodes/shared/transcripts/model';
+import { formatPlainText, formatTranscript, slackMessage } from '../../nodes/shared/transcripts/textFormats';
 
 function transcript(segments: TranscriptSegment[], text = 'as the vendor read it'): Transcript {
 	return { vendor: 'test', interactionId: 'i-1', channel: 'voice', text, segments };

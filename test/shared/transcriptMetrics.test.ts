@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TranscriptSegment } from '../../nodes/shared/transcript';
-import { transcriptMetrics } from '../../nodes/shared/transcriptMetrics';
+import type { TranscriptSegment } from '../../nodes/shared/transcripts/model';
+import { transcriptMetrics } from '../../nodes/shared/transcripts/metrics';
 
 describe('Call metrics', () => {
 	it('gives turns and words per role, and no time figures, when the turns have no times', () => {

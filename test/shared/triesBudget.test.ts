@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { description } from '../support/errorDetails';
 import { startLoopbackServer, tokenHandler, type Handler } from '../support/loopbackServer';
 import { DOWNLOAD_RECORDING, GET_INTERACTION, GUID, loopbackCredentials, runVonage } from '../vonage/fixtures';

@@ -7,7 +7,7 @@ import {
 	type SessionState,
 } from '../../nodes/KoreAiSmartAssist/trigger/sessionState';
 import { advanceState as advanceVonageState } from '../../nodes/VonageContactCenter/trigger/contentState';
-import { MAX_REMEMBERED } from '../../nodes/shared/pollingTrigger';
+import { MAX_REMEMBERED } from '../../nodes/shared/trigger/state';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-02T12:00:00Z');

@@ -11,7 +11,7 @@ import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.cre
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { KoreAiSmartAssistTrigger } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssistTrigger.node';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
-import { readBinary, runPoll } from '../harness';
+import { readBinary, runPoll } from '../harness/index';
 import { startSimulator, type Simulator } from '../simulator/index.mjs';
 
 const MINUTE = 60_000;

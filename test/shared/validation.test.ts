@@ -1,8 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { splitIntoWindows } from '../../nodes/shared/dateWindows';
-import { assertGuid, encodePathSegment, splitList } from '../../nodes/shared/validation';
+import { splitIntoWindows } from '../../nodes/shared/http/dateWindows';
+import { assertGuid, splitList } from '../../nodes/shared/node/inputChecks';
+import { encodePathSegment } from '../../nodes/shared/http/pathSegments';
 
 const node = { name: 'n', type: 't', typeVersion: 1, parameters: {}, id: '1', position: [0, 0] } as INode;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeVendorBody, ERROR_BODY_PREFIX, redactSecrets } from '../../nodes/shared/vendorError';
+import { describeVendorBody, ERROR_BODY_PREFIX } from '../../nodes/shared/http/vendorErrors';
+import { scrubSecretPatterns } from '../../nodes/shared/http/secretScrubbing';
 
 describe('describeVendorBody', () => {
 	it.each<[string, unknown, string | undefined]>([
@@ -21,9 +22,9 @@ describe('describeVendorBody', () => {
 	});
 });
 
-describe('redactSecrets', () => {
+describe('scrubSecretPatterns', () => {
 	it('removes bearer tokens, JWTs and secret-looking fields', () => {
-		const text = redactSecrets(
+		const text = scrubSecretPatterns(
 			'Authorization: Bearer abc.def-123 client_secret=s3cr3t "sessionId":"d898-ses" eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.sig_part',
 		);
 		expect(text).not.toMatch(/abc\.def-123|s3cr3t|d898-ses|eyJhbGci/);

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type ICredentialType, type INodeType } from 'n8n-workflow';
 
-import { runNode } from '../harness';
+import { runNode } from '../harness/index';
 
 export interface TestButtonResult {
 	status: 'OK' | 'Error';

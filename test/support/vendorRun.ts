@@ -1,4 +1,4 @@
-import type { RunNodeOptions } from '../harness';
+import type { RunNodeOptions } from '../harness/index';
 
 /** Fast request behaviour for tests: no pacing, quick tries. Backoff still uses the real policy. */
 export const FAST = { requestsPerMinute: 0, maxTries: 3 };

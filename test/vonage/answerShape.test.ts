@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
-import { runPoll } from '../harness';
+import { runPoll } from '../harness/index';
 import { useNockOnly } from '../support/nockChecks';
 import { FAST } from '../support/vendorRun';
 import { api, GUID, guid, INTERACTION_PATH, mockToken, runVonage, vonageCredentials } from './fixtures';

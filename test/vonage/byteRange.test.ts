@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { description } from '../support/errorDetails';
 import { useNockOnly } from '../support/nockChecks';
 import { api, GUID, INTERACTION_PATH, mockToken, runVonage } from './fixtures';

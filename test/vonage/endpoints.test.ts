@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { apiBaseUrl, tokenUrl } from '../../nodes/VonageContactCenter/transport/endpoints';
-import { effectiveUrl } from '../../nodes/shared/urlRules';
+import { effectiveUrl } from '../../nodes/shared/http/urlRules';
 
 /** Where the credential's Test button sends its listing once the credential has signed it. */
 async function testButtonUrl(credentials: Record<string, string>): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { useNockOnly } from '../support/nockChecks';
 import { API, api, GUID, guid, INTERACTION_PATH, mockToken, runVonage } from './fixtures';
 

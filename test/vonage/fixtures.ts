@@ -3,7 +3,7 @@ import nock from 'nock';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenter } from '../../nodes/VonageContactCenter/VonageContactCenter.node';
-import { runNode, type RunNodeResult } from '../harness';
+import { runNode, type RunNodeResult } from '../harness/index';
 import { FAST, type VendorRunOptions } from '../support/vendorRun';
 
 /** The hosts the EMEA region resolves to when no override is set. */

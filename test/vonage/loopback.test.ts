@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinary } from '../harness';
+import { readBinary } from '../harness/index';
 import { resetHandler, startLoopbackServer, tokenHandler } from '../support/loopbackServer';
 import {
 	DOWNLOAD_RECORDING,

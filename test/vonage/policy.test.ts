@@ -3,7 +3,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
-import { temporarySignInRefusal } from '../../nodes/shared/signInFailure';
+import { temporarySignInRefusal } from '../../nodes/shared/http/signInFailure';
 import { description } from '../support/errorDetails';
 import { useNockOnly } from '../support/nockChecks';
 import {

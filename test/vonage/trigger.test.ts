@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
-import { readBinary, runPoll, type RunPollResult } from '../harness';
+import { readBinary, runPoll, type RunPollResult } from '../harness/index';
 import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';
 import { CLIENT_SECRET, guid, vonageCredentials } from './fixtures';

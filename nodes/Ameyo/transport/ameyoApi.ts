@@ -5,8 +5,8 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
-import type { AnswerVerdict, CallOptions, HttpResult, RequestFunctions, VendorApi } from '../../shared/vendorRequest';
+import { runCallOptions, type RequestBehaviour } from '../../shared/node/requestOptions';
+import type { AnswerVerdict, CallOptions, HttpResult, RequestFunctions, VendorApi } from '../../shared/http/types';
 import { authMode, serverBaseUrl, serverUrlProblem } from './endpoints';
 import { AMEYO_SECRET_FIELDS, secretValues } from './secrets';
 import { ignoresTlsErrors, storedSessionIsStale } from './session';

@@ -1,8 +1,9 @@
 import type { INode } from 'n8n-workflow';
 
-import { describeLocation } from '../../shared/urlRules';
-import { describeVendorBody, vendorApiError, vendorHttpError, type FailureContext } from '../../shared/vendorError';
-import { readSmallBody, type AnswerVerdict, type BodyStream, type HttpResult } from '../../shared/vendorRequest';
+import { describeLocation } from '../../shared/http/urlRules';
+import { describeVendorBody, vendorApiError, vendorHttpError, type FailureContext } from '../../shared/http/vendorErrors';
+import { readSmallBody } from '../../shared/http/responseBodies';
+import { type AnswerVerdict, type BodyStream, type HttpResult } from '../../shared/http/types';
 import { isTextKind, sniff, SNIFF_BYTES, VOICE_FORMATS, type VoiceFormat } from './audioFormat';
 import { isPeekable, peekStream } from './peekStream';
 import { scrubSecrets } from './secrets';

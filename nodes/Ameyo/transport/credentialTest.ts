@@ -5,8 +5,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { describeLocation } from '../../shared/urlRules';
-import { describeVendorBody } from '../../shared/vendorError';
+import { describeLocation } from '../../shared/http/urlRules';
+import { describeVendorBody } from '../../shared/http/vendorErrors';
 import {
 	ASSIGNED_CAMPAIGNS_PATH,
 	authMode,

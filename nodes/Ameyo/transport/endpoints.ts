@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { checkHostField } from '../../shared/urlRules';
+import { checkHostField } from '../../shared/http/urlRules';
 
 /**
  * Where an Ameyo server lives and which session belongs to it. One rule, shared by the

@@ -1,6 +1,6 @@
 import type { ICredentialTestFunctions, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { SIGN_IN_TIMEOUT_MS } from '../../shared/signInFailure';
+import { SIGN_IN_TIMEOUT_MS } from '../../shared/http/signInFailure';
 import type { PlainRequest, PlainResponse, SendPlain } from './session';
 
 /**

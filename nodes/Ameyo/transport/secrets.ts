@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { scrubText, secretValues as credentialSecrets } from '../../shared/secrets';
+import { scrubText, secretValues as credentialSecrets } from '../../shared/http/secretScrubbing';
 
 /**
  * Ameyo session ids look like "d741-6904fad1-ses-<user>-<random>-96338". Servers echo them in

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { asSignInFailure, isSignInTimeout } from '../../shared/signInFailure';
-import { describeLocation } from '../../shared/urlRules';
-import { describeVendorBody } from '../../shared/vendorError';
+import { asSignInFailure, isSignInTimeout } from '../../shared/http/signInFailure';
+import { describeLocation } from '../../shared/http/urlRules';
+import { describeVendorBody } from '../../shared/http/vendorErrors';
 import { authMode, LOGIN_PATH, serverBaseUrl, sessionBinding } from './endpoints';
 import { scrubSecrets, secretValues } from './secrets';
 

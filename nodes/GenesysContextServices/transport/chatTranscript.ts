@@ -1,4 +1,4 @@
-import { transcriptText, type Speaker, type Transcript, type TranscriptSegment } from '../../shared/transcript';
+import { transcriptText, type Speaker, type Transcript, type TranscriptSegment } from '../../shared/transcripts/model';
 import { addSeconds, toIsoDate } from './dates';
 import { childElements, parseXml, textContent, textNodes, type XmlElement } from './xmlParser';
 import { GENESYS } from '../vendor';

@@ -5,7 +5,7 @@
  * (before it follows a content URL or a redirect) both use it, so credentials never go elsewhere.
  */
 
-import { checkHostField } from '../../shared/urlRules';
+import { checkHostField } from '../../shared/http/urlRules';
 
 export interface ConfiguredServer {
 	/** The base URL without trailing slashes, e.g. https://gms.example.com:8443/genesys/1/cs */

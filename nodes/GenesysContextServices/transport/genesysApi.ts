@@ -6,27 +6,19 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
+import { runCallOptions, type RequestBehaviour } from '../../shared/node/requestOptions';
 import {
 	consumeStream,
 	downloadToBinary,
 	promisedLength,
 	type DownloadedFile,
 	type DownloadNaming,
-} from '../../shared/streamToBinary';
-import { vendorApiError } from '../../shared/vendorError';
-import {
-	ownError,
-	requestJson,
-	type BodyStream,
-	type CallOptions,
-	type HttpResult,
-	type RedirectPolicy,
-	type RequestFunctions,
-	type VendorApi,
-} from '../../shared/vendorRequest';
-import { encodePathSegment } from '../../shared/validation';
-import { describeUrl } from '../../shared/urlRules';
+} from '../../shared/files/binaryDownload';
+import { ownError, vendorApiError } from '../../shared/http/vendorErrors';
+import { requestJson } from '../../shared/http/request';
+import { type BodyStream, type CallOptions, type HttpResult, type RedirectPolicy, type RequestFunctions, type VendorApi } from '../../shared/http/types';
+import { encodePathSegment } from '../../shared/http/pathSegments';
+import { describeUrl } from '../../shared/http/urlRules';
 import { checkOnConfiguredServer, parseBaseUrl, type ConfiguredServer } from './endpoints';
 import { GENESYS } from '../vendor';
 

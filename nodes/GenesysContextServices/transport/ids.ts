@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { assertPattern } from '../../shared/validation';
+import { assertPattern } from '../../shared/node/inputChecks';
 
 /**
  * Genesys ids are 16-character base-32 strings (00001a57JGQ00BW8); deployments and 8.5 services

@@ -5,10 +5,10 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { runForEachItem } from '../../shared/itemRunner';
-import { operationProperty, outputFileField } from '../../shared/properties';
-import { fileItem } from '../../shared/streamToBinary';
-import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcriptOutput';
+import { runForEachItem } from '../../shared/node/runItems';
+import { operationProperty, outputFileField } from '../../shared/node/properties';
+import { fileItem } from '../../shared/files/binaryDownload';
+import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcripts/output';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { startKoreRun, type KoreRun } from '../transport/koreApi';
 import {

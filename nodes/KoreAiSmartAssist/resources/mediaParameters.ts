@@ -4,9 +4,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../shared/callOptions';
-import { optionsCollection, type Show } from '../../shared/properties';
-import { assertNumberInRange } from '../../shared/validation';
+import { requestBehaviourOptions } from '../../shared/node/requestOptions';
+import { optionsCollection, type Show } from '../../shared/node/properties';
+import { assertNumberInRange } from '../../shared/node/inputChecks';
 import type { WaitSettings, WhenNoMedia } from '../transport/mediaFetch';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 import { botIdProperty, requestsPerHourOption } from '../fields';

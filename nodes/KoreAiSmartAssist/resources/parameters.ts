@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { assertNonEmpty, assertPattern } from '../../shared/validation';
+import { assertNonEmpty, assertPattern } from '../../shared/node/inputChecks';
 import { assertKoreId, koreIdOrDefault, type KoreRun } from '../transport/koreApi';
 
 /**

@@ -1,4 +1,4 @@
-import type { DateWindow } from '../../shared/dateWindows';
+import type { DateWindow } from '../../shared/http/dateWindows';
 
 /**
  * Date handling for the call-details API: it takes local wall-clock times ("yyyy-mm-dd HH:mm:ss")

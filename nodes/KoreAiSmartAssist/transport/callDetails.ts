@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectList } from '../../shared/answerShape';
-import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
-import { PagingGuard, pageFingerprint } from '../../shared/pagingGuard';
-import { encodePathSegment } from '../../shared/validation';
-import type { FileFunctions } from '../../shared/vendorRequest';
+import { expectList } from '../../shared/http/expectedAnswers';
+import { splitIntoWindows, type DateWindow } from '../../shared/http/dateWindows';
+import { PagingGuard, pageFingerprint } from '../../shared/http/pagingGuard';
+import { encodePathSegment } from '../../shared/http/pathSegments';
+import type { FileFunctions } from '../../shared/http/types';
 import { windowBounds } from './analyticsWindows';
 import { collectCallDetails, MAX_WINDOW_DAYS, type CallDetailsPage } from './callDetailsPager';
 import { koreJson, koreRequest, type KoreRun } from './koreApi';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DateWindow } from '../../shared/dateWindows';
+import type { DateWindow } from '../../shared/http/dateWindows';
 import { halveWindow } from './analyticsWindows';
 
 /**

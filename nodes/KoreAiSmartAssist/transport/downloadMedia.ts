@@ -1,11 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { safeFileName } from '../../shared/fileNames';
-import { asNodeError } from '../../shared/itemRunner';
-import { downloadToBinary, type DownloadedFile } from '../../shared/streamToBinary';
-import { describeUrl } from '../../shared/urlRules';
-import { vendorLinkCheck, type VendorLinkCheck } from '../../shared/vendorLinks';
-import type { FileFunctions, RedirectPolicy } from '../../shared/vendorRequest';
+import { safeFileName } from '../../shared/files/fileNames';
+import { asNodeError } from '../../shared/node/errorItems';
+import { downloadToBinary, type DownloadedFile } from '../../shared/files/binaryDownload';
+import { describeUrl } from '../../shared/http/urlRules';
+import { vendorLinkCheck, type VendorLinkCheck } from '../../shared/http/vendorLinks';
+import type { FileFunctions, RedirectPolicy } from '../../shared/http/types';
 import { KORE_MEDIA, type KoreRun } from './koreApi';
 import { fetchListing, subjectOf, type MediaTarget } from './mediaFetch';
 import type { MediaFile } from './mediaListing';

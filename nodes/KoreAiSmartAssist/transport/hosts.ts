@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { checkHostField } from '../../shared/urlRules';
+import { checkHostField } from '../../shared/http/urlRules';
 
 /**
  * Where the Kore.ai APIs live. One rule, used by the credential (Test button) and every request

@@ -7,11 +7,12 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
-import { retryPolicyFrom, type RequestBehaviour } from '../../shared/callOptions';
-import { asNodeError } from '../../shared/itemRunner';
-import { assertPattern } from '../../shared/validation';
-import { describeVendorBody } from '../../shared/vendorError';
-import { requestJson, type CallOptions, type FileFunctions, type VendorApi } from '../../shared/vendorRequest';
+import { retryPolicyFrom, type RequestBehaviour } from '../../shared/node/requestOptions';
+import { asNodeError } from '../../shared/node/errorItems';
+import { assertPattern } from '../../shared/node/inputChecks';
+import { describeVendorBody } from '../../shared/http/vendorErrors';
+import { requestJson } from '../../shared/http/request';
+import { type CallOptions, type FileFunctions, type VendorApi } from '../../shared/http/types';
 import { koreBaseUrl } from './hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from './rateLimits';
 import { KORE } from '../vendor';

@@ -4,9 +4,9 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { encodePathSegment } from '../../shared/validation';
-import type { FileFunctions } from '../../shared/vendorRequest';
-import { vendorApiError } from '../../shared/vendorError';
+import { encodePathSegment } from '../../shared/http/pathSegments';
+import type { FileFunctions } from '../../shared/http/types';
+import { vendorApiError } from '../../shared/http/vendorErrors';
 import { koreJson, koreRequest, type KoreRun, type KoreScope } from './koreApi';
 import { parseMediaListing, type MediaListing } from './mediaListing';
 import { KORE } from '../vendor';

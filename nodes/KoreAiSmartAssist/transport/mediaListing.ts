@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeVendorBody } from '../../shared/vendorError';
+import { describeVendorBody } from '../../shared/http/vendorErrors';
 import { signedUrlExpiry } from './signedUrl';
 
 /**

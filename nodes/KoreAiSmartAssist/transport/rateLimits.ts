@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { accountPacer, RequestPacer } from '../../shared/requestPacer';
+import { accountPacer, RequestPacer } from '../../shared/http/requestPacer';
 
 /**
  * Kore.ai's documented limits: analytics APIs 60 requests/minute per account; bot APIs

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../shared/callOptions';
-import { optionsCollection } from '../../shared/properties';
-import { downloadProperties, MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/pollingTrigger';
+import { requestBehaviourOptions } from '../../shared/node/requestOptions';
+import { optionsCollection } from '../../shared/node/properties';
+import { downloadProperties, MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/trigger/settings';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
 import { accountIdProperty, botIdProperty, requestsPerHourOption } from '../fields';
 

@@ -1,8 +1,8 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { attemptWork, failureDetails, failureItem, newTally, type FailingLog, type PollTally } from '../../shared/failedWork';
+import { attemptWork, failureDetails, failureItem, newTally, type FailingLog, type PollTally } from '../../shared/trigger/failedWork';
 import { checkRecording, sessionJson, withoutRecordingItem, type RecordingOutcome, type SessionRef } from './recordingCheck';
-import { runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
+import { runPoll, type PollingTrigger } from '../../shared/trigger/runPoll';
 import { findVoiceSessions, hasEnded, parseKoreTime, type FoundSession } from './sessionSearch';
 import {
 	advanceState,

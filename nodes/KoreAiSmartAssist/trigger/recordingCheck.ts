@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { filesInFields, type DownloadedFile } from '../../shared/streamToBinary';
-import { ownError } from '../../shared/vendorRequest';
+import { filesInFields, type DownloadedFile } from '../../shared/files/binaryDownload';
+import { ownError } from '../../shared/http/vendorErrors';
 import { downloadMediaFiles } from '../transport/downloadMedia';
 import { fetchListing, type MediaTarget } from '../transport/mediaFetch';
 import { explainStatus } from '../transport/mediaListing';
-import { asPollError } from '../../shared/pollingTrigger';
+import { asPollError } from '../../shared/trigger/runPoll';
 import type { KoreTriggerRuns, KoreTriggerSettings } from './settings';
 import { KORE } from '../vendor';
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { asPollError } from '../../shared/pollingTrigger';
+import { asPollError } from '../../shared/trigger/runPoll';
 import { ceilToSecond, floorToSecond, formatKoreDate } from '../transport/analyticsWindows';
 import { readCallDetails } from '../transport/callDetails';
 import { MAX_PAGE_SIZE, WindowTooBusy } from '../transport/callDetailsPager';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
+import type { FailingLog } from '../../shared/trigger/failedWork';
+import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/trigger/state';
 
 /**
  * The Kore.ai trigger's state (TriggerState); `scope`: the account and bot.

@@ -1,16 +1,8 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { KORE_CREDENTIAL, koreIdOrDefault, koreRun, type KoreRun, type KoreRunBehaviour } from '../transport/koreApi';
-import {
-	pollTimeLimit,
-	readDownload,
-	readPollWindow,
-	startFromScope,
-	triggerHours,
-	withinPoll,
-	type PollWindow,
-	type PollWindowOptions,
-} from '../../shared/pollingTrigger';
+import { pollTimeLimit, withinPoll } from '../../shared/trigger/pollTime';
+import { readDownload, readPollWindow, startFromScope, triggerHours, type PollWindow, type PollWindowOptions } from '../../shared/trigger/settings';
 import { DEFAULT_MAX_WAIT_HOURS, DOWNLOAD_RECORDING } from './description';
 
 export interface KoreTriggerSettings extends PollWindow {

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { checkHostField, type HostFieldRules } from '../../shared/urlRules';
+import { checkHostField, type HostFieldRules } from '../../shared/http/urlRules';
 
 /**
  * Where a VCC account lives. One rule, used by the credential (token, Test button) and by the

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectList } from '../../shared/answerShape';
-import { splitIntoWindows, type DateWindow } from '../../shared/dateWindows';
-import { PagingGuard } from '../../shared/pagingGuard';
-import { requestJson, type RequestFunctions } from '../../shared/vendorRequest';
+import { expectList } from '../../shared/http/expectedAnswers';
+import { splitIntoWindows, type DateWindow } from '../../shared/http/dateWindows';
+import { PagingGuard } from '../../shared/http/pagingGuard';
+import { requestJson } from '../../shared/http/request';
+import { type RequestFunctions } from '../../shared/http/types';
 import { interactionPath, vonageGet, VONAGE_API, type VonageRun } from './vonageApi';
 
 /**

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { runCallOptions, type RequestBehaviour } from '../../shared/callOptions';
-import { encodePathSegment } from '../../shared/validation';
-import type { CallOptions, VendorApi } from '../../shared/vendorRequest';
+import { runCallOptions, type RequestBehaviour } from '../../shared/node/requestOptions';
+import { encodePathSegment } from '../../shared/http/pathSegments';
+import type { CallOptions, VendorApi } from '../../shared/http/types';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
 import { VONAGE } from '../vendor';
 

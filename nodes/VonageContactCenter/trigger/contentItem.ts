@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { attemptWork, failureItem, isDue, type FailingLog, type RetryRules } from '../../shared/failedWork';
-import { downloadToBinary, filesInFields, type DownloadedFile } from '../../shared/streamToBinary';
+import { attemptWork, failureItem, isDue, type FailingLog, type RetryRules } from '../../shared/trigger/failedWork';
+import { downloadToBinary, filesInFields, type DownloadedFile } from '../../shared/files/binaryDownload';
 import { contentMayBeHtml, type ContentEntry } from '../transport/endpoints';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
 import type { FoundInteraction } from './interactionSearch';

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FailingLog } from '../../shared/failedWork';
-import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/pollingTrigger';
+import type { FailingLog } from '../../shared/trigger/failedWork';
+import { forgetUnreachable, readTriggerState, type TriggerState } from '../../shared/trigger/state';
 import type { ContentEntry } from '../transport/endpoints';
 
 /**

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../shared/callOptions';
-import { filtersCollection, optionsCollection } from '../../shared/properties';
-import { downloadProperties, pollWindowProperties } from '../../shared/pollingTrigger';
+import { requestBehaviourOptions } from '../../shared/node/requestOptions';
+import { filtersCollection, optionsCollection } from '../../shared/node/properties';
+import { downloadProperties, pollWindowProperties } from '../../shared/trigger/settings';
 import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { DateWindow } from '../../shared/dateWindows';
+import type { DateWindow } from '../../shared/http/dateWindows';
 import { isOfTypes, type ContentEntry } from '../transport/endpoints';
 import { searchWindow, searchWindows } from '../transport/interactionSearch';
 import type { VonageRun } from '../transport/vonageApi';

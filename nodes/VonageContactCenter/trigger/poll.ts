@@ -1,7 +1,7 @@
 import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { droppedFailing, failureItem, newTally, type FailingLog } from '../../shared/failedWork';
-import { asPollError, runPoll, type PollingTrigger } from '../../shared/pollingTrigger';
+import { droppedFailing, failureItem, newTally, type FailingLog } from '../../shared/trigger/failedWork';
+import { asPollError, runPoll, type PollingTrigger } from '../../shared/trigger/runPoll';
 import type { VonageRun } from '../transport/vonageApi';
 import { deliverInteraction, type FreshFile } from './contentItem';
 import { advanceState, contentFingerprint, readState, STATE_KEY, type ContentState } from './contentState';

@@ -1,17 +1,10 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import type { RequestBehaviour } from '../../shared/callOptions';
+import type { RequestBehaviour } from '../../shared/node/requestOptions';
 import { searchFilters } from '../transport/interactionSearch';
 import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonageApi';
-import {
-	pollTimeLimit,
-	readDownload,
-	readPollWindow,
-	startFromScope,
-	withinPoll,
-	type PollWindow,
-	type PollWindowOptions,
-} from '../../shared/pollingTrigger';
+import { pollTimeLimit, withinPoll } from '../../shared/trigger/pollTime';
+import { readDownload, readPollWindow, startFromScope, type PollWindow, type PollWindowOptions } from '../../shared/trigger/settings';
 import { DOWNLOAD_FILES } from './description';
 import { CONTENT_TYPES } from '../fields';
 

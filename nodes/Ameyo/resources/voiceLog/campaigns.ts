@@ -6,8 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { expectList } from '../../../shared/answerShape';
-import { requestJson } from '../../../shared/vendorRequest';
+import { expectList } from '../../../shared/http/expectedAnswers';
+import { requestJson } from '../../../shared/http/request';
 import { jsonAnswerCheck } from '../../transport/answerChecks';
 import { AMEYO_CREDENTIAL, ameyoApi, ameyoGet, baseUrlOf } from '../../transport/ameyoApi';
 import { ASSIGNED_CAMPAIGNS_PATH } from '../../transport/endpoints';

@@ -5,12 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection, outputFileField } from '../../../shared/properties';
-import { safeFileName } from '../../../shared/fileNames';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { downloadToBinary, fileItem } from '../../../shared/streamToBinary';
-import { assertNonEmpty, quoteValue } from '../../../shared/validation';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { optionsCollection, outputFileField } from '../../../shared/node/properties';
+import { safeFileName } from '../../../shared/files/fileNames';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { downloadToBinary, fileItem } from '../../../shared/files/binaryDownload';
+import { assertNonEmpty, quoteValue } from '../../../shared/node/inputChecks';
 import { voiceLogAnswerCheck, type VoiceLogTarget } from '../../transport/answerChecks';
 import { ameyoApi, ameyoGet, AMEYO_REQUESTS_PER_MINUTE, startAmeyoRun, type AmeyoRun } from '../../transport/ameyoApi';
 import { isVoiceFormat, VOICE_FORMATS, type VoiceFormat } from '../../transport/audioFormat';

@@ -5,11 +5,11 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/answerShape';
-import { baseMimeType } from '../../../shared/fileNames';
-import { redactText } from '../../../shared/redaction';
-import { fileItem } from '../../../shared/streamToBinary';
-import { redactionLevel, transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcriptOutput';
+import { answerShapeError, describeArrival, type AnswerContext } from '../../../shared/http/expectedAnswers';
+import { baseMimeType } from '../../../shared/files/fileNames';
+import { redactText } from '../../../shared/transcripts/redaction/index';
+import { fileItem } from '../../../shared/files/binaryDownload';
+import { redactionLevel, transcriptChoice, transcriptOutput, type TranscriptChoice } from '../../../shared/transcripts/output';
 import { transcriptFromStructuredText, type GenesysTranscript } from '../../transport/chatTranscript';
 import { downloadOnServer, getText, type GenesysRun, type TextBody } from '../../transport/genesysApi';
 import { XmlParseError } from '../../transport/xmlParser';

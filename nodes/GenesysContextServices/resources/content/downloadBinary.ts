@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
-import { optionsCollection, outputFileField } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { optionsCollection, outputFileField } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchBinaryContent } from './contentFetch';

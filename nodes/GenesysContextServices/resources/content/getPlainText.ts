@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
-import { optionsCollection } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { optionsCollection } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
 import {
 	plainTextMetrics,
 	plainTextOutput,
@@ -11,7 +11,7 @@ import {
 	sealRedacted,
 	textFormatOption,
 	transcriptChoice,
-} from '../../../shared/transcriptOutput';
+} from '../../../shared/transcripts/output';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchPlainText } from './contentFetch';

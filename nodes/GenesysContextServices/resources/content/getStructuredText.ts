@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
-import { optionsCollection } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { redactOption, sealRedacted, textFormatOption } from '../../../shared/transcriptOutput';
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { optionsCollection } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { redactOption, sealRedacted, textFormatOption } from '../../../shared/transcripts/output';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
 import { CONTENT_KINDS, fetchStructuredText, structuredTextOutput, type TranscriptOptions } from './contentFetch';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../../shared/properties';
+import { operationProperty } from '../../../shared/node/properties';
 import { contentDownloadBinaryDescription, downloadBinaryContent } from './downloadBinary';
 import { contentGetPlainTextDescription, getPlainText } from './getPlainText';
 import { contentGetStructuredTextDescription, getStructuredText } from './getStructuredText';

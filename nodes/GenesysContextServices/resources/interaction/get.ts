@@ -5,10 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
-import { optionsCollection } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { plainTextOutput, redactionLevel, sealRedacted } from '../../../shared/transcriptOutput';
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { optionsCollection } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { plainTextOutput, redactionLevel, sealRedacted } from '../../../shared/transcripts/output';
 import {
 	assertOnConfiguredServer,
 	genesysGet,

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/callOptions';
-import { optionsCollection, returnAllAndLimit } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { encodePathSegment } from '../../../shared/validation';
+import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { encodePathSegment } from '../../../shared/http/pathSegments';
 import { genesysGet, getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId, assertServiceId } from '../../transport/ids';
 import { normaliseInteraction } from '../../transport/interactionResource';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../../shared/properties';
+import { operationProperty } from '../../../shared/node/properties';
 import { getInteraction, interactionGetDescription } from './get';
 import { getManyInteractions, interactionGetManyDescription } from './getMany';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { expectList, expectObject, type AnswerContext } from '../../../shared/answerShape';
+import { expectList, expectObject, type AnswerContext } from '../../../shared/http/expectedAnswers';
 
 /**
  * The interaction queries document "an array of one or more Interaction Resources" and show a

@@ -5,11 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
-import type { DateWindow } from '../../../shared/dateWindows';
-import { asNodeError, runForEachItem } from '../../../shared/itemRunner';
-import { assertDate, splitList } from '../../../shared/validation';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
+import type { DateWindow } from '../../../shared/http/dateWindows';
+import { asNodeError } from '../../../shared/node/errorItems';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { assertDate, splitList } from '../../../shared/node/inputChecks';
 import { ceilToSecond, floorToSecond, formatKoreDate } from '../../transport/analyticsWindows';
 import { readCallDetails, type CallDetailsQuery } from '../../transport/callDetails';
 import { MAX_PAGE_SIZE, WindowTooBusy } from '../../transport/callDetailsPager';

@@ -6,7 +6,7 @@ import {
 	transcriptText,
 	type Transcript,
 	type TranscriptSegment,
-} from '../../../shared/transcript';
+} from '../../../shared/transcripts/model';
 import { KORE } from '../../vendor';
 
 /**

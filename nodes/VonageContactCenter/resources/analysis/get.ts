@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { expectList, type AnswerContext } from '../../../shared/answerShape';
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection } from '../../../shared/properties';
-import { asNodeError, errorItem } from '../../../shared/itemRunner';
-import { normaliseTranscript } from '../../../shared/transcript';
+import { expectList, type AnswerContext } from '../../../shared/http/expectedAnswers';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { optionsCollection } from '../../../shared/node/properties';
+import { asNodeError, errorItem } from '../../../shared/node/errorItems';
+import { normaliseTranscript } from '../../../shared/transcripts/model';
 import {
 	plainTextOutput,
 	redactOption,
@@ -13,9 +13,9 @@ import {
 	transcriptChoice,
 	transcriptOutput,
 	type TranscriptChoice,
-} from '../../../shared/transcriptOutput';
-import { assertGuid, splitList } from '../../../shared/validation';
-import { requestJson } from '../../../shared/vendorRequest';
+} from '../../../shared/transcripts/output';
+import { assertGuid, splitList } from '../../../shared/node/inputChecks';
+import { requestJson } from '../../../shared/http/request';
 import { ANALYZER_INTERACTIONS_PATH, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import { VONAGE } from '../../vendor';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { downloadToBinary, fileItem } from '../../../shared/streamToBinary';
-import { assertGuid, assertPattern } from '../../../shared/validation';
+import { downloadToBinary, fileItem } from '../../../shared/files/binaryDownload';
+import { assertGuid, assertPattern } from '../../../shared/node/inputChecks';
 import { contentMayBeHtml } from '../../transport/endpoints';
 import { contentPath, CONTENT_KEY_PATTERN, vonageGet, VONAGE_API, type VonageRun } from '../../transport/vonageApi';
 import { VONAGE } from '../../vendor';

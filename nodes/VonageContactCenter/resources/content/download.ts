@@ -4,9 +4,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection, outputFileField } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { optionsCollection, outputFileField } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import {
 	contentKeyParameter,

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection, outputFileField } from '../../../shared/properties';
-import { asNodeError, errorItem, runForEachItem } from '../../../shared/itemRunner';
-import { requestJson } from '../../../shared/vendorRequest';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { optionsCollection, outputFileField } from '../../../shared/node/properties';
+import { asNodeError, errorItem } from '../../../shared/node/errorItems';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { requestJson } from '../../../shared/http/request';
 import {
 	interactionPath,
 	startVonageRun,

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { expectJsonDocument } from '../../../shared/answerShape';
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { normaliseTranscript } from '../../../shared/transcript';
-import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcriptOutput';
-import { requestJson } from '../../../shared/vendorRequest';
+import { expectJsonDocument } from '../../../shared/http/expectedAnswers';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { optionsCollection } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { normaliseTranscript } from '../../../shared/transcripts/model';
+import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcripts/output';
+import { requestJson } from '../../../shared/http/request';
 import { contentPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import { interactionGuidParameter } from './contentFile';
 import { VONAGE } from '../../vendor';

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { optionsCollection } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { assertGuid } from '../../../shared/validation';
-import { requestJson } from '../../../shared/vendorRequest';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { optionsCollection } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { assertGuid } from '../../../shared/node/inputChecks';
+import { requestJson } from '../../../shared/http/request';
 import { interactionPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import { interactionGuidProperty } from '../../fields';
 import { readInteraction } from './interactionAnswer';

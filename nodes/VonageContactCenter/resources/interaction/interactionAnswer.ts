@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { expectList, expectObject, type AnswerContext } from '../../../shared/answerShape';
+import { expectList, expectObject, type AnswerContext } from '../../../shared/http/expectedAnswers';
 
 /**
  * GET /interaction-content/interactions/{guid} documents an object with the interaction's guid

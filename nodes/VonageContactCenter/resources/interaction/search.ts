@@ -6,10 +6,10 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions } from '../../../shared/callOptions';
-import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/properties';
-import { runForEachItem } from '../../../shared/itemRunner';
-import { assertDate } from '../../../shared/validation';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
+import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
+import { runForEachItem } from '../../../shared/node/runItems';
+import { assertDate } from '../../../shared/node/inputChecks';
 import { INTERACTION_FILTERS } from '../../fields';
 import { searchFilters, searchWindow, searchWindows } from '../../transport/interactionSearch';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';

@@ -48,7 +48,7 @@ const TRANSIENT_NETWORK_CODES = new Set([
 
 /**
  * A try that ran out of time: axios's own timeout (before the headers, and for a body it reads
- * whole) or the idle guard on a streamed body (see vendorRequest), which names its error so.
+ * whole) or the idle guard on a streamed body (see sendOnce.ts), which names its error so.
  */
 export function isTimeout(code: string | undefined, message = ''): boolean {
 	return code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /timeout of \d+ms exceeded|no bytes for \d/i.test(message);

@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { vendorApiError, type FailureContext } from './vendorError';
+import { vendorApiError, type FailureContext } from '../http/vendorErrors';
 
 /**
  * A byte range a download asked for (`Range: bytes=first-last` or `bytes=first-`) and the rule

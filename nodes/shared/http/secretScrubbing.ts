@@ -1,12 +1,21 @@
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
-import { redactSecrets } from './vendorError';
-
 /**
  * The credential's own secret values, kept out of every message whatever a server echoes back
  * (a proxy repeating an API key, a Basic password, a session id). One rule decides what is
  * secret: the fields the credential masks in the editor (typeOptions.password).
  */
+
+/** Removes anything that looks like a credential (a bearer token, a password field, a JWT) before text reaches a message or a log. */
+export function scrubSecretPatterns(text: string): string {
+	return text
+		.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
+		.replace(
+			/("?(?:client_secret|password|access_token|accessToken|token|sessionId|session_id|secret|auth)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
+			'$1[redacted]',
+		)
+		.replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[redacted-jwt]');
+}
 
 /** The names of a credential's masked fields. */
 export function passwordFields(credential: { properties: INodeProperties[] }): string[] {
@@ -26,11 +35,11 @@ export function secretValues(credentials: ICredentialDataDecryptedObject, fields
 	return [...new Set(values)].sort((a, b) => b.length - a.length);
 }
 
-/** The credential's values first, then anything that looks like a credential (redactSecrets). */
+/** The credential's values first, then anything that looks like a credential (scrubSecretPatterns). */
 export function scrubText(text: string, secrets: string[]): string {
 	let clean = text;
 	for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
-	return redactSecrets(clean);
+	return scrubSecretPatterns(clean);
 }
 
 /** Plain data and errors are walked; sockets, streams and other live objects are left alone. */

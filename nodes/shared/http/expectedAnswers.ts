@@ -1,6 +1,7 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
-import { describeVendorBody, redactSecrets, vendorApiError, type FailureContext } from './vendorError';
+import { describeVendorBody, vendorApiError, type FailureContext } from './vendorErrors';
+import { scrubSecretPatterns } from './secretScrubbing';
 
 /**
  * A success status says nothing about the body: a proxy's login page, `null`, `{}` or an error
@@ -64,12 +65,12 @@ export function describeArrival(body: unknown): string {
 		const said = describeVendorBody(body);
 		// describeVendorBody falls back to the JSON when the object carries no message.
 		if (said === undefined || said.startsWith('{')) return `an object with the fields ${clip(Object.keys(body).join(', '))}`;
-		return `the message "${clip(redactSecrets(said))}"`;
+		return `the message "${clip(scrubSecretPatterns(said))}"`;
 	}
 	if (typeof body === 'number' || typeof body === 'boolean') return `the value ${String(body)}`;
 	const said = describeVendorBody(body) ?? String(body);
-	if (said.startsWith('HTML page')) return `an ${clip(redactSecrets(said))}`;
-	return `the text "${clip(redactSecrets(said))}"`;
+	if (said.startsWith('HTML page')) return `an ${clip(scrubSecretPatterns(said))}`;
+	return `the text "${clip(scrubSecretPatterns(said))}"`;
 }
 
 /** The error for an answer that is not `expected`: vendor, what arrived, the status and the subject. */

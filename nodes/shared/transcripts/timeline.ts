@@ -1,4 +1,4 @@
-import type { TranscriptSegment } from './transcript';
+import type { TranscriptSegment } from './model';
 
 /** Where a segment sits on the call's clock, in seconds; absent where the vendor gave no time. */
 export interface SegmentTime {

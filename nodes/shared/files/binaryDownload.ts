@@ -12,23 +12,15 @@ import {
 	extensionForMimeType,
 	fileNameFromContentDisposition,
 } from './fileNames';
-import { answerShapeError } from './answerShape';
-import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRange';
-import { decideRetry, DEFAULT_RETRY_POLICY, isTimeout, isTransientNetworkError } from './retryPolicy';
-import { redactSecrets, vendorApiError } from './vendorError';
-import {
-	ownError,
-	readSmallBody,
-	requestLabel,
-	requestStream,
-	type BodyStream,
-	type CallOptions,
-	type FileFunctions,
-	type HttpResult,
-	type RequestFunctions,
-	type VendorApi,
-	withSecretsScrubbed,
-} from './vendorRequest';
+import { answerShapeError } from '../http/expectedAnswers';
+import { rangeMismatch, rangeMismatchError, requestedRange, type ByteRange } from './byteRanges';
+import { decideRetry, DEFAULT_RETRY_POLICY, isTimeout, isTransientNetworkError } from '../http/retryPolicy';
+import { ownError, vendorApiError } from '../http/vendorErrors';
+import { scrubSecretPatterns } from '../http/secretScrubbing';
+import { readSmallBody } from '../http/responseBodies';
+import { requestLabel } from '../http/sendErrors';
+import { requestStream, withSecretsScrubbed } from '../http/request';
+import { type BodyStream, type CallOptions, type FileFunctions, type HttpResult, type RequestFunctions, type VendorApi } from '../http/types';
 
 /**
  * Streams a vendor response straight into n8n's binary store (filesystem / database / S3,
@@ -192,7 +184,7 @@ export async function consumeStream<T>(
 					: (error as { shortBody?: boolean }).shortBody === true
 						? `${message}${subject}`
 						: `the download was interrupted (${code ?? message})${subject}`;
-				throw vendorApiError(fx.getNode(), { message: redactSecrets(message), networkError: code ?? 'stream' }, {
+				throw vendorApiError(fx.getNode(), { message: scrubSecretPatterns(message), networkError: code ?? 'stream' }, {
 					message: `${call.vendor}: ${what}`,
 					description:
 						!decision.retry && decision.reason === 'triesExhausted'

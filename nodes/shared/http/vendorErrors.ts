@@ -1,5 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { scrubSecretPatterns } from './secretScrubbing';
+
 /**
  * Turns whatever a vendor sent back on failure (JSON envelope, HTML page, `null`, nothing)
  * into one readable NodeApiError: vendor, HTTP code, what failed, the vendor's own words.
@@ -32,16 +34,6 @@ export function vendorApiError(node: INode, details: JsonObject, options: Vendor
 	return error;
 }
 
-/** Removes anything that looks like a credential before text reaches a message or a log. */
-export function redactSecrets(text: string): string {
-	return text
-		.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
-		.replace(
-			/("?(?:client_secret|password|access_token|accessToken|token|sessionId|session_id|secret|auth)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
-			'$1[redacted]',
-		)
-		.replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[redacted-jwt]');
-}
 
 /**
  * An error body is read for its message, which is at its start: only this much of any body is
@@ -167,7 +159,7 @@ function truncate(text: string): string {
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'The request was rejected: check the values of the fields named in the message.',
-	// Credentials with a session get their own note instead (vendorRequest: "Signing in again did not help.").
+	// Credentials with a session get their own note instead (sessionRenewal.ts: "Signing in again did not help.").
 	401: 'The server, or a proxy in front of it, refused the credentials: check them in the credential.',
 	403: 'The credentials are valid but lack permission (scope or role) for this request.',
 	404: 'Nothing exists at this id: check it, and that it belongs to this account and region.',
@@ -182,7 +174,7 @@ export function vendorHttpError(
 	context: FailureContext,
 	note?: string,
 ): NodeApiError {
-	const vendorMessage = redactSecrets(describeVendorBody(body) ?? 'no error details in the response');
+	const vendorMessage = scrubSecretPatterns(describeVendorBody(body) ?? 'no error details in the response');
 	const subject = context.subject ? `, ${context.subject}` : '';
 	const message = truncate(`${context.vendor}: ${vendorMessage} (HTTP ${status}${subject})`);
 	const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'The vendor had a server error.' : undefined);
@@ -205,11 +197,17 @@ export function vendorNetworkError(
 	const subject = context.subject ? ` (${context.subject})` : '';
 	const what = code ? `connection failed: ${code}` : detail.startsWith(context.vendor) ? detail : `${context.vendor}: ${detail}`;
 	const message = truncate(
-		redactSecrets(code ? `${context.vendor}: ${what}${subject}` : `${what}${subject}`),
+		scrubSecretPatterns(code ? `${context.vendor}: ${what}${subject}` : `${what}${subject}`),
 	);
-	return vendorApiError(node, { networkError: code ?? 'unknown', message: redactSecrets(detail) }, {
+	return vendorApiError(node, { networkError: code ?? 'unknown', message: scrubSecretPatterns(detail) }, {
 		message,
 		description: note,
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** The error itself when this package (or n8n) already wrote it for people: it is passed on as it is. */
+export function ownError(error: unknown): Error | undefined {
+	const name = (error as { name?: unknown } | undefined)?.name;
+	return name === 'NodeApiError' || name === 'NodeOperationError' ? (error as Error) : undefined;
 }

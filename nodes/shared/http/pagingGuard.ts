@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { INode } from 'n8n-workflow';
 
-import { vendorApiError, type FailureContext } from './vendorError';
+import { vendorApiError, type FailureContext } from './vendorErrors';
 
 /**
  * A paging loop trusts the server to move on: a continuation token that comes back again, or an

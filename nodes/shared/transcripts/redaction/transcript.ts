@@ -1,4 +1,4 @@
-import type { Transcript, TranscriptSegment } from '../transcript';
+import type { Transcript, TranscriptSegment } from '../model';
 import { REDACTION_TOKENS, addCounts, type RedactionCounts, type RedactionKind, type RedactionLevel } from './kinds';
 import { namesCuedValue } from './patterns';
 import { isBackChannel, type SpokenText } from './conversation';

@@ -1,5 +1,5 @@
-import { SPEAKER_LINE, speakerLabel, type Transcript, type TranscriptSegment } from './transcript';
-import { segmentTimes } from './transcriptTimeline';
+import { SPEAKER_LINE, speakerLabel, type Transcript, type TranscriptSegment } from './model';
+import { segmentTimes } from './timeline';
 
 /** How a transcript's `text` is written; `speakerLines` is the "Speaker: words" text as read. */
 export type TextFormat = 'speakerLines' | 'timestamped' | 'slack';

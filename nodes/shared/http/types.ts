@@ -9,10 +9,10 @@ import type {
 
 import type { RequestPacer } from './requestPacer';
 import type { RetryPolicy } from './retryPolicy';
-import type { FailureContext } from './vendorError';
+import type { FailureContext } from './vendorErrors';
 
 /**
- * What a vendor's transport tells the shared request layer (vendorRequest), and what a call
+ * What a vendor's transport tells the shared request layer (request.ts), and what a call
  * carries: types only, so the helpers around the send loop (redirects, links, the idle guard)
  * can name them without importing the loop.
  */

@@ -1,37 +1,10 @@
 import {
 	NodeOperationError,
 	type FunctionsBase,
-	type IExecuteFunctions,
 	type INodeExecutionData,
-	type IPairedItemData,
 } from 'n8n-workflow';
 
-/**
- * Runs one operation for each input item, in order. Output items always point back at the
- * input they came from; with "Continue On Fail" a failed input becomes one error item and the
- * others still run.
- */
-export async function runForEachItem(
-	fx: IExecuteFunctions,
-	perItem: (itemIndex: number) => Promise<INodeExecutionData[]>,
-): Promise<INodeExecutionData[][]> {
-	const items = fx.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await perItem(itemIndex);
-			output.push(...withPairing(results, { item: itemIndex }));
-		} catch (error) {
-			if (!fx.continueOnFail()) throw asNodeError(fx, error, itemIndex);
-			output.push(errorItem(error, itemIndex));
-		}
-	}
-	return [output];
-}
-
-export function withPairing(items: INodeExecutionData[], pairedItem: IPairedItemData | IPairedItemData[]): INodeExecutionData[] {
-	return items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? pairedItem }));
-}
+/** What a failed input becomes: an error item with "Continue On Fail", else an error naming the item. */
 
 /** The item a failed input becomes with "Continue On Fail": the error's message, description and HTTP code. */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {

@@ -1,4 +1,4 @@
-import type { BodyStream } from './requestTypes';
+import type { BodyStream } from './types';
 
 /**
  * A streamed body that stops arriving must fail, not hang: once n8n hands the body over, its

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { redactSecrets } from './vendorError';
-import { ownError } from './vendorRequest';
+import { scrubSecretPatterns } from '../http/secretScrubbing';
+import { ownError } from '../http/vendorErrors';
 
 /**
  * A polling trigger's per-file (per-session) work that fails. One file that can never be fetched
@@ -74,9 +74,9 @@ export interface FailureDetails extends IDataObject {
 export function failureDetails(error: unknown): FailureDetails {
 	const e = error as { message?: unknown; httpCode?: unknown; description?: unknown } | undefined;
 	const message = typeof e?.message === 'string' && e.message !== '' ? e.message : String(error);
-	const details: FailureDetails = { message: redactSecrets(message) };
+	const details: FailureDetails = { message: scrubSecretPatterns(message) };
 	if (typeof e?.httpCode === 'string' && e.httpCode !== '') details.httpCode = e.httpCode;
-	if (typeof e?.description === 'string' && e.description !== '') details.description = redactSecrets(e.description);
+	if (typeof e?.description === 'string' && e.description !== '') details.description = scrubSecretPatterns(e.description);
 	return details;
 }
 

@@ -8,10 +8,10 @@ import {
 	type RedactionCounts,
 	type RedactionKind,
 	type RedactionLevel,
-} from './redaction';
-import { segmentFromLine, transcriptJson, type Transcript, type TranscriptSegment } from './transcript';
-import { formatPlainText, formatTranscript, type TextFormat } from './transcriptFormat';
-import { transcriptMetrics } from './transcriptMetrics';
+} from './redaction/index';
+import { segmentFromLine, transcriptJson, type Transcript, type TranscriptSegment } from './model';
+import { formatPlainText, formatTranscript, type TextFormat } from './textFormats';
+import { transcriptMetrics } from './metrics';
 
 const PERSONAL_KINDS = (Object.keys(REDACTION_KINDS) as RedactionKind[]).filter((kind) => kind !== 'number');
 const listed = (kinds: RedactionKind[]) =>

@@ -1,7 +1,7 @@
 import type { NodeEgressFilter, UseDefaultSsrfPolicy } from 'n8n-workflow';
 
 import { isInternalAddress } from './urlRules';
-import type { RequestFunctions } from './requestTypes';
+import type { RequestFunctions } from './types';
 
 /**
  * A URL taken from a vendor's answer (a signed media link) names any host the answer likes. Such

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountPacer, type RequestPacer } from './requestPacer';
-import { DEFAULT_RETRY_POLICY, MAX_TRIES_RANGE, type RetryPolicy } from './retryPolicy';
-import type { CallOptions } from './vendorRequest';
+import { accountPacer, type RequestPacer } from '../http/requestPacer';
+import { DEFAULT_RETRY_POLICY, MAX_TRIES_RANGE, type RetryPolicy } from '../http/retryPolicy';
+import type { CallOptions } from '../http/types';
 
 /**
  * The request-behaviour options every vendor node offers in the same words: how fast to go

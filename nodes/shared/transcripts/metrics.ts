@@ -1,5 +1,5 @@
-import type { Speaker, TranscriptSegment } from './transcript';
-import { segmentTimes } from './transcriptTimeline';
+import type { Speaker, TranscriptSegment } from './model';
+import { segmentTimes } from './timeline';
 
 /** Figures for one speaker role; the time-based ones only when every segment has a start and an end. */
 export interface SpeakerMetrics {

@@ -1,0 +1,54 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { DEFAULT_RETRY_POLICY } from '../http/retryPolicy';
+import type { CallOptions } from '../http/types';
+
+/**
+ * How long one poll may run. n8n gives a poll a budget; the poll stops starting new work at its
+ * deadline, and every request it sends must be over before its busy mark runs out.
+ */
+
+/** How long a busy mark outlives the poll's own deadline, should it ever be left behind. */
+export const BUSY_GRACE_MS = 60_000;
+/** What n8n-core's PollContext allows when the instance does not say (n8n before 2.4x). */
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+
+/**
+ * The moment a poll should stop starting new work (downloads, recording checks) and hand over what
+ * it has: newer n8n abandons a poll that overruns its budget, older n8n lets polls pile up.
+ * 80 % of the budget leaves room for the file in flight and the hand-over.
+ */
+/** How long before its busy mark runs out a poll's last request must be over. */
+const BUSY_MARGIN_MS = 5_000;
+
+/**
+ * The moment a poll starting now must have every request over (see RetryPolicy.finishBy): just
+ * before its busy mark runs out, however long its requests would otherwise be allowed to wait.
+ */
+export function pollTimeLimit(fx: IPollFunctions, startedAt = Date.now()): number {
+	return pollDeadline(fx, startedAt) + BUSY_GRACE_MS - BUSY_MARGIN_MS;
+}
+
+/** A poll's transport: the same run, every request of it bound to end within `finishBy`. */
+export function withinPoll<R extends { call: CallOptions }>(run: R, finishBy: number): R {
+	return { ...run, call: { ...run.call, policy: { ...(run.call.policy ?? DEFAULT_RETRY_POLICY), finishBy } } };
+}
+
+export function pollDeadline(fx: IPollFunctions, startedAt: number): number {
+	const reported = typeof fx.getPollBudgetMs === 'function' ? fx.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	const budget = Number.isFinite(reported) && reported > 0 ? reported : DEFAULT_POLL_BUDGET_MS;
+	return startedAt + Math.floor(budget * 0.8);
+}
+
+/**
+ * Overlapping polls. n8n before durable poll cursors hands every tick the same live static data
+ * and starts the next tick on schedule even when the last one is still downloading, so two polls
+ * would read the same state and emit the same content twice. The first one marks the state busy
+ * (with an expiry, in case the mark is ever saved and the process dies); the others skip.
+ */
+export const BUSY_FIELD = 'pollBusyUntil';
+
+export function isBusy(data: IDataObject, now: number): boolean {
+	const until = data[BUSY_FIELD];
+	return typeof until === 'number' && until > now;
+}
