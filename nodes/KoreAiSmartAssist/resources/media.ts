@@ -29,8 +29,8 @@ import {
 	waitSettings,
 	whenNoMedia,
 	whenNoMediaProperty,
-} from './mediaParameters';
-import { botIdParameter, optionalUserId, sessionIdParameter } from './parameters';
+} from './mediaSettings';
+import { botIdParameter, optionalUserId, sessionIdParameter } from './idReaders';
 import { voicemailTranscript } from './voicemail/voicemailTranscript';
 
 /**

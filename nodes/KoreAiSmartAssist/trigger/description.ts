@@ -4,7 +4,7 @@ import { requestBehaviourOptions } from '../../shared/node/requestOptions';
 import { optionsCollection } from '../../shared/node/properties';
 import { downloadProperties, MAX_TRIGGER_HOURS, pollWindowProperties } from '../../shared/trigger/settings';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
-import { accountIdProperty, botIdProperty, requestsPerHourOption } from '../fields';
+import { accountIdProperty, botIdProperty, requestsPerHourOption } from '../properties';
 
 export const DEFAULT_MAX_WAIT_HOURS = 6;
 

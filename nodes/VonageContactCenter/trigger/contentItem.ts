@@ -4,7 +4,7 @@ import { attemptWork, failureItem, isDue, type FailingLog, type RetryRules } fro
 import { downloadToBinary, filesInFields, type DownloadedFile } from '../../shared/files/binaryDownload';
 import { contentMayBeHtml, type ContentEntry } from '../transport/endpoints';
 import { contentPath, vonageGet, VONAGE_API, type VonageRun } from '../transport/vonageApi';
-import type { FoundInteraction } from './interactionSearch';
+import type { FoundInteraction } from './watchedInteractions';
 import { VONAGE } from '../vendor';
 
 /** The interaction as VCC listed it, plus which of its content is new. */

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requestBehaviourOptions } from '../../shared/node/requestOptions';
 import { filtersCollection, optionsCollection } from '../../shared/node/properties';
 import { downloadProperties, pollWindowProperties } from '../../shared/trigger/settings';
-import { CONTENT_TYPES, INTERACTION_FILTERS } from '../fields';
+import { CONTENT_TYPES, INTERACTION_FILTERS } from '../properties';
 import { VONAGE_REQUESTS_PER_MINUTE } from '../transport/vonageApi';
 
 export const DOWNLOAD_FILES = { name: 'downloadFiles', displayName: 'Download Files' };

@@ -5,7 +5,7 @@ import { asPollError, runPoll, type PollingTrigger } from '../../shared/trigger/
 import type { VonageRun } from '../transport/vonageApi';
 import { deliverInteraction, type FreshFile } from './contentItem';
 import { advanceState, contentFingerprint, readState, STATE_KEY, type ContentState } from './contentState';
-import { newestInRange, searchRange, type FoundInteraction } from './interactionSearch';
+import { newestInRange, searchRange, type FoundInteraction } from './watchedInteractions';
 import { describeTypes, readSettings, startTriggerRun, type VonageTriggerSettings } from './settings';
 import { VONAGE } from '../vendor';
 

@@ -6,7 +6,7 @@ import { vonageRun, VONAGE_CREDENTIAL, type VonageRun } from '../transport/vonag
 import { pollTimeLimit, withinPoll } from '../../shared/trigger/pollTime';
 import { readDownload, readPollWindow, startFromScope, type PollWindow, type PollWindowOptions } from '../../shared/trigger/settings';
 import { DOWNLOAD_FILES } from './description';
-import { CONTENT_TYPES } from '../fields';
+import { CONTENT_TYPES } from '../properties';
 
 export interface VonageTriggerSettings extends PollWindow {
 	/** Empty: any type. */

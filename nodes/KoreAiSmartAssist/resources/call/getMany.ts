@@ -16,9 +16,9 @@ import { readCallDetails, type CallDetailsQuery } from '../../transport/callDeta
 import { MAX_PAGE_SIZE, WindowTooBusy } from '../../transport/callDetailsPager';
 import { startKoreRun, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
-import { accountIdParameter, botIdParameter } from '../parameters';
+import { accountIdParameter, botIdParameter } from '../idReaders';
 import { KORE } from '../../vendor';
-import { accountIdProperty, botIdProperty } from '../../fields';
+import { accountIdProperty, botIdProperty } from '../../properties';
 
 const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
 

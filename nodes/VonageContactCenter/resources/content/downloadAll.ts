@@ -14,7 +14,7 @@ import {
 	type VonageRun,
 } from '../../transport/vonageApi';
 import { readContentList } from '../interaction/interactionAnswer';
-import { CONTENT_TYPES } from '../../fields';
+import { CONTENT_TYPES } from '../../properties';
 import { isOfTypes, type ContentEntry } from '../../transport/endpoints';
 import { downloadContentFile, interactionGuidParameter } from './contentFile';
 

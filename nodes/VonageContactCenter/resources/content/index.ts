@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/node/properties';
-import { interactionGuidProperty } from '../../fields';
+import { interactionGuidProperty } from '../../properties';
 import { contentDownloadDescription, downloadContent } from './download';
 import { contentDownloadAllDescription, downloadAllContent } from './downloadAll';
 import { contentGetTranscriptDescription, getTranscript } from './getTranscript';

@@ -6,7 +6,7 @@ import { runForEachItem } from '../../../shared/node/runItems';
 import { assertGuid } from '../../../shared/node/inputChecks';
 import { requestJson } from '../../../shared/http/request';
 import { interactionPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
-import { interactionGuidProperty } from '../../fields';
+import { interactionGuidProperty } from '../../properties';
 import { readInteraction } from './interactionAnswer';
 
 const showOnlyForInteractionGet = { resource: ['interaction'], operation: ['get'] };

@@ -10,7 +10,7 @@ import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
 import { runForEachItem } from '../../../shared/node/runItems';
 import { assertDate } from '../../../shared/node/inputChecks';
-import { INTERACTION_FILTERS } from '../../fields';
+import { INTERACTION_FILTERS } from '../../properties';
 import { searchFilters, searchWindow, searchWindows } from '../../transport/interactionSearch';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 

@@ -9,7 +9,7 @@ import { optionsCollection, type Show } from '../../shared/node/properties';
 import { assertNumberInRange } from '../../shared/node/inputChecks';
 import type { WaitSettings, WhenNoMedia } from '../transport/mediaFetch';
 import { KORE_REQUESTS_PER_MINUTE } from '../transport/rateLimits';
-import { botIdProperty, requestsPerHourOption } from '../fields';
+import { botIdProperty, requestsPerHourOption } from '../properties';
 
 /**
  * The parameters Recording and Voicemail share: which session, waiting for media that is still
