@@ -36,7 +36,9 @@ export class Ameyo implements INodeType {
 		listSearch: { searchCampaigns },
 	};
 
-	// Streaming, sniffing the first bytes and logging in again are flows routing cannot express.
+	// A programmatic node: n8n dispatches each operation to its function here (customOperations), each
+	// declared the one way of nodes/shared/node/operation.ts. Routing would be dishonest for these:
+	// streaming into the binary store, sniffing the first bytes and logging in again have no routing hook.
 	customOperations = {
 		voiceLog: voiceLogOperations,
 	};

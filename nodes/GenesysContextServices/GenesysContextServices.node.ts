@@ -35,8 +35,10 @@ export class GenesysContextServices implements INodeType {
 		],
 	};
 
-	// Every operation sends through the Genesys transport (shared retry policy, error mapping, redirects only on
-	// the configured server); routing has no hook for that, so all are custom operations.
+	// A programmatic node: n8n dispatches each operation to its function here (customOperations), each
+	// declared the one way of nodes/shared/node/operation.ts. Routing would be dishonest for these:
+	// streaming into the binary store, the shared retry policy and redirects kept on the configured server
+	// have no routing hook.
 	customOperations = {
 		interaction: interactionOperations,
 		content: contentOperations,

@@ -35,8 +35,10 @@ export class KoreAiSmartAssist implements INodeType {
 		],
 	};
 
-	// Signed-URL second hops, waiting for media, windowed paging and pacing shared across items
-	// are flows routing cannot express.
+	// A programmatic node: n8n dispatches each operation to its function here (customOperations), each
+	// declared the one way of nodes/shared/node/operation.ts. Routing would be dishonest for these:
+	// signed-URL second hops streamed into the binary store, waiting for media, windowed paging and
+	// pacing shared across items have no routing hook.
 	customOperations = {
 		recording: mediaOperations('recording'),
 		voicemail: mediaOperations('voicemail'),

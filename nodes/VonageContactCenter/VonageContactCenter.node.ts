@@ -38,8 +38,9 @@ export class VonageContactCenter implements INodeType {
 		],
 	};
 
-	// Every operation sends through the shared transport (retry policy, pacing, error mapping); routing has
-	// no hook for that, so all are custom operations.
+	// A programmatic node: n8n dispatches each operation to its function here (customOperations), each
+	// declared the one way of nodes/shared/node/operation.ts. Routing would be dishonest for these:
+	// streaming into the binary store, session renewal, Retry-After and pacing have no routing hook.
 	customOperations = {
 		interaction: interactionOperations,
 		content: contentOperations,

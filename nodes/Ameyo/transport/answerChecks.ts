@@ -3,7 +3,7 @@ import type { INode } from 'n8n-workflow';
 import { describeLocation } from '../../shared/http/urlRules';
 import { describeVendorBody, vendorApiError, vendorHttpError, type FailureContext } from '../../shared/http/vendorErrors';
 import { readSmallBody } from '../../shared/http/responseBodies';
-import { type AnswerVerdict, type BodyStream, type HttpResult } from '../../shared/http/types';
+import type { AnswerVerdict, BodyStream, HttpResult } from '../../shared/http/types';
 import { isTextKind, sniff, SNIFF_BYTES, VOICE_FORMATS, type VoiceFormat } from './audioFormat';
 import { isPeekable, peekStream } from './peekStream';
 import { scrubSecrets } from './secrets';

@@ -16,7 +16,7 @@ import {
 } from '../../shared/files/binaryDownload';
 import { ownError, vendorApiError } from '../../shared/http/vendorErrors';
 import { requestJson } from '../../shared/http/request';
-import { type BodyStream, type CallOptions, type HttpResult, type RedirectPolicy, type RequestFunctions, type VendorApi } from '../../shared/http/types';
+import type { BodyStream, CallOptions, HttpResult, RedirectPolicy, RequestFunctions, VendorApi } from '../../shared/http/types';
 import { encodePathSegment } from '../../shared/http/pathSegments';
 import { describeUrl } from '../../shared/http/urlRules';
 import { checkOnConfiguredServer, parseBaseUrl, type ConfiguredServer } from './endpoints';
@@ -45,14 +45,11 @@ export interface GenesysRun {
 	call: CallOptions;
 }
 
-export async function startGenesysRun(
-	fx: RequestFunctions,
-	behaviour: RequestBehaviour,
-	itemIndex = 0,
-): Promise<GenesysRun> {
+export async function startGenesysRun(fx: IExecuteFunctions): Promise<GenesysRun> {
 	const credentials = await fx.getCredentials('genesysContextServicesApi');
+	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
 	const base = parseBaseUrl(credentials.baseUrl);
-	if (!base.ok) throw new NodeOperationError(fx.getNode(), base.problem, { itemIndex });
+	if (!base.ok) throw new NodeOperationError(fx.getNode(), base.problem);
 	return {
 		server: base.server,
 		// One server's budget, shared by every run against it in this process.

@@ -5,12 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { runForEachItem } from '../../shared/node/runItems';
+import { perItemOperation } from '../../shared/node/operation';
 import { operationProperty, outputFileField } from '../../shared/node/properties';
 import { fileItem } from '../../shared/files/binaryDownload';
 import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../shared/transcripts/output';
 import { downloadMediaFiles } from '../transport/downloadMedia';
-import { startKoreRun, type KoreRun } from '../transport/koreApi';
+import { startKoreBotRun, type KoreRun } from '../transport/koreApi';
 import {
 	describeTarget,
 	fetchListingWhenReady,
@@ -194,14 +194,11 @@ function downloadableFiles(fx: IExecuteFunctions, target: MediaTarget, waited: W
 
 /** Get: the status and the signed file links, whatever the status is; Get reports, it does not judge. */
 function getMedia(kind: MediaKind) {
-	return async function (this: IExecuteFunctions) {
-		const run = await startKoreRun(this, 'bot');
-		return await runForEachItem(this, async (itemIndex) => {
-			const target = mediaTarget(this, kind, run, itemIndex);
-			const waited = await fetchListingWhenReady(this, run, target, waitSettings(this, itemIndex));
-			return [{ json: sealVoicemail(this, target, { ...listingSummary(target, waited), ...transcriptPart(this, target, waited) }) }];
-		});
-	};
+	return perItemOperation(startKoreBotRun, async (fx, run, itemIndex) => {
+		const target = mediaTarget(fx, kind, run, itemIndex);
+		const waited = await fetchListingWhenReady(fx, run, target, waitSettings(fx, itemIndex));
+		return [{ json: sealVoicemail(fx, target, { ...listingSummary(target, waited), ...transcriptPart(fx, target, waited) }) }];
+	});
 }
 
 /**
@@ -209,24 +206,21 @@ function getMedia(kind: MediaKind) {
  * merged); voicemail items carry the session's transcript when asked for.
  */
 function downloadMedia(kind: MediaKind) {
-	return async function (this: IExecuteFunctions) {
-		const run = await startKoreRun(this, 'bot');
-		return await runForEachItem(this, async (itemIndex) => {
-			const target = mediaTarget(this, kind, run, itemIndex);
-			const field = binaryPropertyName(this, itemIndex);
-			const wait = waitSettings(this, itemIndex);
-			const onNoMedia = whenNoMedia(this, itemIndex);
-			const waited = await fetchListingWhenReady(this, run, target, wait);
-			const files = downloadableFiles(this, target, waited, onNoMedia);
-			const describe = { status: waited.listing.status, ...transcriptPart(this, target, waited) };
-			const stored = await downloadMediaFiles(this, run, target, files);
-			const about = { sessionId: target.sessionId, botId: target.botId, kind: target.kind, ...describe };
-			return stored.map((file, fileIndex) => {
-				const item = fileItem(file, field, { ...about, fileIndex, fileCount: stored.length }, KORE.id);
-				return { ...item, json: sealVoicemail(this, target, item.json) };
-			});
+	return perItemOperation(startKoreBotRun, async (fx, run, itemIndex) => {
+		const target = mediaTarget(fx, kind, run, itemIndex);
+		const field = binaryPropertyName(fx, itemIndex);
+		const wait = waitSettings(fx, itemIndex);
+		const onNoMedia = whenNoMedia(fx, itemIndex);
+		const waited = await fetchListingWhenReady(fx, run, target, wait);
+		const files = downloadableFiles(fx, target, waited, onNoMedia);
+		const describe = { status: waited.listing.status, ...transcriptPart(fx, target, waited) };
+		const stored = await downloadMediaFiles(fx, run, target, files);
+		const about = { sessionId: target.sessionId, botId: target.botId, kind: target.kind, ...describe };
+		return stored.map((file, fileIndex) => {
+			const item = fileItem(file, field, { ...about, fileIndex, fileCount: stored.length }, KORE.id);
+			return { ...item, json: sealVoicemail(fx, target, item.json) };
 		});
-	};
+	});
 }
 
 /** Get and Download of Recording or Voicemail, as the node's custom operations. */

@@ -12,7 +12,7 @@ import { asNodeError } from '../../shared/node/errorItems';
 import { assertPattern } from '../../shared/node/inputChecks';
 import { describeVendorBody } from '../../shared/http/vendorErrors';
 import { requestJson } from '../../shared/http/request';
-import { type CallOptions, type FileFunctions, type VendorApi } from '../../shared/http/types';
+import type { CallOptions, FileFunctions, VendorApi } from '../../shared/http/types';
 import { koreBaseUrl } from './hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from './rateLimits';
 import { KORE } from '../vendor';
@@ -68,9 +68,19 @@ export interface KoreRun {
 	call: CallOptions;
 }
 
-export async function startKoreRun(fx: IExecuteFunctions, kind: 'bot' | 'analytics'): Promise<KoreRun> {
+async function startKoreRun(fx: IExecuteFunctions, kind: 'bot' | 'analytics'): Promise<KoreRun> {
 	const credentials = await fx.getCredentials(KORE_CREDENTIAL);
 	return koreRun(fx.getNode(), credentials, fx.getNodeParameter('options', 0, {}) as KoreRunBehaviour, kind);
+}
+
+/** The run of a Recording or Voicemail operation: paced by the bot's per-minute and per-hour limits. */
+export async function startKoreBotRun(fx: IExecuteFunctions): Promise<KoreRun> {
+	return await startKoreRun(fx, 'bot');
+}
+
+/** The run of a Call operation: the analytics API is limited per account, by the minute only. */
+export async function startKoreAnalyticsRun(fx: IExecuteFunctions): Promise<KoreRun> {
+	return await startKoreRun(fx, 'analytics');
 }
 
 /** The run for these credentials and request options; throws when the configured host is not usable. */

@@ -4,7 +4,7 @@ import { expectList } from '../../shared/http/expectedAnswers';
 import { splitIntoWindows, type DateWindow } from '../../shared/http/dateWindows';
 import { PagingGuard } from '../../shared/http/pagingGuard';
 import { requestJson } from '../../shared/http/request';
-import { type RequestFunctions } from '../../shared/http/types';
+import type { RequestFunctions } from '../../shared/http/types';
 import { interactionPath, vonageGet, VONAGE_API, type VonageRun } from './vonageApi';
 
 /**

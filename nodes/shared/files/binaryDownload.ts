@@ -20,7 +20,7 @@ import { scrubSecretPatterns } from '../http/secretScrubbing';
 import { readSmallBody } from '../http/responseBodies';
 import { requestLabel } from '../http/sendErrors';
 import { requestStream, withSecretsScrubbed } from '../http/request';
-import { type BodyStream, type CallOptions, type FileFunctions, type HttpResult, type RequestFunctions, type VendorApi } from '../http/types';
+import type { BodyStream, CallOptions, FileFunctions, HttpResult, RequestFunctions, VendorApi } from '../http/types';
 
 /**
  * Streams a vendor response straight into n8n's binary store (filesystem / database / S3,

@@ -8,7 +8,7 @@ import {
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection, outputFileField } from '../../../shared/node/properties';
 import { safeFileName } from '../../../shared/files/fileNames';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { downloadToBinary, fileItem } from '../../../shared/files/binaryDownload';
 import { assertNonEmpty, quoteValue } from '../../../shared/node/inputChecks';
 import { voiceLogAnswerCheck, type VoiceLogTarget } from '../../transport/answerChecks';
@@ -148,10 +148,7 @@ async function downloadVoiceLogFile(
 	return item;
 }
 
-export async function downloadVoiceLog(this: IExecuteFunctions) {
-	const run = await startAmeyoRun(this);
-	return await runForEachItem(this, async (itemIndex) => {
-		const request = voiceLogRequest(this, itemIndex);
-		return [await downloadVoiceLogFile(this, run, request, itemIndex)];
-	});
-}
+export const downloadVoiceLog = perItemOperation(startAmeyoRun, async (fx, run, itemIndex) => {
+	const request = voiceLogRequest(fx, itemIndex);
+	return [await downloadVoiceLogFile(fx, run, request, itemIndex)];
+});

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import {
 	plainTextMetrics,
 	plainTextOutput,
@@ -22,18 +22,15 @@ export const contentGetPlainTextDescription: INodeProperties[] = [
 	optionsCollection(showOnlyForGetPlainText, [redactOption, textFormatOption, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)]),
 ];
 
-export async function getPlainText(this: IExecuteFunctions) {
-	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
-	return await runForEachItem(this, async (itemIndex) => {
-		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
-		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.plainText.segment)}`;
-		const choice = transcriptChoice(this, itemIndex);
-		const json = await fetchPlainText(this, run, url, id, itemIndex);
-		const metrics = plainTextMetrics(String(json.text));
-		const redact = redactionLevel(choice) !== 'off';
-		const output: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), ...(redact ? { redacted: true } : {}), metrics };
-		// bytes describes what Genesys sent, not the redacted text.
-		if (redact) delete output.bytes;
-		return [{ json: sealRedacted(output, choice, [id]) }];
-	});
-}
+export const getPlainText = perItemOperation(startGenesysRun, async (fx, run, itemIndex) => {
+	const id = assertGenesysId(fx.getNode(), fx.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+	const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.plainText.segment)}`;
+	const choice = transcriptChoice(fx, itemIndex);
+	const json = await fetchPlainText(fx, run, url, id, itemIndex);
+	const metrics = plainTextMetrics(String(json.text));
+	const redact = redactionLevel(choice) !== 'off';
+	const output: IDataObject = { ...json, ...plainTextOutput(String(json.text), choice), ...(redact ? { redacted: true } : {}), metrics };
+	// bytes describes what Genesys sent, not the redacted text.
+	if (redact) delete output.bytes;
+	return [{ json: sealRedacted(output, choice, [id]) }];
+});

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { redactOption, sealRedacted, textFormatOption } from '../../../shared/transcripts/output';
 import { GENESYS_REQUESTS_PER_MINUTE, interactionPath, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId } from '../../transport/ids';
@@ -35,13 +35,10 @@ export const contentGetStructuredTextDescription: INodeProperties[] = [
 	optionsCollection(showOnlyForGetStructuredText, [...transcriptOptions, ...requestBehaviourOptions(GENESYS_REQUESTS_PER_MINUTE)]),
 ];
 
-export async function getStructuredText(this: IExecuteFunctions) {
-	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
-	return await runForEachItem(this, async (itemIndex) => {
-		const id = assertGenesysId(this.getNode(), this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
-		const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.structuredText.segment)}`;
-		const transcript = await fetchStructuredText(this, run, url, id, options, itemIndex);
-		return [{ json: sealRedacted(structuredTextOutput(this, transcript, itemIndex), options, [id]) }];
-	});
-}
+export const getStructuredText = perItemOperation(startGenesysRun, async (fx, run, itemIndex) => {
+	const id = assertGenesysId(fx.getNode(), fx.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+	const options = fx.getNodeParameter('options', itemIndex, {}) as TranscriptOptions;
+	const url = `${run.server.baseUrl}${interactionPath(id, CONTENT_KINDS.structuredText.segment)}`;
+	const transcript = await fetchStructuredText(fx, run, url, id, options, itemIndex);
+	return [{ json: sealRedacted(structuredTextOutput(fx, transcript, itemIndex), options, [id]) }];
+});

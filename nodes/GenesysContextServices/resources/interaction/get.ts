@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { plainTextOutput, redactionLevel, sealRedacted } from '../../../shared/transcripts/output';
 import {
 	assertOnConfiguredServer,
@@ -128,20 +128,17 @@ async function withContent(
 	return { ...item, json: sealRedacted(json, options, [id, requestedId]) };
 }
 
-export async function getInteraction(this: IExecuteFunctions) {
-	const run = await startGenesysRun(this, this.getNodeParameter('options', 0, {}) as RequestBehaviour);
-	return await runForEachItem(this, async (itemIndex) => {
-		const node = this.getNode();
-		const id = assertGenesysId(node, this.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
-		const kinds = this.getNodeParameter('includeContent', itemIndex, []) as ContentKind[];
-		const context = { vendor: run.call.vendor, itemIndex, subject: `interaction ${id}` };
-		const { statusCode, body } = await getJson(this, run, genesysGet(run, interactionPath(id)), {
-			...run.call,
-			...context,
-		});
-		const resources = readInteraction(node, body, { ...context, statusCode });
-		const items: INodeExecutionData[] = [];
-		for (const resource of resources) items.push(await withContent(this, run, resource, id, kinds, itemIndex));
-		return items;
+export const getInteraction = perItemOperation(startGenesysRun, async (fx, run, itemIndex) => {
+	const node = fx.getNode();
+	const id = assertGenesysId(node, fx.getNodeParameter('interactionId', itemIndex), 'Interaction ID', itemIndex);
+	const kinds = fx.getNodeParameter('includeContent', itemIndex, []) as ContentKind[];
+	const context = { vendor: run.call.vendor, itemIndex, subject: `interaction ${id}` };
+	const { statusCode, body } = await getJson(fx, run, genesysGet(run, interactionPath(id)), {
+		...run.call,
+		...context,
 	});
-}
+	const resources = readInteraction(node, body, { ...context, statusCode });
+	const items: INodeExecutionData[] = [];
+	for (const resource of resources) items.push(await withContent(fx, run, resource, id, kinds, itemIndex));
+	return items;
+});

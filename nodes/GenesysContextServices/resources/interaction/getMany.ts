@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requestBehaviourOptions, type RequestBehaviour } from '../../../shared/node/requestOptions';
+import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { encodePathSegment } from '../../../shared/http/pathSegments';
 import { genesysGet, getJson, GENESYS_REQUESTS_PER_MINUTE, startGenesysRun } from '../../transport/genesysApi';
 import { assertGenesysId, assertServiceId } from '../../transport/ids';
@@ -60,16 +60,13 @@ function subjectOf(fx: IExecuteFunctions, itemIndex: number): { label: string; p
  * The interactions of one customer or service. The API has no paging: the server answers with
  * all of them and Limit is applied here.
  */
-export async function getManyInteractions(this: IExecuteFunctions) {
-	return await runForEachItem(this, async (itemIndex) => {
-		// Checked before the request: a malformed id never leaves n8n.
-		const { label, path } = subjectOf(this, itemIndex);
-		const run = await startGenesysRun(this, this.getNodeParameter('options', itemIndex, {}) as RequestBehaviour, itemIndex);
-		const context = { vendor: run.call.vendor, itemIndex, subject: label };
-		const { statusCode, body } = await getJson(this, run, genesysGet(run, path), { ...run.call, ...context });
-		const resources = readInteractionList(this.getNode(), body, { ...context, statusCode });
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-		return resources.slice(0, limit).map((resource) => ({ json: normaliseInteraction(resource) }));
-	});
-}
+export const getManyInteractions = perItemOperation(startGenesysRun, async (fx, run, itemIndex) => {
+	// Checked before the request: a malformed id never leaves n8n.
+	const { label, path } = subjectOf(fx, itemIndex);
+	const context = { vendor: run.call.vendor, itemIndex, subject: label };
+	const { statusCode, body } = await getJson(fx, run, genesysGet(run, path), { ...run.call, ...context });
+	const resources = readInteractionList(fx.getNode(), body, { ...context, statusCode });
+	const returnAll = fx.getNodeParameter('returnAll', itemIndex, false) === true;
+	const limit = returnAll ? Infinity : Number(fx.getNodeParameter('limit', itemIndex, 50));
+	return resources.slice(0, limit).map((resource) => ({ json: normaliseInteraction(resource) }));
+});

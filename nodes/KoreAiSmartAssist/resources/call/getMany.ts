@@ -9,12 +9,12 @@ import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
 import type { DateWindow } from '../../../shared/http/dateWindows';
 import { asNodeError } from '../../../shared/node/errorItems';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { assertDate, splitList } from '../../../shared/node/inputChecks';
 import { ceilToSecond, floorToSecond, formatKoreDate } from '../../transport/analyticsWindows';
 import { readCallDetails, type CallDetailsQuery } from '../../transport/callDetails';
 import { MAX_PAGE_SIZE, WindowTooBusy } from '../../transport/callDetailsPager';
-import { startKoreRun, type KoreRun } from '../../transport/koreApi';
+import { startKoreAnalyticsRun, type KoreRun } from '../../transport/koreApi';
 import { KORE_REQUESTS_PER_MINUTE } from '../../transport/rateLimits';
 import { accountIdParameter, botIdParameter } from '../idReaders';
 import { KORE } from '../../vendor';
@@ -128,24 +128,21 @@ function readRange(fx: IExecuteFunctions, itemIndex: number): DateWindow {
 	return { start, end };
 }
 
-export async function getManyCalls(this: IExecuteFunctions) {
-	const run = await startKoreRun(this, 'analytics');
-	return await runForEachItem(this, async (itemIndex) => {
-		const query = readQuery(this, run, itemIndex);
-		const range = readRange(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		try {
-			const calls = await readCallDetails(this, run, query, range, wanted);
-			return calls.map((json) => ({ json }));
-		} catch (error) {
-			if (!(error instanceof WindowTooBusy)) throw asNodeError(this, error, itemIndex);
-			const at = formatKoreDate(error.window.start, query.timeZoneOffset);
-			throw new NodeOperationError(
-				this.getNode(),
-				`${KORE.displayName}: more calls at ${at} than the call-details API can page through`,
-				{ itemIndex, description: 'Narrow the search with the Channels or Queue IDs filters.' },
-			);
-		}
-	});
-}
+export const getManyCalls = perItemOperation(startKoreAnalyticsRun, async (fx, run, itemIndex) => {
+	const query = readQuery(fx, run, itemIndex);
+	const range = readRange(fx, itemIndex);
+	const returnAll = fx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const wanted = returnAll ? Infinity : (fx.getNodeParameter('limit', itemIndex, 50) as number);
+	try {
+		const calls = await readCallDetails(fx, run, query, range, wanted);
+		return calls.map((json) => ({ json }));
+	} catch (error) {
+		if (!(error instanceof WindowTooBusy)) throw asNodeError(fx, error, itemIndex);
+		const at = formatKoreDate(error.window.start, query.timeZoneOffset);
+		throw new NodeOperationError(
+			fx.getNode(),
+			`${KORE.displayName}: more calls at ${at} than the call-details API can page through`,
+			{ itemIndex, description: 'Narrow the search with the Channels or Queue IDs filters.' },
+		);
+	}
+});

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { batchedOperation } from '../../../shared/node/operation';
 import { expectList, type AnswerContext } from '../../../shared/http/expectedAnswers';
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection } from '../../../shared/node/properties';
@@ -129,11 +130,10 @@ function resultsByGuid(body: unknown, context: AnswerContext, node: INode): Map<
 	return byGuid;
 }
 
-export async function getAnalysis(this: IExecuteFunctions) {
-	const run = await startVonageRun(this);
-	const includeTranscript = this.getNodeParameter('includeTranscript', 0) as boolean;
-	const choice = transcriptChoice(this, 0);
-	const slots = collectCalls(this);
+export const getAnalysis = batchedOperation(startVonageRun, async (fx, run) => {
+	const includeTranscript = fx.getNodeParameter('includeTranscript', 0) as boolean;
+	const choice = transcriptChoice(fx, 0);
+	const slots = collectCalls(fx);
 	const calls = slots.filter((slot): slot is CallSlot & { guid: string } => slot.guid !== undefined);
 
 	for (let offset = 0; offset < calls.length; offset += ANALYZER_BATCH_SIZE) {
@@ -146,7 +146,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 		};
 		try {
 			const { statusCode, body } = await requestJson<unknown>(
-				this,
+				fx,
 				VONAGE_API,
 				vonageGet(run, ANALYZER_INTERACTIONS_PATH, {
 					calls: guids.join(','),
@@ -154,7 +154,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 				}),
 				{ ...run.call, ...context },
 			);
-			const byGuid = resultsByGuid(body, { ...context, statusCode }, this.getNode());
+			const byGuid = resultsByGuid(body, { ...context, statusCode }, fx.getNode());
 			for (const call of batch) {
 				const result = byGuid.get(call.guid);
 				call.output.push({
@@ -164,7 +164,7 @@ export async function getAnalysis(this: IExecuteFunctions) {
 				});
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, batch[0].itemIndex);
+			if (!fx.continueOnFail()) throw asNodeError(fx, error, batch[0].itemIndex);
 			// One error item per input item the batch served, in the place of its first GUID.
 			const reported = new Set<number>();
 			for (const call of batch) {
@@ -175,4 +175,4 @@ export async function getAnalysis(this: IExecuteFunctions) {
 		}
 	}
 	return [slots.flatMap((slot) => slot.output)];
-}
+});

@@ -6,7 +6,7 @@ import {
 
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection, outputFileField } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { startVonageRun, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
 import {
 	contentKeyParameter,
@@ -67,13 +67,10 @@ function byteRangeOption(fx: IExecuteFunctions, itemIndex: number): string | und
 	return text;
 }
 
-export async function downloadContent(this: IExecuteFunctions) {
-	const run = await startVonageRun(this);
-	return await runForEachItem(this, async (itemIndex) => {
-		const guid = interactionGuidParameter(this, itemIndex);
-		const contentKey = contentKeyParameter(this, itemIndex);
-		const range = byteRangeOption(this, itemIndex);
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-		return [await downloadContentFile(this, run, { guid, contentKey, binaryPropertyName, itemIndex, range })];
-	});
-}
+export const downloadContent = perItemOperation(startVonageRun, async (fx, run, itemIndex) => {
+	const guid = interactionGuidParameter(fx, itemIndex);
+	const contentKey = contentKeyParameter(fx, itemIndex);
+	const range = byteRangeOption(fx, itemIndex);
+	const binaryPropertyName = fx.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	return [await downloadContentFile(fx, run, { guid, contentKey, binaryPropertyName, itemIndex, range })];
+});

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection, outputFileField } from '../../../shared/node/properties';
 import { asNodeError, errorItem } from '../../../shared/node/errorItems';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { requestJson } from '../../../shared/http/request';
 import {
 	interactionPath,
@@ -85,35 +85,32 @@ function failedFileItem(
 	return { ...item, json: { ...item.json, interactionId: guid, contentKey: entry.contentKey, type: entry.type ?? entry.contentKey } };
 }
 
-export async function downloadAllContent(this: IExecuteFunctions) {
-	const run = await startVonageRun(this);
-	return await runForEachItem(this, async (itemIndex) => {
-		const guid = interactionGuidParameter(this, itemIndex);
-		const wanted = this.getNodeParameter('contentTypes', itemIndex, []) as string[];
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-		const entries = (await contentList(this, run, itemIndex, guid)).filter(
-			(entry) => typeof entry?.contentKey === 'string' && isOfTypes(entry, wanted),
-		);
-		const files: INodeExecutionData[] = [];
-		// One at a time: the pacer already spaces them, and each file streams to the store
-		// before the next starts, so memory stays flat however many files there are.
-		for (const entry of entries) {
-			const { contentKey, type, contentType, contentLength, lastModified } = entry;
-			try {
-				files.push(
-					await downloadContentFile(this, run, {
-						guid,
-						contentKey,
-						binaryPropertyName,
-						itemIndex,
-						describe: { type: type ?? contentKey, listedContentType: contentType, listedContentLength: contentLength, lastModified },
-					}),
-				);
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-				files.push(failedFileItem(this, error, itemIndex, guid, entry));
-			}
+export const downloadAllContent = perItemOperation(startVonageRun, async (fx, run, itemIndex) => {
+	const guid = interactionGuidParameter(fx, itemIndex);
+	const wanted = fx.getNodeParameter('contentTypes', itemIndex, []) as string[];
+	const binaryPropertyName = fx.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const entries = (await contentList(fx, run, itemIndex, guid)).filter(
+		(entry) => typeof entry?.contentKey === 'string' && isOfTypes(entry, wanted),
+	);
+	const files: INodeExecutionData[] = [];
+	// One at a time: the pacer already spaces them, and each file streams to the store
+	// before the next starts, so memory stays flat however many files there are.
+	for (const entry of entries) {
+		const { contentKey, type, contentType, contentLength, lastModified } = entry;
+		try {
+			files.push(
+				await downloadContentFile(fx, run, {
+					guid,
+					contentKey,
+					binaryPropertyName,
+					itemIndex,
+					describe: { type: type ?? contentKey, listedContentType: contentType, listedContentLength: contentLength, lastModified },
+				}),
+			);
+		} catch (error) {
+			if (!fx.continueOnFail()) throw asNodeError(fx, error, itemIndex);
+			files.push(failedFileItem(fx, error, itemIndex, guid, entry));
 		}
-		return files;
-	});
-}
+	}
+	return files;
+});

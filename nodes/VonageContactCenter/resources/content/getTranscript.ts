@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { expectJsonDocument } from '../../../shared/http/expectedAnswers';
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { normaliseTranscript } from '../../../shared/transcripts/model';
 import { redactOption, sealRedacted, textFormatOption, transcriptChoice, transcriptOutput } from '../../../shared/transcripts/output';
 import { requestJson } from '../../../shared/http/request';
@@ -39,27 +39,24 @@ export const contentGetTranscriptDescription: INodeProperties[] = [
 	]),
 ];
 
-export async function getTranscript(this: IExecuteFunctions) {
-	const run = await startVonageRun(this);
-	return await runForEachItem(this, async (itemIndex) => {
-		const guid = interactionGuidParameter(this, itemIndex);
-		const key = this.getNodeParameter('transcriptKey', itemIndex) as 'transcript' | 'chatTranscript';
-		const { includeRaw } = this.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean };
-		const context = { vendor: VONAGE_API.vendor, itemIndex, subject: `interaction ${guid}, content ${key}` };
-		const { statusCode, body } = await requestJson<unknown>(this, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
-			...run.call,
-			...context,
-		});
-		// Transcript files are JSON; anything else (a proxy page, text, null) is not this transcript.
-		const document = expectJsonDocument(this.getNode(), body, 'a JSON transcript', { ...context, statusCode });
-		const transcript = normaliseTranscript({
-			vendor: VONAGE.id,
-			interactionId: guid,
-			channel: key === 'chatTranscript' ? 'chat' : 'voice',
-			document,
-			includeRaw: includeRaw === true,
-		});
-		const choice = transcriptChoice(this, itemIndex);
-		return [{ json: sealRedacted(transcriptOutput(transcript, choice), choice, [guid]) }];
+export const getTranscript = perItemOperation(startVonageRun, async (fx, run, itemIndex) => {
+	const guid = interactionGuidParameter(fx, itemIndex);
+	const key = fx.getNodeParameter('transcriptKey', itemIndex) as 'transcript' | 'chatTranscript';
+	const { includeRaw } = fx.getNodeParameter('options', itemIndex, {}) as { includeRaw?: boolean };
+	const context = { vendor: VONAGE_API.vendor, itemIndex, subject: `interaction ${guid}, content ${key}` };
+	const { statusCode, body } = await requestJson<unknown>(fx, VONAGE_API, vonageGet(run, contentPath(guid, key)), {
+		...run.call,
+		...context,
 	});
-}
+	// Transcript files are JSON; anything else (a proxy page, text, null) is not fx transcript.
+	const document = expectJsonDocument(fx.getNode(), body, 'a JSON transcript', { ...context, statusCode });
+	const transcript = normaliseTranscript({
+		vendor: VONAGE.id,
+		interactionId: guid,
+		channel: key === 'chatTranscript' ? 'chat' : 'voice',
+		document,
+		includeRaw: includeRaw === true,
+	});
+	const choice = transcriptChoice(fx, itemIndex);
+	return [{ json: sealRedacted(transcriptOutput(transcript, choice), choice, [guid]) }];
+});

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { optionsCollection } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { assertGuid } from '../../../shared/node/inputChecks';
 import { requestJson } from '../../../shared/http/request';
 import { interactionPath, startVonageRun, vonageGet, VONAGE_API, VONAGE_REQUESTS_PER_MINUTE } from '../../transport/vonageApi';
@@ -16,13 +16,10 @@ export const interactionGetDescription: INodeProperties[] = [
 	optionsCollection(showOnlyForInteractionGet, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 
-export async function getInteraction(this: IExecuteFunctions) {
-	const run = await startVonageRun(this);
-	return await runForEachItem(this, async (itemIndex) => {
-		// Checked before the request: a malformed GUID never leaves n8n.
-		const guid = assertGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Interaction GUID', itemIndex);
-		const context = { vendor: VONAGE_API.vendor, subject: `interaction ${guid}`, itemIndex };
-		const { statusCode, body } = await requestJson(this, VONAGE_API, vonageGet(run, interactionPath(guid)), { ...run.call, ...context });
-		return [{ json: readInteraction(this.getNode(), body, { ...context, statusCode }) }];
-	});
-}
+export const getInteraction = perItemOperation(startVonageRun, async (fx, run, itemIndex) => {
+	// Checked before the request: a malformed GUID never leaves n8n.
+	const guid = assertGuid(fx.getNode(), fx.getNodeParameter('guid', itemIndex), 'Interaction GUID', itemIndex);
+	const context = { vendor: VONAGE_API.vendor, subject: `interaction ${guid}`, itemIndex };
+	const { statusCode, body } = await requestJson(fx, VONAGE_API, vonageGet(run, interactionPath(guid)), { ...run.call, ...context });
+	return [{ json: readInteraction(fx.getNode(), body, { ...context, statusCode }) }];
+});

@@ -1,14 +1,8 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { requestBehaviourOptions } from '../../../shared/node/requestOptions';
 import { dateRangeProperties, filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/node/properties';
-import { runForEachItem } from '../../../shared/node/runItems';
+import { perItemOperation } from '../../../shared/node/operation';
 import { assertDate } from '../../../shared/node/inputChecks';
 import { INTERACTION_FILTERS } from '../../properties';
 import { searchFilters, searchWindow, searchWindows } from '../../transport/interactionSearch';
@@ -26,25 +20,22 @@ export const interactionSearchDescription: INodeProperties[] = [
 	optionsCollection(showOnlyForSearch, requestBehaviourOptions(VONAGE_REQUESTS_PER_MINUTE)),
 ];
 
-export async function searchInteractions(this: IExecuteFunctions) {
-	const run = await startVonageRun(this);
-	return await runForEachItem(this, async (itemIndex) => {
-		const node = this.getNode();
-		const start = assertDate(node, this.getNodeParameter('start', itemIndex), 'Start', itemIndex);
-		const end = assertDate(node, this.getNodeParameter('end', itemIndex), 'End', itemIndex);
-		if (start.getTime() >= end.getTime()) {
-			throw new NodeOperationError(node, 'Start must be before End', { itemIndex });
-		}
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
-		const filters = searchFilters(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+export const searchInteractions = perItemOperation(startVonageRun, async (fx, run, itemIndex) => {
+	const node = fx.getNode();
+	const start = assertDate(node, fx.getNodeParameter('start', itemIndex), 'Start', itemIndex);
+	const end = assertDate(node, fx.getNodeParameter('end', itemIndex), 'End', itemIndex);
+	if (start.getTime() >= end.getTime()) {
+		throw new NodeOperationError(node, 'Start must be before End', { itemIndex });
+	}
+	const returnAll = fx.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? Infinity : (fx.getNodeParameter('limit', itemIndex) as number);
+	const filters = searchFilters(fx.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
-		const found: INodeExecutionData[] = [];
-		for (const window of searchWindows(start, end)) {
-			const interactions = await searchWindow(this, run, { window, filters, wanted: limit - found.length, itemIndex });
-			found.push(...interactions.map((json) => ({ json })));
-			if (found.length >= limit) break;
-		}
-		return found;
-	});
-}
+	const found: INodeExecutionData[] = [];
+	for (const window of searchWindows(start, end)) {
+		const interactions = await searchWindow(fx, run, { window, filters, wanted: limit - found.length, itemIndex });
+		found.push(...interactions.map((json) => ({ json })));
+		if (found.length >= limit) break;
+	}
+	return found;
+});
