@@ -24,18 +24,27 @@ const MANIFESTS = path.join(ROOT, 'packages');
 const REPO_URL = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center';
 /** Modules n8n provides to community nodes; anything else required from dist is a packaging error. */
 const PROVIDED_MODULES = new Set(['n8n-workflow', 'lodash', 'moment', 'p-limit', 'luxon', 'zod', 'crypto', 'node:crypto']);
-/** The root README section (a `## ` heading) that documents each package's vendor. */
-const README_SECTIONS = {
-	'n8n-nodes-vonage-contact-center': 'Vonage Contact Center',
-	'n8n-nodes-ameyo': 'Ameyo (Exotel)',
-	'n8n-nodes-kore-ai-smartassist': 'Kore.ai SmartAssist',
-	'n8n-nodes-genesys-context-services': 'Genesys Context Services',
-};
 /** Sections every package README carries after its vendor's, in this order. */
 const SHARED_SECTIONS = ['Output contract', 'Failure policy', 'Compatibility'];
 
 function readJson(file) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * The vendor a package ships, as its nodes' folder declares it (nodes/<Vendor>/vendor.ts, built):
+ * its package name must be this manifest's, and its README section is the one the package README
+ * is cut from. One identity per vendor, so no list here repeats packages/.
+ */
+function vendorOf(manifest) {
+	const folders = new Set(manifest.n8n.nodes.map((file) => path.dirname(path.join(BUILD, file.replace(/^dist\//, '')))));
+	const vendors = [...folders].flatMap((folder) => {
+		const file = path.join(folder, 'vendor.js');
+		return fs.existsSync(file) ? Object.values(require(file)) : [];
+	});
+	const vendor = vendors.find((v) => v && v.packageName === manifest.name);
+	if (!vendor) throw new Error(`${manifest.name}: no nodes/<Vendor>/vendor.ts among its nodes names this package`);
+	return vendor;
 }
 
 function manifests() {
@@ -118,9 +127,7 @@ function anchorOf(heading) {
  */
 function packageReadme(manifest) {
 	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-	const vendor = README_SECTIONS[manifest.name];
-	if (!vendor) throw new Error(`${manifest.name}: no README section is assigned to this package in gulpfile.js`);
-	const parts = [vendor, ...SHARED_SECTIONS].map((h) => section(readme, h));
+	const parts = [vendorOf(manifest).readmeSection, ...SHARED_SECTIONS].map((h) => section(readme, h));
 	const body = parts.join('\n\n');
 	const anchors = new Set([...body.matchAll(/^#+ (.+)$/gm)].map(([, h]) => anchorOf(h)));
 	anchors.add('install');
@@ -141,7 +148,8 @@ function packageReadme(manifest) {
 		'`N8N_DEFAULT_BINARY_DATA_MODE=filesystem`: a downloaded recording then sits whole in RAM. See Compatibility.',
 		'',
 		`Node types: ${manifest.n8n.nodes.map((n) => `\`${manifest.name}.${nodeName(n)}\``).join(', ')}.`,
-		`The other vendors ship as ${Object.keys(README_SECTIONS)
+		`The other vendors ship as ${manifests()
+			.map((m) => m.name)
 			.filter((n) => n !== manifest.name)
 			.map((n) => `\`${n}\``)
 			.join(', ')}; all come from ${REPO_URL}.`,

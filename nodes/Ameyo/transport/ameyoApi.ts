@@ -12,7 +12,7 @@ import { AMEYO_SECRET_FIELDS, secretValues } from './secrets';
 import { ignoresTlsErrors, storedSessionIsStale } from './session';
 import { AMEYO } from '../vendor';
 
-export const AMEYO_CREDENTIAL = 'ameyoApi';
+export const AMEYO_CREDENTIAL = AMEYO.credential;
 
 /**
  * Ameyo documents no rate limit and usually runs on the customer's own server: no pacing by

@@ -27,7 +27,7 @@ export const GENESYS_SECRET_FIELDS = ['password', 'headerSecret'];
 
 export const GENESYS_API: VendorApi = {
 	vendor: GENESYS.displayName,
-	credentialType: 'genesysContextServicesApi',
+	credentialType: GENESYS.credential,
 	// No sessions: a 401 means the credentials (or the proxy key) are wrong, not stale.
 	renewsOn401: false,
 	secretFields: GENESYS_SECRET_FIELDS,
@@ -46,7 +46,7 @@ export interface GenesysRun {
 }
 
 export async function startGenesysRun(fx: IExecuteFunctions): Promise<GenesysRun> {
-	const credentials = await fx.getCredentials('genesysContextServicesApi');
+	const credentials = await fx.getCredentials(GENESYS.credential);
 	const behaviour = fx.getNodeParameter('options', 0, {}) as RequestBehaviour;
 	const base = parseBaseUrl(credentials.baseUrl);
 	if (!base.ok) throw new NodeOperationError(fx.getNode(), base.problem);

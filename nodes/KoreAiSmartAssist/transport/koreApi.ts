@@ -17,7 +17,7 @@ import { koreBaseUrl } from './hosts';
 import { korePacer, KORE_BOT_REQUESTS_PER_HOUR, KORE_REQUESTS_PER_MINUTE } from './rateLimits';
 import { KORE } from '../vendor';
 
-export const KORE_CREDENTIAL = 'koreAiSmartAssistApi';
+export const KORE_CREDENTIAL = KORE.credential;
 /** Kore.ai ids: st-<uuid> bots, 24-hex sessions and accounts; a little wider, never a path. */
 const KORE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const KORE_ID_EXPECTED = 'letters, digits, ".", "_", ":" and "-" (for example st-1d7611fa-908a-5f0c-8871-f7ea97a0c1d2)';

@@ -6,7 +6,7 @@ import type { CallOptions, VendorApi } from '../../shared/http/types';
 import { apiBaseUrl, VONAGE_ACCEPT, vonageAccount } from './endpoints';
 import { VONAGE } from '../vendor';
 
-export const VONAGE_CREDENTIAL = 'vonageContactCenterApi';
+export const VONAGE_CREDENTIAL = VONAGE.credential;
 
 /** The credential's masked fields, whose values never reach a message (a spec holds them to the credential). */
 export const VONAGE_SECRET_FIELDS = ['clientSecret', 'accessToken'];
