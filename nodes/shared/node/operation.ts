@@ -10,11 +10,7 @@ import { runForEachItem } from './runItems';
  * the work for one input item.
  */
 
-/**
- * What every item of one execution shares, built once: the credential read, the base URL
- * checked, the retry policy and the account's pacer (so pacing spans all items). Each vendor's
- * transport has one, of this signature.
- */
+/** What every item of one execution shares, built once (credential, base URL, retry policy, the account's pacer). */
 export type StartRun<Run> = (fx: IExecuteFunctions) => Promise<Run>;
 
 /** The work for one input item; what it returns is paired with that item. */
@@ -31,10 +27,7 @@ export function perItemOperation<Run>(startRun: StartRun<Run>, work: ItemWork<Ru
 	};
 }
 
-/**
- * An operation that serves several items with one request (a batched lookup): it pairs its
- * output and applies Continue On Fail itself.
- */
+/** An operation that serves several items with one request: it pairs its output and applies Continue On Fail itself. */
 export function batchedOperation<Run>(
 	startRun: StartRun<Run>,
 	work: (fx: IExecuteFunctions, run: Run) => Promise<INodeExecutionData[][]>,
