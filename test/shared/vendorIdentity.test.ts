@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a spec, never shipped: it reads the repository's own files */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
