@@ -13,11 +13,6 @@ export const BUSY_GRACE_MS = 60_000;
 /** What n8n-core's PollContext allows when the instance does not say (n8n before 2.4x). */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
-/**
- * The moment a poll should stop starting new work (downloads, recording checks) and hand over what
- * it has: newer n8n abandons a poll that overruns its budget, older n8n lets polls pile up.
- * 80 % of the budget leaves room for the file in flight and the hand-over.
- */
 /** How long before its busy mark runs out a poll's last request must be over. */
 const BUSY_MARGIN_MS = 5_000;
 
@@ -34,6 +29,11 @@ export function withinPoll<R extends { call: CallOptions }>(run: R, finishBy: nu
 	return { ...run, call: { ...run.call, policy: { ...(run.call.policy ?? DEFAULT_RETRY_POLICY), finishBy } } };
 }
 
+/**
+ * The moment a poll should stop starting new work (downloads, recording checks) and hand over what
+ * it has: newer n8n abandons a poll that overruns its budget, older n8n lets polls pile up.
+ * 80 % of the budget leaves room for the file in flight and the hand-over.
+ */
 export function pollDeadline(fx: IPollFunctions, startedAt: number): number {
 	const reported = typeof fx.getPollBudgetMs === 'function' ? fx.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	const budget = Number.isFinite(reported) && reported > 0 ? reported : DEFAULT_POLL_BUDGET_MS;
@@ -51,4 +51,32 @@ export const BUSY_FIELD = 'pollBusyUntil';
 export function isBusy(data: IDataObject, now: number): boolean {
 	const until = data[BUSY_FIELD];
 	return typeof until === 'number' && until > now;
+}
+
+/**
+ * The same mark, held in this process too. Under n8n's durable poll cursors each poll works on its
+ * own copy of the static data, so a mark there is invisible to an overlapping poll, and n8n 2.41
+ * polls at activation and again on schedule seconds later: a slow first poll would run twice from
+ * an empty cursor. Polls run in one process (the main, or the leader of several), so a mark in
+ * its memory covers them.
+ */
+const runningPolls = new Map<string, number>();
+
+function pollKey(fx: IPollFunctions): string {
+	const node = fx.getNode();
+	return `${String(fx.getWorkflow().id ?? '')} ${node.id ?? node.name}`;
+}
+
+/** Marks this trigger's poll running until `until`; false when another poll of it still runs. */
+export function claimPoll(fx: IPollFunctions, data: IDataObject, now: number, until: number): boolean {
+	const key = pollKey(fx);
+	if (isBusy(data, now) || (runningPolls.get(key) ?? 0) > now) return false;
+	data[BUSY_FIELD] = until;
+	runningPolls.set(key, until);
+	return true;
+}
+
+export function releasePoll(fx: IPollFunctions, data: IDataObject): void {
+	delete data[BUSY_FIELD];
+	runningPolls.delete(pollKey(fx));
 }

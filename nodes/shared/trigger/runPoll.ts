@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { looksLikeOutage, outageIsClear, type PollTally } from './failedWork';
 import { ownError } from '../http/vendorErrors';
-import { BUSY_FIELD, BUSY_GRACE_MS, isBusy, pollDeadline } from './pollTime';
+import { BUSY_GRACE_MS, claimPoll, pollDeadline, releasePoll } from './pollTime';
 import type { Backlog, CursorState } from './state';
 
 /**
@@ -204,9 +204,8 @@ export async function runPoll<S extends CursorState, T, N>(
 
 	const data = fx.getWorkflowStaticData('node');
 	const startedAt = Date.now();
-	if (isBusy(data, startedAt)) return null;
 	const deadline = pollDeadline(fx, startedAt);
-	data[BUSY_FIELD] = deadline + BUSY_GRACE_MS;
+	if (!claimPoll(fx, data, startedAt, deadline + BUSY_GRACE_MS)) return null;
 	try {
 		const saved = trigger.readState(data);
 		const now = Date.now();
@@ -258,6 +257,6 @@ export async function runPoll<S extends CursorState, T, N>(
 	} catch (error) {
 		throw withStateKeptNote(error);
 	} finally {
-		delete data[BUSY_FIELD];
+		releasePoll(fx, data);
 	}
 }
