@@ -35,6 +35,7 @@ import { ensureN8n, freePort, REPO, restClient, startN8n } from './n8nInstance.m
 import { rssMiB } from './queueServices.mjs';
 import { startSlackSink } from './slackSink.mjs';
 import { PACKAGES } from './workflows/build.mjs';
+import { triggerToSink } from './workflows/triggerToSink.mjs';
 import { vonageCredential } from './workflows/vonage.mjs';
 
 const { values: args } = parseArgs({
@@ -75,34 +76,22 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function backfillWorkflow(sinkUrl, credential, startFrom) {
 	// The execution id rides along so the sink can tell polls apart (and count items per poll).
 	const text = `={{ JSON.stringify({ text: 'VCC recording ' + $json.interactionId + ' ' + $execution.id${args.download ? " + ' ' + $binary.data.fileSize" : ''} }) }}`;
-	return {
+	return triggerToSink({
 		name: 'backfill restart: Vonage → sink',
-		nodes: [
-			{
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					contentTypes: ['callRecording'],
-					downloadFiles: args.download,
-					options: { startFrom, maxItemsPerPoll: MAX_ITEMS, requestsPerMinute: 0 },
-				},
-				name: 'New Call Recording',
-				type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: { vonageContactCenterApi: credential },
+		trigger: {
+			parameters: {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				contentTypes: ['callRecording'],
+				downloadFiles: args.download,
+				options: { startFrom, maxItemsPerPoll: MAX_ITEMS, requestsPerMinute: 0 },
 			},
-			{
-				parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: text, options: {} },
-				name: 'Post to sink',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [260, 0],
-			},
-		],
-		connections: { 'New Call Recording': { main: [[{ node: 'Post to sink', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
+			type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
+			credentials: { vonageContactCenterApi: credential },
+		},
+		url: sinkUrl,
+		text,
+		postNode: 'Post to sink',
+	});
 }
 
 /** Runs one mode from activation to the settled end; returns its numbers. */

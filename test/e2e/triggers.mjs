@@ -4,27 +4,9 @@
  * recording, then nothing more on the next poll (no duplicates).
  */
 import { PACKAGES } from './workflows/build.mjs';
+import { triggerToSink } from './workflows/triggerToSink.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function triggerToSlack(name, trigger, slackUrl, text) {
-	return {
-		name,
-		nodes: [
-			{ ...trigger, name: 'New Call Recording', typeVersion: 1, position: [0, 0] },
-			{
-				parameters: { method: 'POST', url: slackUrl, sendBody: true, specifyBody: 'json', jsonBody: text, options: {} },
-				name: 'Post to Slack',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [260, 0],
-			},
-		],
-		connections: { 'New Call Recording': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
-}
 
 /** Messages whose first words repeat: the same recording posted twice. */
 function duplicates(messages, prefix) {
@@ -36,26 +18,26 @@ function duplicates(messages, prefix) {
 export async function checkTriggers({ rest, sim, slack, credentials, check }) {
 	const everyMinute = { item: [{ mode: 'everyMinute' }] };
 	const workflows = [
-		triggerToSlack(
-			'e2e trigger: new Vonage recording → Slack',
-			{
+		triggerToSink({
+			name: 'e2e trigger: new Vonage recording → Slack',
+			trigger: {
 				parameters: { pollTimes: everyMinute, contentTypes: ['callRecording'], downloadFiles: true, options: { backfillHours: 720 } },
 				type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
 				credentials: { vonageContactCenterApi: credentials.vonage },
 			},
-			slack.url,
-			"={{ JSON.stringify({ text: 'VCC recording ' + $json.interactionId + ' ' + $json.files[0].fileName + ' ' + $binary.data.fileSize }) }}",
-		),
-		triggerToSlack(
-			'e2e trigger: new Kore.ai call → Slack',
-			{
+			url: slack.url,
+			text: "={{ JSON.stringify({ text: 'VCC recording ' + $json.interactionId + ' ' + $json.files[0].fileName + ' ' + $binary.data.fileSize }) }}",
+		}),
+		triggerToSink({
+			name: 'e2e trigger: new Kore.ai call → Slack',
+			trigger: {
 				parameters: { pollTimes: everyMinute, downloadRecording: true, options: { backfillHours: 720 } },
 				type: `${PACKAGES.kore}.koreAiSmartAssistTrigger`,
 				credentials: { koreAiSmartAssistApi: credentials.kore },
 			},
-			slack.url,
-			"={{ JSON.stringify({ text: 'Kore call ' + $json.sessionId + ' ' + $json.recordingStatus + ' ' + $json.files[0].fileName }) }}",
-		),
+			url: slack.url,
+			text: "={{ JSON.stringify({ text: 'Kore call ' + $json.sessionId + ' ' + $json.recordingStatus + ' ' + $json.files[0].fileName }) }}",
+		}),
 	];
 	const workflowIds = [];
 	for (const workflow of workflows) {
