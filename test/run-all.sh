@@ -56,5 +56,8 @@ node test/e2e/fault-run.mjs
 step "queue mode: n8n main + worker on Redis and PostgreSQL, bulk export, triggers"
 node test/e2e/run-queue-e2e.mjs
 
+step "kill-and-restart backfill (2,000 interactions, 1 SIGKILL), legacy poller and durable poll cursors side by side; first the triggers' e2e in each n8n (0 lost asserted, duplicates reported)"
+node test/e2e/backfillRestart.mjs --interactions=2000 --max-items=650 --kills=1 --assert --trigger-e2e
+
 step "smoke-load on n8n 1.x (first run installs it: minutes)"
 node test/e2e/smoke-load.mjs --n8n-version 1.123.80

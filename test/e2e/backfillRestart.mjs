@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * Kill-and-restart backfill in a real n8n (single process, SQLite). The Vonage trigger ("new
+ * Kill-and-restart backfill in a real n8n (one process on SQLite, or with --queue a main process
+ * and one `n8n worker` on PostgreSQL and Redis). The Vonage trigger ("new
  * recording → sink", Start From before the simulator's oldest interaction, Max Items per Poll
  * bounded) is activated against a simulator holding --interactions interactions. Whenever the
- * sink sees the first message of a chosen poll's execution, the n8n process gets SIGKILL: the
- * moment the execution is running and neither it nor the trigger's static data is settled, the
- * worst one for exactly-once. n8n is then started again on the same user folder and port, and the
+ * sink sees the first message of a chosen poll's execution, the n8n (main) process gets SIGKILL:
+ * the moment the execution is running and neither it nor the trigger's static data is settled, the
+ * worst one for exactly-once. n8n is then started again on the same user folder and port (in queue
+ * mode the worker, PostgreSQL and Redis stay up, as when only the main's host dies), and the
  * walk must go on from where it was saved. Once polling brings nothing new, it counts from what the
  * sink received recordings missing and recordings sent twice; then it retries each crashed
  * execution (n8n marks a killed one crashed on restart and never re-runs it), as an operator would
@@ -17,11 +19,20 @@
  *   flags 2.37+ needs), which store the cursor in the same transaction as the execution.
  *
  *   node test/e2e/backfillRestart.mjs [--interactions=2000] [--max-items=400] [--kills=3]
- *     [--modes=legacy,durable] [--download] [--assert] [--timeout-min=30]
+ *     [--modes=legacy,durable] [--download] [--queue] [--trigger-e2e] [--assert] [--timeout-min=30]
  *
- * --assert exits 1 unless, in every mode, polling emitted nothing twice, nothing is lost once the
- * crashed executions are retried, and the retries repeat at most Max Items per Poll per kill.
- * Results go to artifacts/backfill-restart/<mode>.json.
+ * --queue runs each mode in queue mode, one mode after the other, and adds the worker's peak RSS.
+ * --trigger-e2e first runs the triggers' e2e (triggers.mjs) in each mode's n8n, on a simulator of
+ * its own, and checks which store kept the cursor: the durable-cursor e2e without an n8n start of
+ * its own.
+ *
+ * --assert exits 1 unless, in every mode, nothing is lost once the crashed executions are retried,
+ * durable cursors were on where asked for, and the trigger e2e passed. Duplicates are reported,
+ * not required to be 0: n8n saves the trigger's place before the execution ends, so retrying a
+ * killed execution repeats what it had delivered. Two bounds are asserted. Polling itself emits
+ * nothing twice (the kill lands after the poll's place is saved, so a repeat there would be the
+ * trigger's own fault). Retries repeat at most Max Items per Poll per kill.
+ * Results go to artifacts/backfill-restart/<mode>[-queue][-download]-<interactions>.json.
  */
 import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -30,11 +41,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { startSimulator } from '../simulator/index.mjs';
+import { DURABLE_ENV, durableCursorsDisabled } from './durableCursors.mjs';
+import { createReport } from './e2eSteps.mjs';
 import { npmInstallPackages, useRegistry } from './localRegistry.mjs';
 import { ensureN8n, freePort, REPO, restClient, startN8n } from './n8nInstance.mjs';
-import { rssMiB } from './queueServices.mjs';
+import { ensureQueueServices, queueModeEnv, resetPeakRss, rssMiB, startQueueMode } from './queueServices.mjs';
 import { startSlackSink } from './slackSink.mjs';
+import { checkTriggersOnOwnSimulator } from './triggers.mjs';
 import { PACKAGES } from './workflows/build.mjs';
+import { triggerToSink } from './workflows/triggerToSink.mjs';
 import { vonageCredential } from './workflows/vonage.mjs';
 
 const { values: args } = parseArgs({
@@ -44,6 +59,8 @@ const { values: args } = parseArgs({
 		kills: { type: 'string', default: '3' },
 		modes: { type: 'string', default: 'legacy,durable' },
 		download: { type: 'boolean', default: false },
+		queue: { type: 'boolean', default: false },
+		'trigger-e2e': { type: 'boolean', default: false },
 		assert: { type: 'boolean', default: false },
 		'timeout-min': { type: 'string', default: '30' },
 		seed: { type: 'string', default: '22' },
@@ -59,15 +76,6 @@ const TIMEOUT_MS = Number(args['timeout-min']) * 60_000;
 const SETTLE_MS = 65_000;
 const STALL_MS = 125_000;
 
-export const DURABLE_ENV = {
-	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
-	// From 2.37 the cursor is only kept on the durable scheduler's chain; without these three n8n
-	// logs that durable cursors stay disabled and polls behave as legacy.
-	N8N_SCHEDULER_ENABLED: 'true',
-	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
-	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
-};
-
 const started = Date.now();
 const say = (msg) => console.log(`[backfill ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,38 +83,26 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function backfillWorkflow(sinkUrl, credential, startFrom) {
 	// The execution id rides along so the sink can tell polls apart (and count items per poll).
 	const text = `={{ JSON.stringify({ text: 'VCC recording ' + $json.interactionId + ' ' + $execution.id${args.download ? " + ' ' + $binary.data.fileSize" : ''} }) }}`;
-	return {
+	return triggerToSink({
 		name: 'backfill restart: Vonage → sink',
-		nodes: [
-			{
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					contentTypes: ['callRecording'],
-					downloadFiles: args.download,
-					options: { startFrom, maxItemsPerPoll: MAX_ITEMS, requestsPerMinute: 0 },
-				},
-				name: 'New Call Recording',
-				type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: { vonageContactCenterApi: credential },
+		trigger: {
+			parameters: {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				contentTypes: ['callRecording'],
+				downloadFiles: args.download,
+				options: { startFrom, maxItemsPerPoll: MAX_ITEMS, requestsPerMinute: 0 },
 			},
-			{
-				parameters: { method: 'POST', url: sinkUrl, sendBody: true, specifyBody: 'json', jsonBody: text, options: {} },
-				name: 'Post to sink',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [260, 0],
-			},
-		],
-		connections: { 'New Call Recording': { main: [[{ node: 'Post to sink', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
+			type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
+			credentials: { vonageContactCenterApi: credential },
+		},
+		url: sinkUrl,
+		text,
+		postNode: 'Post to sink',
+	});
 }
 
 /** Runs one mode from activation to the settled end; returns its numbers. */
-async function runMode({ mode, bins, nodesDir }) {
+async function runMode({ mode, bins, nodesDir, services }) {
 	const userFolder = await mkdtemp(join(tmpdir(), `n8n-backfill-${mode}-`));
 	await cp(nodesDir, join(userFolder, '.n8n', 'nodes'), { recursive: true });
 	const env = { ...(mode === 'durable' ? DURABLE_ENV : {}), N8N_LOG_LEVEL: args['log-level'] };
@@ -143,11 +139,26 @@ async function runMode({ mode, bins, nodesDir }) {
 	};
 	const sink = await startSlackSink({ onMessage });
 	const port = await freePort();
-	const start = async () => await startN8n({ ...bins, userFolder, port, env, log });
+	let queue;
+	const start = async () => {
+		if (!args.queue) return await startN8n({ ...bins, userFolder, port, env, log });
+		if (!queue) {
+			queue = await startQueueMode({ bins, userFolder, port, services, env, log: (line) => say(`${mode}: ${line}`) });
+			return queue.main;
+		}
+		// Only the main process died: it comes back on the services and worker still running.
+		const mainEnv = queueModeEnv({ ...queue, extra: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true', ...env } });
+		return await startN8n({ ...bins, userFolder, port, env: mainEnv, log });
+	};
 	let result;
 	try {
 		n8n = await start();
 		const rest = await restClient(n8n.url);
+		if (args['trigger-e2e']) {
+			await checkTriggersOnOwnSimulator({ n8n, rest, check: report.check, durable: mode === 'durable', label: `${mode}${args.queue ? ' queue' : ''}: ` });
+			// The backfill's peaks are its own, not the trigger e2e's downloads.
+			await Promise.all([n8n.pid, queue?.worker.pid].filter(Boolean).map(resetPeakRss));
+		}
 		const credential = await rest.call('POST', '/rest/credentials', vonageCredential(sim));
 		const startFrom = new Date(Date.now() - 31 * 24 * 3_600_000).toISOString();
 		const saved = await rest.call('POST', '/rest/workflows', backfillWorkflow(sink.messageUrl(mode), { id: credential.id, name: credential.name }, startFrom));
@@ -186,6 +197,7 @@ async function runMode({ mode, bins, nodesDir }) {
 		if (!stalled) await sleep(SETTLE_MS);
 		if (killing) throw new Error('a kill was still pending at the end');
 		peaks.push(await rssMiB(n8n.pid, 'VmHWM'));
+		const workerPeak = queue ? await rssMiB(queue.worker.pid, 'VmHWM') : undefined;
 		const restNow = await restClient(n8n.url);
 		const list = await restNow.call('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: saved.id }))}&limit=100`);
 		const executions = list.results ?? list;
@@ -224,6 +236,7 @@ async function runMode({ mode, bins, nodesDir }) {
 		const output = n8n.output();
 		result = {
 			mode,
+			setup: args.queue ? 'queue: main + 1 worker, PostgreSQL, Redis' : 'single process, SQLite',
 			env,
 			interactions: INTERACTIONS,
 			recordings: expected.length,
@@ -242,10 +255,11 @@ async function runMode({ mode, bins, nodesDir }) {
 			maxItemsInOnePoll: Math.max(0, ...perPoll),
 			executions: byStatus,
 			peakRssMainMiB: Math.round(Math.max(...peaks, ...kills.map((k) => k.peakRssMiB))),
+			peakRssWorkerMiB: workerPeak === undefined ? undefined : Math.round(workerPeak),
 			secondsPolling: Number(((allAt - tActivate) / 1000).toFixed(1)),
 			secondsTotal: Number(((Date.now() - t0) / 1000).toFixed(1)),
 			staticData: JSON.stringify(staticData).slice(0, 1500),
-			durableDisabledWarning: /durable poll cursors stay disabled/.test(output),
+			durableDisabledWarning: durableCursorsDisabled(output),
 			schedulerLog: output.split('\n').filter((l) => /durable|poller_state|scheduler/i.test(l)).slice(0, 10),
 		};
 		return result;
@@ -253,7 +267,11 @@ async function runMode({ mode, bins, nodesDir }) {
 		if (killing) await killing.stop().catch(() => {});
 		await n8n?.stop();
 		logs.push(n8n?.output() ?? '');
-		await writeFile(join(ARTIFACTS, `${mode}-n8n.log`), logs.map((l, i) => `===== n8n run ${i + 1}\n${l}`).join('\n')).catch(() => {});
+		if (queue) {
+			logs.push(`(worker)\n${queue.worker.output()}`);
+			await queue.stop();
+		}
+		await writeFile(join(ARTIFACTS, `${mode}${args.queue ? '-queue' : ''}-n8n.log`), logs.map((l, i) => `===== n8n run ${i + 1}\n${l}`).join('\n')).catch(() => {});
 		await Promise.all([sim.close(), sink.close()]);
 		await rm(userFolder, { recursive: true, force: true });
 	}
@@ -274,15 +292,26 @@ const readFileSyncProc = (pid) => readFileSync(`/proc/${pid}/status`, 'utf8');
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 const bins = await ensureN8n((line) => say(line));
+const services = args.queue ? await ensureQueueServices((line) => say(line)) : undefined;
+const report = createReport();
 const registry = await useRegistry(say);
 const installed = await mkdtemp(join(tmpdir(), 'n8n-backfill-nodes-'));
 await npmInstallPackages(installed, registry.url, registry.packages);
 await registry.stop();
 const ARTIFACTS = join(REPO, 'artifacts', 'backfill-restart');
 await mkdir(ARTIFACTS, { recursive: true });
-say(`${registry.packages.map((p) => `${p.name}@${p.version}`).join(', ')} installed; modes ${MODES.join(', ')} side by side`);
+say(`${registry.packages.map((p) => `${p.name}@${p.version}`).join(', ')} installed; modes ${MODES.join(', ')} ${args.queue ? 'one after the other, in queue mode' : 'side by side'}`);
 
-const results = await Promise.allSettled(MODES.map((mode) => runMode({ mode, bins, nodesDir: join(installed, '.n8n', 'nodes') })));
+const runOne = (mode) => runMode({ mode, bins, services, nodesDir: join(installed, '.n8n', 'nodes') });
+let results;
+if (args.queue) {
+	// Each mode is two n8n processes, PostgreSQL and Redis: side by side on two cores they would
+	// measure the contention, not n8n.
+	results = [];
+	for (const mode of MODES) results.push(...(await Promise.allSettled([runOne(mode)])));
+} else {
+	results = await Promise.allSettled(MODES.map(runOne));
+}
 await rm(installed, { recursive: true, force: true });
 const problems = [];
 for (const [i, r] of results.entries()) {
@@ -292,15 +321,20 @@ for (const [i, r] of results.entries()) {
 		continue;
 	}
 	const m = r.value;
-	await writeFile(join(ARTIFACTS, `${mode}${args.download ? '-download' : ''}-${INTERACTIONS}.json`), JSON.stringify(m, null, 1));
+	await writeFile(join(ARTIFACTS, `${mode}${args.queue ? '-queue' : ''}${args.download ? '-download' : ''}-${INTERACTIONS}.json`), JSON.stringify(m, null, 1));
 	console.log(`\n${mode}: ${JSON.stringify(m, null, 1)}`);
 	if (m.lost > 0) problems.push(`${mode}: ${m.lost} recordings lost`);
 	if (m.unexpected > 0) problems.push(`${mode}: ${m.unexpected} recordings nobody asked for`);
 	if (m.kills.length < Math.min(KILLS, 1)) problems.push(`${mode}: no kill happened (too few polls?)`);
-	// Polling itself never repeats: what is sent twice is only what a retried crashed execution had
-	// already delivered, so at most Max Items per Poll for each kill.
+	if (mode === 'durable' && m.durableDisabledWarning) problems.push(`${mode}: n8n logged that durable poll cursors stay disabled`);
+	// What a retry repeats is only what its crashed execution had delivered: at most Max Items per
+	// Poll for each kill. Polling itself repeats nothing, since each kill lands after the place is saved.
 	if (m.duplicatesBeforeRetry > 0) problems.push(`${mode}: the trigger emitted ${m.duplicatesBeforeRetry} recordings twice`);
 	if (m.duplicates > MAX_ITEMS * m.kills.length) problems.push(`${mode}: ${m.duplicates} repeats, more than Max Items per Poll per kill`);
+}
+if (args['trigger-e2e']) {
+	console.log(report.summary('trigger e2e'));
+	if (report.failed() > 0) problems.push(`${report.failed()} trigger e2e checks failed`);
 }
 console.log(`\nbackfill restart finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (problems.length) console.log(`problems:\n- ${problems.join('\n- ')}`);

@@ -9,6 +9,7 @@
 import { startN8n, restClient } from './n8nInstance.mjs';
 import { startSlackSink } from './slackSink.mjs';
 import { PACKAGES } from './workflows/build.mjs';
+import { triggerToSink } from './workflows/triggerToSink.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Long enough for two scheduled polls to meet it. */
@@ -18,34 +19,21 @@ const ITEMS_PER_POLL = 16;
 function outageWorkflow(slackUrl, credential) {
 	const text =
 		"={{ JSON.stringify({ text: $json.status === 'failed' ? 'FAILED ' + $json.interactionId + ' ' + $json.reason : 'VCC recording ' + $json.interactionId + ' ' + $binary.data.fileSize }) }}";
-	return {
+	return triggerToSink({
 		name: 'fault run: Vonage outage → Slack',
-		nodes: [
-			{
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					contentTypes: ['callRecording'],
-					downloadFiles: true,
-					options: { backfillHours: 720, maxTries: 2, maxItemsPerPoll: ITEMS_PER_POLL },
-				},
-				name: 'New Call Recording',
-				type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: { vonageContactCenterApi: credential },
+		trigger: {
+			parameters: {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				contentTypes: ['callRecording'],
+				downloadFiles: true,
+				options: { backfillHours: 720, maxTries: 2, maxItemsPerPoll: ITEMS_PER_POLL },
 			},
-			{
-				parameters: { method: 'POST', url: slackUrl, sendBody: true, specifyBody: 'json', jsonBody: text, options: {} },
-				name: 'Post to Slack',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [260, 0],
-			},
-		],
-		connections: { 'New Call Recording': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
+			type: `${PACKAGES.vonage}.vonageContactCenterTrigger`,
+			credentials: { vonageContactCenterApi: credential },
+		},
+		url: slackUrl,
+		text,
+	});
 }
 
 /** Runs the outage; returns its row of the table. */
