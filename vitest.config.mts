@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // n8n-core is CommonJS and `require`s n8n-workflow's CJS build, while Vite would hand test
 // and node code the ESM build: two copies means two `NodeApiError` classes and failing
@@ -8,13 +8,15 @@ const n8nWorkflowCjs = fileURLToPath(
 	new URL('./node_modules/n8n-workflow/dist/cjs/index.js', import.meta.url),
 );
 
+/** Specs whose point is a time or size budget: the performance project, run after the unit specs. */
+const PERFORMANCE_SPECS = 'test/**/*.perf.test.ts';
+
 export default defineConfig({
 	resolve: {
 		// Regex so subpaths such as `n8n-workflow/common` are left alone.
 		alias: [{ find: /^n8n-workflow$/, replacement: n8nWorkflowCjs }],
 	},
 	test: {
-		include: ['test/**/*.test.ts'],
 		environment: 'node',
 		pool: 'forks',
 		testTimeout: 60_000,
@@ -22,5 +24,29 @@ export default defineConfig({
 		// Temp root for the run (removed at teardown) + per-worker N8N_USER_FOLDER.
 		globalSetup: ['./test/harness/global-setup.ts'],
 		setupFiles: ['./test/harness/setup-env.ts'],
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['test/**/*.test.ts'],
+					exclude: [...configDefaults.exclude, PERFORMANCE_SPECS],
+					// Test files share their worker and its loaded modules (n8n-core takes seconds to
+					// load): a fresh process per file cost more than the specs themselves. What a file
+					// changes that outlives it (nock's state) is reset before each file in setup-env.ts.
+					isolate: false,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'performance',
+					include: [PERFORMANCE_SPECS],
+					// Budgets are measured one file at a time, on a worker of their own.
+					fileParallelism: false,
+					isolate: true,
+				},
+			},
+		],
 	},
 });
