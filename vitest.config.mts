@@ -24,6 +24,11 @@ export default defineConfig({
 		// Temp root for the run (removed at teardown) + per-worker N8N_USER_FOLDER.
 		globalSetup: ['./test/harness/global-setup.ts'],
 		setupFiles: ['./test/harness/setup-env.ts'],
+		// Test files share their worker and its loaded modules (n8n-core takes seconds to load): a
+		// fresh process per file cost more than the specs themselves. What a file changes that
+		// outlives it (nock's state) is reset before each file in setup-env.ts. The pool reads this
+		// from the root config only; it still gives each project workers of its own.
+		poolOptions: { forks: { isolate: false } },
 		projects: [
 			{
 				extends: true,
@@ -31,9 +36,6 @@ export default defineConfig({
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
 					exclude: [...configDefaults.exclude, PERFORMANCE_SPECS],
-					// Test files share their worker and its loaded modules (n8n-core takes seconds to
-					// load): a fresh process per file cost more than the specs themselves. What a file
-					// changes that outlives it (nock's state) is reset before each file in setup-env.ts.
 					isolate: false,
 				},
 			},
@@ -42,8 +44,8 @@ export default defineConfig({
 				test: {
 					name: 'performance',
 					include: [PERFORMANCE_SPECS],
-					// Budgets are measured one file at a time, on a worker of their own.
-					fileParallelism: false,
+					// Each file starts from a fresh module cache; `npm run test:perf` (and npm test) also
+					// runs the files one at a time (--no-file-parallelism), so budgets are not shared.
 					isolate: true,
 				},
 			},

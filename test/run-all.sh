@@ -18,7 +18,7 @@ step "unit tests, through n8n-core's WorkflowExecute (vitest project unit)"
 npx vitest run --project unit
 
 step "performance budgets: time and size bounds, after the unit specs (vitest project performance)"
-npx vitest run --project performance
+npx vitest run --project performance --no-file-parallelism
 
 step "lint (n8n-node lint, strict)"
 npx n8n-node lint
