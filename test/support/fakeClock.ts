@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 /**
  * A virtual clock for node runs: the waits a node asks for (backoff between tries, Retry-After,
  * the pacer's spacing, Wait for Media's polls, Kore.ai's rolling budget) pass at once instead of
- * in real time, and `Date.now()` moves by exactly what was waited, so a spec can still say "the
+ * in real time, and `Date.now()` moves by what was waited (on top of real time), so a spec can say "the
  * second request came ≥ 1 s after the first" without sleeping for it.
  *
  * How: during a run `Date` is a vitest fake (`vi.useFakeTimers({ toFake: ['Date'] })`) that
