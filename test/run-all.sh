@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test this package has, in the order that fails fastest: types, unit + in-process
-# engine tests, the community-node linter, the build, the four packages assembled and checked
-# as published (scanner, actionlint, versions), then real n8n installing them from a local registry.
+# engine tests, then their performance budgets, the community-node linter, the build, the four
+# packages assembled and checked as published (scanner, actionlint, versions), then real n8n
+# installing them from a local registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +14,11 @@ npx tsc -p test/tsconfig.json
 step "layering: no import cycles (type-only included), credentials send nothing themselves, shared/ knows no vendor, triggers use no operations"
 npx depcruise --config test/layering/dependency-cruiser.cjs nodes credentials
 
-step "tests through n8n-core's WorkflowExecute (vitest)"
-npx vitest run
+step "unit tests, through n8n-core's WorkflowExecute (vitest project unit)"
+npx vitest run --project unit
+
+step "performance budgets: time and size bounds, after the unit specs (vitest project performance)"
+npx vitest run --project performance --no-file-parallelism
 
 step "lint (n8n-node lint, strict)"
 npx n8n-node lint

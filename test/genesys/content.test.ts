@@ -144,15 +144,14 @@ describe('Content → Get Structured Text', () => {
 		);
 	});
 
-	it('refuses a DOCTYPE with an entity bomb, quickly and without expanding it', async () => {
+	// How fast it is refused is a performance spec (xmlFuzz.perf.test.ts).
+	it('refuses a DOCTYPE with an entity bomb without expanding it', async () => {
 		const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><chatTranscript>&lol2;</chatTranscript>`;
 		nock(UCS).get(contentPath('structured_text')).reply(200, bomb, { 'Content-Type': 'text/xml' });
 
-		const started = Date.now();
 		const { error } = await runGenesys(CONTENT('getStructuredText'));
 
 		expect(error?.message).toContain('DTD declarations (<!DOCTYPE>, <!ENTITY>) are refused');
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('returns non-XML structured text (an e-mail in HTML) whole, as text and raw', async () => {

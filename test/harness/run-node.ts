@@ -8,6 +8,7 @@
 import { WorkflowExecute } from 'n8n-core';
 import { createRunExecutionData, type ICredentialDataDecryptedObject, type ICredentialType, type INode, type INodeExecutionData, type INodeParameters, type INodeType, type IRun } from 'n8n-workflow';
 
+import { onFakeClock } from '../support/fakeClock';
 import { createAdditionalData } from './additional-data';
 import { ensureContainer } from './container';
 import { captureNodeErrors, rehydrateError } from './errors';
@@ -85,7 +86,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const additionalData = createAdditionalData(credentialsHelper, workflowData, executionId);
 	const engine = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const thrownError = captureNodeErrors(engine);
-	const run: IRun = await engine.processRunExecutionData(workflow);
+	// Waits the node asks for (backoff, Retry-After, pacing) pass on a virtual clock: see fakeClock.
+	const run: IRun = await onFakeClock(async () => await engine.processRunExecutionData(workflow));
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	// The engine records the node's error even when onError lets the run continue.

@@ -16,6 +16,7 @@ import type {
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 
+import { onFakeClock } from '../support/fakeClock';
 import { createAdditionalData } from './additional-data';
 import { ensureContainer } from './container';
 import { TestCredentialsHelper } from './credentials-helper';
@@ -92,7 +93,8 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 	let returned: INodeExecutionData[][] | null = null;
 	let error: Error | undefined;
 	try {
-		returned = await nodeType.poll.call(context);
+		// Waits the trigger asks for pass on a virtual clock: see fakeClock.
+		returned = await onFakeClock(async () => await nodeType.poll!.call(context));
 	} catch (thrown) {
 		error = thrown as Error;
 	}

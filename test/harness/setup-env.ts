@@ -11,6 +11,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import nock from 'nock';
 import { inject } from 'vitest';
 
 if (!process.env.N8N_TEST_WORKER_DIR) {
@@ -23,3 +24,9 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 process.env.N8N_VERSION_NOTIFICATIONS_ENABLED = 'false';
 // n8n's logger is chatty at info level; run with N8N_LOG_LEVEL=debug to see it.
 process.env.N8N_LOG_LEVEL ??= 'silent';
+
+// Test files share a worker (isolate: false in vitest.config.mts): whatever one file did to nock
+// (restored it for real sockets, refused the network, left interceptors) must not reach the next.
+if (!nock.isActive()) nock.activate();
+nock.cleanAll();
+nock.enableNetConnect();

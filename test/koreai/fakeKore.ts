@@ -1,8 +1,11 @@
 /**
- * A stand-in for the Kore.ai APIs the trigger uses, as vendor-apis.md §3 describes them, on
- * nock: analytics call details (POST, UTC wall-clock dates with an inclusive end, ≤ 7 days,
- * `limit` ≤ 100, `offset` = page number ≤ 10, channels) and recordings v2 (a status per
- * session, signed links on another host that refuses credentials). Tests change calls and
+ * A stand-in for the two Kore.ai SmartAssist APIs the trigger uses, on nock, with the rules the
+ * real ones enforce: analytics call details (a POST whose dates are UTC wall-clock times with an
+ * inclusive end, over at most 7 days; `limit` at most 100; `offset` a page number, at most 10;
+ * a channel filter) and recordings v2 (a status per session, e.g. call_in_progress or
+ * media_in_progress, and when ready signed media links on another host, which refuses
+ * credentials: a link carries its own signature and expiry). README.md's "Kore.ai SmartAssist"
+ * section says what the node makes of them. Tests change calls and
  * recording statuses between polls the way Kore.ai's data changes between a trigger's polls.
  */
 import nock from 'nock';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { KorePacer, RollingWindowLimit } from '../../nodes/KoreAiSmartAssist/transport/rateLimits';
 import { description } from '../support/errorDetails';
+import { timedOnFakeClock } from '../support/fakeClock';
 import { useNockOnly } from '../support/nockChecks';
 import {
 	api,
@@ -35,13 +36,12 @@ describe('rate limits', () => {
 			tokens.push(this.req.headers.auth);
 			return [200, { status: 'media_unavailable' }];
 		});
-		const started = Date.now();
 
-		const { items, error } = await runKore(GET_RECORDING);
+		const { result: { items, error }, elapsedMs } = await timedOnFakeClock(async () => await runKore(GET_RECORDING));
 
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('media_unavailable');
-		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(elapsedMs).toBeGreaterThanOrEqual(1000);
 		expect(jtiOf(tokens[0])).not.toBe(jtiOf(tokens[1]));
 	});
 
@@ -72,8 +72,9 @@ describe('rate limits', () => {
 
 		expect(items).toHaveLength(3);
 		// 120 per minute = one every 500 ms, shared by all items of the run (unpaced, they arrive
-		// within a few ms). Times are taken on arrival, after each request's own signing, which a
-		// busy machine delays by tens of ms; hence the margin.
+		// within a few ms). The pacer's waits pass on the harness's virtual clock (fakeClock); times
+		// are taken on arrival, after each request's own signing, which a busy machine delays by
+		// tens of real ms; hence the margin.
 		expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(440);
 		expect(sentAt[2] - sentAt[1]).toBeGreaterThanOrEqual(440);
 	});

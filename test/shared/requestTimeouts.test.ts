@@ -1,4 +1,4 @@
-import { sleep, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -19,8 +19,12 @@ import {
 // Stalls need a real server: nock cannot hold a socket open without answering.
 beforeAll(() => nock.restore());
 
-/** The Timeout option, small so a stalled try fails within a second. */
-const QUICK = { requestsPerMinute: 0, maxTries: 2, timeoutSeconds: 1 };
+/**
+ * The Timeout option, small so a stalled try fails within half a second. It is waited out for
+ * real (axios's timer, the body idle guard's AbortSignal.timeout); the backoff between tries
+ * passes on the harness's virtual clock (fakeClock).
+ */
+const QUICK = { requestsPerMinute: 0, maxTries: 2, timeoutSeconds: 0.5 };
 
 /** Accepts the request and never answers: no status line, no headers. */
 const silentBeforeHeaders: Handler = () => {};
@@ -58,7 +62,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 			);
 
 			expect(error?.message).toBe(
-				`Vonage Contact Center: no answer within 1 s (GET ${url}${INTERACTION_PATH}, interaction ${GUID})`,
+				`Vonage Contact Center: no answer within 0.5 s (GET ${url}${INTERACTION_PATH}, interaction ${GUID})`,
 			);
 			expect(description(error)).toMatch(/^Gave up after 2 tries\./);
 			expect(requests()).toEqual(['/token', INTERACTION_PATH, INTERACTION_PATH]);
@@ -84,7 +88,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 				{ credentials: loopbackCredentials(url) },
 			);
 
-			expect(error?.message).toMatch(/^Vonage Contact Center: no answer within 1 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/.+\/content\/callRecording/);
+			expect(error?.message).toMatch(/^Vonage Contact Center: no answer within 0.5 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/.+\/content\/callRecording/);
 		});
 	});
 
@@ -97,7 +101,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 
 			expect(items).toEqual([]);
 			expect(error?.message).toMatch(
-				/^Vonage Contact Center: the download stalled: no bytes for 1 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/[^)]*callRecording/,
+				/^Vonage Contact Center: the download stalled: no bytes for 0.5 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions\/[^)]*callRecording/,
 			);
 			expect(description(error)).toBe('Gave up after 2 tries; nothing was stored as a success.');
 			expect(requests()).toHaveLength(3);
@@ -113,10 +117,8 @@ describe('request timeouts (real loopback HTTP)', () => {
 		};
 		await withServer([tokenHandler(), stallAndWatch, stallAndWatch], async (url) => {
 			await runVonage({ ...DOWNLOAD_RECORDING, options: QUICK }, { credentials: loopbackCredentials(url) });
-			// The second try's socket closes as its stall is given up; let that close arrive.
-			await sleep(50);
-
-			expect(closed).toEqual([true, true]);
+			// The second try's socket closes as its stall is given up; that close arrives just after.
+			await vi.waitFor(() => expect(closed).toEqual([true, true]), { timeout: 1000, interval: 5 });
 		});
 	});
 
@@ -152,7 +154,7 @@ describe('request timeouts (real loopback HTTP)', () => {
 			const stalled = await poll(first.staticData);
 
 			expect(stalled.error?.message).toMatch(
-				/^Vonage Contact Center: no answer within 1 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions/,
+				/^Vonage Contact Center: no answer within 0.5 s \(GET http:\/\/127\.0\.0\.1:\d+\/interaction-content\/interactions/,
 			);
 			expect(description(stalled.error)).toMatch(/The trigger kept its place/);
 			expect(stalled.staticData).toEqual(first.staticData);

@@ -86,7 +86,7 @@ describe('Retry-After (real loopback HTTP)', () => {
 
 			expect(error).toBeUndefined();
 			expect(items[0].json.guid).toBe(GUID);
-			// The first backoff step is 0.5–1 s.
+			// The first backoff step is 0.5–1 s (waited on the harness's virtual clock, fakeClock).
 			expect(at[1] - at[0]).toBeGreaterThanOrEqual(450);
 		} finally {
 			await server.close();

@@ -1,7 +1,8 @@
 /**
- * Loopback vendor simulator: one HTTP server on 127.0.0.1 that behaves like the five APIs in
- * shared/docs/vendor-apis.md (Vonage token + Interaction Content + Conversation Analyzer, Ameyo,
- * Kore.ai, Genesys UCS), plus a second port for Kore.ai's signed media links. Tests and the demo
+ * Loopback vendor simulator: one HTTP server on 127.0.0.1 that behaves like the five vendor APIs
+ * (Vonage token + Interaction Content + Conversation Analyzer, Ameyo, Kore.ai, Genesys UCS) as
+ * the vendors run them, not as our nodes expect (README.md's vendor sections list the rules),
+ * plus a second port for Kore.ai's signed media links. Tests and the demo
  * start and stop it; `server.mjs` is the CLI. Only node: builtins.
  *
  *   const sim = await startSimulator({ seed: 1 });

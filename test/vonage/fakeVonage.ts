@@ -1,7 +1,10 @@
 /**
- * A stand-in for the VCC Interaction Content API as vendor-apis.md §1 describes it, on nock:
- * search by interaction start ([start, end), at most 7 days, continuation tokens bound to the
- * query, filters), content downloads, and the token endpoint. Tests change `interactions`
+ * A stand-in for VCC's Interaction Content API, on nock, with the rules the real API enforces:
+ * the search selects interactions by their start, in [start, end), over at most 7 days (a longer
+ * range is a 400), pages with a continuation token that is only valid for the query it came from,
+ * and filters by direction and handling agent; each interaction lists its content (call
+ * recording, transcripts…), downloaded one file per request; a client-credentials token endpoint
+ * signs them. README.md's "Vonage Contact Center" section says what the node makes of it. Tests change `interactions`
  * between polls the way VCC's data changes between a trigger's polls.
  */
 import nock from 'nock';
