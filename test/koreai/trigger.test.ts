@@ -5,25 +5,37 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { KoreAiSmartAssistApi } from '../../credentials/KoreAiSmartAssistApi.credentials';
 import { KoreAiSmartAssistTrigger } from '../../nodes/KoreAiSmartAssist/KoreAiSmartAssistTrigger.node';
 import { readBinary, runPoll, type RunPollResult } from '../harness/index';
-import { ACCOUNT, BOT, koreCredentials } from './fixtures';
+import { startSimulator, type KoreCall, type Simulator } from '../simulator/index.mjs';
+import { wav } from './fixtures';
 import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';
-import { FakeKore, recordingBytes, type FakeCall } from './fakeKore';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 const NODE_STATE = 'node:Node Under Test';
 
-/** A voice call that started `startedAgoMs` before now and ended `endedAgoMs` before now. */
-function call(sessionId: string, startedAgoMs: number, endedAgoMs: number | undefined, recording?: string[]): FakeCall {
+/** Each call's recording has bytes of its own: a download attached to the wrong call shows. */
+function recordingBytes(sessionId: string): Buffer {
+	return Buffer.concat([wav, Buffer.from(sessionId)]);
+}
+
+/**
+ * A voice call that started `startedAgoMs` before now and ended `endedAgoMs` before now; its
+ * recording listing answers `recording` in turn (statuses, or an HTTP status it fails with).
+ */
+function call(sessionId: string, startedAgoMs: number, endedAgoMs: number | undefined, recording?: Array<string | number>): KoreCall {
 	return {
 		sessionId,
 		start: new Date(Date.now() - startedAgoMs),
 		...(endedAgoMs === undefined ? {} : { end: new Date(Date.now() - endedAgoMs) }),
 		...(recording ? { recording } : {}),
+		bytes: recordingBytes(sessionId),
 	};
 }
+
+/** Calls that show up in Kore.ai's data from now on, as between a trigger's polls. */
+const add = (...calls: KoreCall[]) => calls.forEach((c) => sim.kore.putCall(c));
 
 class ActiveTrigger {
 	staticData: IDataObject = {};
@@ -52,23 +64,58 @@ class ActiveTrigger {
 
 const sessions = (result: RunPollResult) => result.items.map((item) => item.json.sessionId);
 
-let kore: FakeKore;
+let sim: Simulator;
+const BOT = () => sim.credentials.kore.botId;
+const ACCOUNT = () => sim.credentials.kore.accountId;
 
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
+function koreCredentials() {
+	const { host, ...kore } = sim.credentials.kore;
+	return { koreAiSmartAssistApi: { host: 'custom', customHost: host, ...kore } };
+}
+
+/** The simulator's request log, read the way the specs ask about it. */
+const kore = {
+	get callDetails() {
+		return sim
+			.requests()
+			.filter((r) => r.route === 'calldetails')
+			.map((r) => {
+				const body = r.body as { startDate: string; endDate: string; timeZoneOffset: number; channels?: string[] };
+				return {
+					...body,
+					offset: Number(r.query.offset ?? 0),
+					limit: Number(r.query.limit ?? 100),
+					accountId: r.headers.accountid,
+					iId: r.headers.iid,
+				};
+			});
+	},
+	get recordingChecks() {
+		return sim.requests().filter((r) => r.route === 'recordings.v2').map((r) => r.query.sessionId);
+	},
+	get mediaFetches() {
+		return sim.requests().filter((r) => r.route === 'media').map((r) => r.sessionId);
+	},
+};
+
+// Real sockets to the simulator on 127.0.0.1: nock must not sit in between.
+beforeAll(() => nock.restore());
+beforeEach(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(NOW);
-	kore = new FakeKore();
-	kore.install();
+	// One simulator per spec, its clock on the spec's; only the calls each spec writes.
+	sim = await startSimulator({ now: NOW, interactions: 0, koreAnalyticsPerMinute: 0, korePlatformPerMinute: 0 });
+	sim.kore.setCalls([]);
 });
-afterEach(() => {
-	nock.cleanAll();
+afterEach(async () => {
+	await sim.close();
 	vi.useRealTimers();
 });
 
 describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 	it('emits no call that had already ended at first activation, and one that ends later once', async () => {
-		kore.calls = [call('ended-before', 3 * HOUR, 2 * HOUR), call('going-on', 5 * MINUTE, undefined)];
+		const goingOn = call('going-on', 5 * MINUTE, undefined);
+		sim.kore.setCalls([call('ended-before', 3 * HOUR, 2 * HOUR), goingOn]);
 		const trigger = new ActiveTrigger();
 
 		const first = await trigger.poll();
@@ -76,18 +123,18 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 		expect(first.returnedNull).toBe(true);
 
 		vi.setSystemTime(NOW + 10 * MINUTE);
-		kore.calls[1].end = new Date(NOW + 8 * MINUTE);
+		sim.kore.putCall({ ...goingOn, end: new Date(NOW + 8 * MINUTE) });
 		const second = await trigger.poll();
 		vi.setSystemTime(NOW + 11 * MINUTE);
 		const third = await trigger.poll();
 
 		expect(sessions(second)).toEqual(['going-on']);
-		expect(second.items[0].json).toMatchObject({ sessionId: 'going-on', botId: BOT, source: 'koreAiSmartAssist' });
+		expect(second.items[0].json).toMatchObject({ sessionId: 'going-on', botId: BOT(), source: 'koreAiSmartAssist' });
 		expect(third.returnedNull).toBe(true);
 	});
 
 	it('backfills only the hours asked for on first activation', async () => {
-		kore.calls = [call('five-hours-ago', 5 * HOUR, 5 * HOUR - 5 * MINUTE), call('an-hour-ago', HOUR, HOUR - 5 * MINUTE)];
+		sim.kore.setCalls([call('five-hours-ago', 5 * HOUR, 5 * HOUR - 5 * MINUTE), call('an-hour-ago', HOUR, HOUR - 5 * MINUTE)]);
 		const trigger = new ActiveTrigger({ options: { backfillHours: 2 } });
 
 		expect(sessions(await trigger.poll())).toEqual(['an-hour-ago']);
@@ -98,10 +145,10 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 		await trigger.poll();
 
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('a', 5 * MINUTE, 30_000), { ...call('chat', 5 * MINUTE, 30_000), channel: 'Web/Mobile Client' });
+		add(call('a', 5 * MINUTE, 30_000), { ...call('chat', 5 * MINUTE, 30_000), channel: 'Web/Mobile Client' });
 		const second = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		kore.calls.push(call('b', 4 * MINUTE, 30_000));
+		add(call('b', 4 * MINUTE, 30_000));
 		const third = await trigger.poll();
 		vi.setSystemTime(NOW + 3 * MINUTE);
 		const fourth = await trigger.poll();
@@ -116,25 +163,27 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 			['2026-03-01 12:02:00', '2026-03-02 12:02:59'],
 		]);
 		expect(kore.callDetails.every((r) => r.timeZoneOffset === 0 && r.channels?.[0] === 'voice')).toBe(true);
-		expect(kore.callDetails.every((r) => r.accountId === ACCOUNT && r.iId === BOT)).toBe(true);
+		expect(kore.callDetails.every((r) => r.accountId === ACCOUNT() && r.iId === BOT())).toBe(true);
 	});
 
 	it('after a restart with the saved static data it emits nothing twice', async () => {
 		const trigger = new ActiveTrigger();
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('a', 5 * MINUTE, 30_000));
+		add(call('a', 5 * MINUTE, 30_000));
 		await trigger.poll();
 
 		trigger.staticData = JSON.parse(JSON.stringify(trigger.staticData)) as IDataObject;
 		vi.setSystemTime(NOW + 30 * MINUTE);
-		kore.calls.push(call('b', 10 * MINUTE, MINUTE));
+		add(call('b', 10 * MINUTE, MINUTE));
 
 		expect(sessions(await trigger.poll())).toEqual(['b']);
 	});
 
 	it('pages within the API limits and searches at most 7 days per request', async () => {
-		kore.calls = Array.from({ length: 250 }, (_, i) => call(`s${String(i).padStart(3, '0')}`, 200 * HOUR - i * 10 * MINUTE, 200 * HOUR - i * 10 * MINUTE - MINUTE));
+		sim.kore.setCalls(
+			Array.from({ length: 250 }, (_, i) => call(`s${String(i).padStart(3, '0')}`, 200 * HOUR - i * 10 * MINUTE, 200 * HOUR - i * 10 * MINUTE - MINUTE)),
+		);
 		const trigger = new ActiveTrigger({ options: { backfillHours: 240, maxItemsPerPoll: 1000 } });
 
 		const result = await trigger.poll();
@@ -150,7 +199,8 @@ describe('Kore.ai SmartAssist Trigger: which calls it emits', () => {
 
 describe('Kore.ai SmartAssist Trigger: bounded polls', () => {
 	it('Start From walks the calls from that date, Max Items per Poll at a time, oldest first, each once', async () => {
-		kore.calls = Array.from({ length: 25 }, (_, i) => call(`s${String(i).padStart(2, '0')}`, (25 - i) * 24 * HOUR, (25 - i) * 24 * HOUR - MINUTE));
+		const calls = Array.from({ length: 25 }, (_, i) => call(`s${String(i).padStart(2, '0')}`, (25 - i) * 24 * HOUR, (25 - i) * 24 * HOUR - MINUTE));
+		sim.kore.setCalls(calls);
 		const startFrom = new Date(NOW - 26 * 24 * HOUR).toISOString();
 		const trigger = new ActiveTrigger({ options: { startFrom, maxItemsPerPoll: 10 } });
 
@@ -159,12 +209,12 @@ describe('Kore.ai SmartAssist Trigger: bounded polls', () => {
 			vi.setSystemTime(NOW + minute * MINUTE);
 			polls.push(await trigger.poll());
 		}
-		kore.calls.push(call('live', 2 * MINUTE, MINUTE));
+		add(call('live', 2 * MINUTE, MINUTE));
 		vi.setSystemTime(NOW + 5 * MINUTE);
 		const live = await trigger.poll();
 
 		expect(polls.map((p) => p.items.length)).toEqual([10, 10, 5, 0]);
-		expect(polls.flatMap(sessions)).toEqual(kore.calls.slice(0, 25).map((c) => c.sessionId));
+		expect(polls.flatMap(sessions)).toEqual(calls.map((c) => c.sessionId));
 		expect(sessions(live)).toEqual(['live']);
 	});
 });
@@ -174,7 +224,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('ready-call', 5 * MINUTE, 30_000));
+		add(call('ready-call', 5 * MINUTE, 30_000));
 
 		const result = await trigger.poll();
 
@@ -182,7 +232,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const [item] = result.items;
 		expect(item.json).toMatchObject({
 			recordingStatus: 'success',
-			files: [{ binaryProperty: 'data', fileName: 'ready-call-merged.wav', mimeType: 'audio/wav', bytes: recordingBytes('ready-call').length }],
+			files: [{ binaryProperty: 'data', fileName: sim.kore.recordingFiles('ready-call')[0].fileName, mimeType: 'audio/wav', bytes: recordingBytes('ready-call').length }],
 		});
 		expect(await readBinary(item)).toEqual(recordingBytes('ready-call'));
 	});
@@ -191,7 +241,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const downloading = new ActiveTrigger({ downloadRecording: true });
 		await downloading.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('waiting', 5 * MINUTE, 30_000, ['media_in_progress']));
+		add(call('waiting', 5 * MINUTE, 30_000, ['media_in_progress']));
 		await downloading.poll();
 		expect(downloading.pending()).toEqual(['waiting']);
 
@@ -213,7 +263,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('slow', 5 * MINUTE, 30_000, ['media_in_progress', 'media_in_progress', 'success']));
+		add(call('slow', 5 * MINUTE, 30_000, ['media_in_progress', 'media_in_progress', 'success']));
 
 		const second = await trigger.poll();
 		expect(second.returnedNull).toBe(true);
@@ -245,7 +295,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true, emitWithoutRecording: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('no-media', 5 * MINUTE, 30_000, ['media_unavailable']));
+		add(call('no-media', 5 * MINUTE, 30_000, ['media_unavailable']));
 
 		const result = await trigger.poll();
 
@@ -261,7 +311,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('no-media', 5 * MINUTE, 30_000, ['media_unavailable']));
+		add(call('no-media', 5 * MINUTE, 30_000, ['media_unavailable']));
 
 		expect((await trigger.poll()).returnedNull).toBe(true);
 		vi.setSystemTime(NOW + 2 * MINUTE);
@@ -273,7 +323,7 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true, emitWithoutRecording: true, options: { maxWaitHours: 1 } });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('stuck', 5 * MINUTE, 30_000, ['media_in_progress']));
+		add(call('stuck', 5 * MINUTE, 30_000, ['media_in_progress']));
 		await trigger.poll();
 
 		vi.setSystemTime(NOW + MINUTE + HOUR);
@@ -289,12 +339,12 @@ describe('Kore.ai SmartAssist Trigger: Download Recording', () => {
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
 		const live = call('live', 5 * MINUTE, undefined);
-		kore.calls.push(live);
+		add(live);
 		expect((await trigger.poll()).returnedNull).toBe(true);
 		expect(kore.recordingChecks).toEqual([]);
 
 		vi.setSystemTime(NOW + 40 * MINUTE);
-		live.end = new Date(NOW + 39 * MINUTE);
+		sim.kore.putCall({ ...live, end: new Date(NOW + 39 * MINUTE) });
 		expect(sessions(await trigger.poll())).toEqual(['live']);
 	});
 });
@@ -304,12 +354,14 @@ describe('Kore.ai SmartAssist Trigger: long polls', () => {
 		const trigger = new ActiveTrigger({ downloadRecording: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('one', 9 * MINUTE, 50_000), call('two', 8 * MINUTE, 40_000), call('three', 7 * MINUTE, 30_000));
+		add(call('one', 9 * MINUTE, 50_000), call('two', 8 * MINUTE, 40_000), call('three', 7 * MINUTE, 30_000));
 		// Each recording takes three minutes; n8n gives a poll five, the trigger starts nothing after four.
-		kore.onMediaFetch = () => vi.setSystemTime(Date.now() + 3 * MINUTE);
+		const stop = sim.onRequest((request) => {
+			if (request.route === 'media') vi.setSystemTime(Date.now() + 3 * MINUTE);
+		});
 
 		const first = await trigger.poll();
-		kore.onMediaFetch = () => {};
+		stop();
 		vi.setSystemTime(NOW + 10 * MINUTE);
 		const second = await trigger.poll();
 		vi.setSystemTime(NOW + 11 * MINUTE);
@@ -327,13 +379,13 @@ describe('Kore.ai SmartAssist Trigger: failures keep the trigger\'s place', () =
 		const trigger = new ActiveTrigger({ downloadRecording: true, options: { maxTries: 1 } });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(call('slow', 5 * MINUTE, 30_000, ['media_in_progress', 'success']));
+		add(call('slow', 5 * MINUTE, 30_000, ['media_in_progress', 'success']));
 		await trigger.poll();
 		const before = structuredClone(trigger.staticData);
 
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		kore.calls.push(call('new', 3 * MINUTE, 30_000));
-		kore.callDetailsFailures.push({ status: 500, body: { errors: [{ msg: 'Analytics store is down' }] } });
+		add(call('new', 3 * MINUTE, 30_000));
+		sim.setFaults([{ vendor: 'kore', path: '/calldetails$', fault: '500', message: 'Analytics store is down' }]);
 		const failed = await trigger.poll();
 
 		expect(failed.error?.message).toContain('Kore.ai SmartAssist');
@@ -350,11 +402,11 @@ describe('Kore.ai SmartAssist Trigger: failures keep the trigger\'s place', () =
 
 describe('Kore.ai SmartAssist Trigger: Fetch Test Event', () => {
 	it('returns the newest ended call whose recording is ready, leaving the trigger state alone', async () => {
-		kore.calls = [
+		sim.kore.setCalls([
 			call('older-ready', 3 * HOUR, 2 * HOUR),
 			call('newest-in-progress', 20 * MINUTE, 5 * MINUTE, ['media_in_progress']),
 			call('going-on', 2 * MINUTE, undefined),
-		];
+		]);
 		const trigger = new ActiveTrigger({ downloadRecording: true });
 
 		const result = await trigger.poll('manual');
@@ -366,7 +418,7 @@ describe('Kore.ai SmartAssist Trigger: Fetch Test Event', () => {
 	});
 
 	it('says clearly when no call ended in the Look Back period', async () => {
-		kore.calls = [call('too-old', 30 * HOUR, 29 * HOUR)];
+		sim.kore.setCalls([call('too-old', 30 * HOUR, 29 * HOUR)]);
 		const trigger = new ActiveTrigger();
 
 		const result = await trigger.poll('manual');
@@ -381,25 +433,25 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 		((trigger.staticData[NODE_STATE] as IDataObject).sessionState as IDataObject).failing as IDataObject;
 
 	/** Active with Download Recording, baseline taken, then the given calls end a minute later. */
-	async function activeWith(calls: FakeCall[], parameters: IDataObject = {}): Promise<ActiveTrigger> {
+	async function activeWith(calls: KoreCall[], parameters: IDataObject = {}): Promise<ActiveTrigger> {
 		const { options, ...rest } = parameters;
 		const trigger = new ActiveTrigger({ downloadRecording: true, ...rest, options: { maxTries: 1, ...((options as IDataObject) ?? {}) } });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		kore.calls.push(...calls);
+		add(...calls);
 		return trigger;
 	}
 
 	it('tries a session whose recording listing keeps answering 5xx until its retry window closes, then reports it once, while other calls keep coming', async () => {
 		const threeMinutes = { options: { retryHours: 0.05 } };
 		const trigger = await activeWith(
-			[call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, ['http_503']), call('two', 4 * MINUTE, 30_000)],
+			[call('one', 6 * MINUTE, 50_000), call('broken', 5 * MINUTE, 40_000, [503]), call('two', 4 * MINUTE, 30_000)],
 			threeMinutes,
 		);
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		kore.calls.push(call('three', 3 * MINUTE, 30_000));
+		add(call('three', 3 * MINUTE, 30_000));
 		const second = await trigger.poll();
 		// The session is asked again after the pending back-off (1, then 2 minutes).
 		vi.setSystemTime(NOW + 4 * MINUTE);
@@ -414,9 +466,9 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 			{
 				status: 'failed',
 				sessionId: 'broken',
-				botId: BOT,
+				botId: BOT(),
 				error: {
-					message: expect.stringMatching(/^Kore\.ai SmartAssist: failure http_503 \(HTTP 503, session broken/),
+					message: expect.stringMatching(/^Kore\.ai SmartAssist: Service Unavailable — code 503 \(HTTP 503, session broken/),
 					httpCode: '503',
 					description: expect.any(String),
 				},
@@ -432,7 +484,7 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 	});
 
 	it('reports a session whose recording listing answers 403 once, at once', async () => {
-		const trigger = await activeWith([call('forbidden', 5 * MINUTE, 40_000, ['http_403']), call('fine', 4 * MINUTE, 30_000)]);
+		const trigger = await activeWith([call('forbidden', 5 * MINUTE, 40_000, [403]), call('fine', 4 * MINUTE, 30_000)]);
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 5 * MINUTE);
@@ -448,8 +500,8 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 	});
 
 	it('emits a call whose media host fails once and then serves, once with its recording and no failure', async () => {
-		const trigger = await activeWith([call('flaky', 5 * MINUTE, 30_000, undefined)]);
-		kore.calls[0].media = [502, 200];
+		// The media host answers 502, then serves.
+		const trigger = await activeWith([{ ...call('flaky', 5 * MINUTE, 30_000, undefined), media: [502, 200] }]);
 
 		const first = await trigger.poll();
 		expect(trigger.pending()).toEqual(['flaky']);
@@ -468,8 +520,7 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 	});
 
 	it('reports a call whose media host keeps failing once its retry window closes, and checks it no more', async () => {
-		const trigger = await activeWith([call('down', 5 * MINUTE, 30_000)], { options: { retryHours: 0.05 } });
-		kore.calls[0].media = [500];
+		const trigger = await activeWith([{ ...call('down', 5 * MINUTE, 30_000), media: [500] }], { options: { retryHours: 0.05 } });
 
 		await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
@@ -511,8 +562,7 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 	});
 
 	it('reports a call whose signed link is refused until Max Wait as failed, not as a call without recording', async () => {
-		const trigger = await activeWith([call('refused', 5 * MINUTE, 30_000)], { options: { maxWaitHours: 1 } });
-		kore.calls[0].media = [403];
+		const trigger = await activeWith([{ ...call('refused', 5 * MINUTE, 30_000), media: [403] }], { options: { maxWaitHours: 1 } });
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE + HOUR);
@@ -532,7 +582,7 @@ describe('Kore.ai SmartAssist Trigger: a session that keeps failing never stops 
 	});
 
 	it('still fails the whole poll, keeping its place, when the recording listing is refused with 401', async () => {
-		const trigger = await activeWith([call('x', 5 * MINUTE, 30_000, ['http_401'])]);
+		const trigger = await activeWith([call('x', 5 * MINUTE, 30_000, [401])]);
 		const before = structuredClone(trigger.staticData);
 
 		const failed = await trigger.poll();

@@ -13,7 +13,9 @@
  *     to?: base URL a 'redirect-foreign' points at (the path and query are kept), or the one
  *       an 'internal-link' puts in place of the media host in a Kore.ai listing's links,
  *     redirectStatus?: 301|302|303|307|308 (default 307, which keeps the method and body),
- *     delayMs?: pause per piece for 'slow' (default 200) }
+ *     delayMs?: pause per piece for 'slow' (default 200),
+ *     message?: the text a 429/500/503 carries in the vendor's error envelope (default a
+ *       generic one), e.g. what the vendor says when its store is down }
  * One request can also ask for its own fault with the header `x-sim-fault` (plus optional
  * `x-sim-retry-after`, `x-sim-delay-ms`, `x-sim-location`), which wins over the rules and
  * consumes none.
@@ -99,6 +101,9 @@ export function normalizeRule(rule) {
 		}
 		at = [...rule.at].sort((a, b) => a - b);
 	}
+	if (rule.message !== undefined && (typeof rule.message !== 'string' || rule.message.length > 500)) {
+		throw new Error('message must be a text of at most 500 characters');
+	}
 	const forms = [rule.retryAfter, rule.retryAfterRaw, rule.retryAfterDateIn].filter((v) => v !== undefined && v !== null);
 	if (forms.length > 1) throw new Error('give one of retryAfter, retryAfterRaw, retryAfterDateIn');
 	return {
@@ -118,6 +123,7 @@ export function normalizeRule(rule) {
 		to: checkLocation(rule),
 		redirectStatus,
 		delayMs: checkNumber('delayMs', rule.delayMs, 0, MAX_DELAY_MS, DEFAULT_DELAY_MS),
+		message: rule.message,
 	};
 }
 
@@ -184,6 +190,7 @@ export function createFaults({ seed = 1 } = {}) {
 				...(r.retryAfterDateIn !== undefined ? { retryAfterDateIn: r.retryAfterDateIn } : {}),
 				...(r.to ? { to: r.to, redirectStatus: r.redirectStatus } : {}),
 				delayMs: r.delayMs,
+				...(r.message !== undefined ? { message: r.message } : {}),
 			}));
 		},
 		/** The fault for this request, if any; consumes one use of the matching rule. */

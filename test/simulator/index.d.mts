@@ -44,6 +44,43 @@ export interface FaultRule {
 	redirectStatus?: number;
 	/** For 'slow': the pause before each of the (at most 10) body pieces, default 200 ms. */
 	delayMs?: number;
+	/** 429/500/503: the text in the vendor's error envelope (default a generic one). */
+	message?: string;
+}
+
+/** One request the simulator received (requestLog.mjs). */
+export interface RequestLogEntry {
+	vendor: Vendor;
+	/** The route's name, e.g. 'calldetails', 'recordings.v2', 'media'; 'unmatched' for none. */
+	route: string;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** As Node gives them: names in lower case. */
+	headers: Record<string, string | string[] | undefined>;
+	/** The body, parsed when JSON, for routes that read one and log it (Kore.ai call details). */
+	body?: unknown;
+	/** Kore.ai media links: the session whose recording was asked for. */
+	sessionId?: string;
+}
+
+/** A Kore.ai call a test writes by hand (vendors/koreCalls.mjs). */
+export interface KoreCall {
+	sessionId: string;
+	start: Date | number | string;
+	/** None: the call is still going on. */
+	end?: Date | number | string;
+	/** Default 'Voice'. */
+	channel?: 'Voice' | 'Web/Mobile Client';
+	/**
+	 * What the recordings listing answers, in turn (the last one repeats): a status such as
+	 * 'media_in_progress' or 'success', or an HTTP status it fails with. Default ['success'].
+	 */
+	recording?: Array<string | number>;
+	/** What the media host answers for the recording, in turn (the last one repeats); 200 serves it. */
+	media?: number[];
+	/** The recording's bytes (default the simulator's call WAV). */
+	bytes?: Uint8Array;
 }
 
 export interface SimulatorOptions {
@@ -214,6 +251,19 @@ export interface Simulator {
 	stalls(): Array<{ kind: string; vendor: string; path: string; stalledAt: number; closedAt?: number }>;
 	/** Requests to the media host that carried a credential (must stay empty). */
 	mediaRequestsWithCredentials(): Array<{ method: string; path: string; carried: string[] }>;
+	/** Every vendor request so far, on both ports, oldest first. */
+	requests(): RequestLogEntry[];
+	clearRequests(): void;
+	/** Calls `listener` as each request arrives, before it is answered; returns a function that stops it. */
+	onRequest(listener: (entry: RequestLogEntry) => void): () => void;
+	kore: {
+		/** Replaces every call (the seeded ones too): the call-details search answers these only. */
+		setCalls(calls: KoreCall[]): void;
+		/** Adds a call, or replaces the one with its session id; answers already given count on. */
+		putCall(call: KoreCall): void;
+		/** The files a session's listing names once ready. */
+		recordingFiles(sessionId: string): Array<ServedFile & { fileName: string }>;
+	};
 	now(): number;
 	advanceTime(seconds: number): void;
 	options(): MutableOptions;

@@ -19,6 +19,7 @@ import { credentialsCarried } from './credentialCheck.mjs';
 import { createFaults } from './faults.mjs';
 import { loadMedia } from './media.mjs';
 import { stableSecret } from './random.mjs';
+import { createRequestLog } from './requestLog.mjs';
 import { createRouter } from './router.mjs';
 import { createStats } from './stats.mjs';
 import { createAmeyo } from './vendors/ameyo.mjs';
@@ -170,6 +171,7 @@ export async function startSimulator({
 	const secrets = createSecretLog();
 	const mediaCredentials = [];
 	const stallLog = createStallLog();
+	const requestLog = createRequestLog();
 	faultRules.set(faults);
 
 	const main = createServer();
@@ -240,6 +242,16 @@ export async function startSimulator({
 		stalls: () => stallLog.list(),
 		/** Requests to the media host (pre-signed links) that carried a credential: must stay empty. */
 		mediaRequestsWithCredentials: () => mediaCredentials.map((r) => ({ ...r })),
+		/**
+		 * For in-process tests: every vendor request so far (both ports), oldest first, with its
+		 * query, headers and what the route added (requestLog.mjs).
+		 */
+		requests: () => requestLog.list(),
+		clearRequests: () => requestLog.clear(),
+		/** Calls `listener(entry)` as each request arrives, before it is answered; returns a stop function. */
+		onRequest: (listener) => requestLog.listen(listener),
+		/** Kore.ai calls a test writes by hand, at its own dates, with scripted answers (vendors/koreCalls.mjs). */
+		kore: { setCalls: kore.setCalls, putCall: kore.putCall, recordingFiles: kore.recordingFiles },
 		now: () => clock.now(),
 		/** Moves the simulator clock forward: expires tokens, sessions and signed links. */
 		advanceTime: (seconds) => clock.advance(seconds * 1000),
@@ -258,7 +270,7 @@ export async function startSimulator({
 		},
 	};
 
-	const common = { faults: faultRules, stats, timers, log, control: createControl(sim), stalls: stallLog };
+	const common = { faults: faultRules, stats, timers, log, control: createControl(sim), stalls: stallLog, requestLog };
 	const accountLimit = createAccountLimit();
 	const perMinute = (vendor) => options[`${vendor}PerMinute`];
 	main.on('request', createRouter({ ...common, vendors, accountLimit, perMinute }));

@@ -167,3 +167,110 @@ describe('Kore.ai call details', () => {
 		}
 	});
 });
+
+describe('Kore.ai calls a test writes by hand', () => {
+	let local: Simulator;
+	beforeAll(async () => {
+		local = await startSimulator({ seed: 13, interactions: 0, korePlatformPerMinute: 0, koreAnalyticsPerMinute: 0 });
+	});
+	afterAll(async () => local?.close());
+
+	const search = (startDate: string, endDate: string) =>
+		fetch(`${local.url}/agentassist/api/public/analytics/account/${local.credentials.kore.accountId}/v2/calldetails?offset=0&limit=100`, {
+			method: 'POST',
+			headers: { auth: koreJwt(local), iId: local.credentials.kore.botId, accountId: local.credentials.kore.accountId, 'content-type': 'application/json' },
+			body: JSON.stringify({ startDate, endDate, timeZoneOffset: 0, channels: ['voice'] }),
+		});
+	const listing = async (sessionId: string) => kore(local, recordingsPath(local, sessionId));
+
+	it('replaces the seeded calls: the search answers the written ones, at their dates, voice only', async () => {
+		local.kore.setCalls([
+			{ sessionId: 'ended', start: '2026-03-02T10:00:00.700Z', end: '2026-03-02T10:05:00Z' },
+			{ sessionId: 'going-on', start: Date.parse('2026-03-02T11:00:00Z') },
+			{ sessionId: 'chat', start: new Date('2026-03-02T10:30:00Z'), end: new Date('2026-03-02T10:31:00Z'), channel: 'Web/Mobile Client' },
+		]);
+		local.kore.putCall({ sessionId: 'going-on', start: '2026-03-02T11:00:00Z', end: '2026-03-02T11:02:00Z' });
+
+		const page = (await (await search('2026-03-02 00:00:00', '2026-03-02 23:59:59')).json()) as { data: Array<Record<string, string>> };
+
+		expect(page.data.map((d) => [d.sessionId, d.sessionStartTime, d.sessionEndTime, d.finalStatus])).toEqual([
+			['ended', '2026-03-02T10:00:00', '2026-03-02T10:05:00', 'CLOSED'],
+			['going-on', '2026-03-02T11:00:00', '2026-03-02T11:02:00', 'CLOSED'],
+		]);
+		expect(page.data[0]).toMatchObject({ channel: 'Voice', botId: local.credentials.kore.botId });
+	});
+
+	it('answers a call\'s recording script in turn, an HTTP status in the error envelope, the last answer repeating', async () => {
+		local.kore.setCalls([{ sessionId: 'scripted-failed', start: Date.now(), recording: ['media_in_progress', 503, 'success'] }]);
+
+		const first = await listing('scripted-failed');
+		const second = await listing('scripted-failed');
+		const third = await listing('scripted-failed');
+		const fourth = await listing('scripted-failed');
+
+		expect(await first.json()).toEqual({ status: 'media_in_progress' });
+		expect(second.status).toBe(503);
+		expect(await second.json()).toEqual({ errors: [{ msg: 'Service Unavailable', code: 503 }] });
+		expect(((await third.json()) as Recordings).status).toBe('success');
+		expect(((await fourth.json()) as Recordings).status).toBe('success');
+	});
+
+	it('serves the given bytes on the signed link after the scripted media answers, and logs whose file it was', async () => {
+		const bytes = Buffer.from('RIFF-a-recording-of-its-own');
+		local.kore.setCalls([{ sessionId: 'flaky', start: Date.now(), end: Date.now(), media: [502, 200], bytes }]);
+		local.clearRequests();
+		const arrived: string[] = [];
+		const stop = local.onRequest((entry) => arrived.push(entry.route));
+
+		const body = (await (await listing('flaky')).json()) as Recordings;
+		const url = body.recording![0].fileUrl;
+		const failed = await fetch(url);
+		const served = await fetch(url);
+		stop();
+		await fetch(url);
+
+		expect(body.recording![0].fileName).toBe(local.kore.recordingFiles('flaky')[0].fileName);
+		expect(failed.status).toBe(502);
+		expect(Buffer.from(await served.arrayBuffer())).toEqual(bytes);
+		expect(local.kore.recordingFiles('flaky')[0]).toMatchObject({ bytes: bytes.length, sha256: sha256(bytes), contentType: 'audio/wav' });
+		expect(arrived).toEqual(['recordings.v2', 'media', 'media']);
+		const log = local.requests();
+		expect(log.map((r) => [r.route, r.query.sessionId ?? r.sessionId])).toEqual([
+			['recordings.v2', 'flaky'],
+			['media', 'flaky'],
+			['media', 'flaky'],
+			['media', 'flaky'],
+		]);
+	});
+
+	it('logs a search\'s query and JSON body, and a fault rule carries the vendor\'s message', async () => {
+		local.kore.setCalls([]);
+		local.clearRequests();
+		local.setFaults([{ vendor: 'kore', path: '/calldetails$', fault: '500', message: 'Analytics store is down' }]);
+
+		const failed = await search('2026-03-01 12:00:00', '2026-03-02 12:00:59');
+		const fine = await search('2026-03-01 12:00:00', '2026-03-02 12:00:59');
+
+		expect(failed.status).toBe(500);
+		expect(await failed.json()).toEqual({ errors: [{ msg: 'Analytics store is down', code: 500 }] });
+		expect(fine.status).toBe(200);
+		// The faulted request is logged too, without a body: no route read it.
+		const [faulted, entry] = local.requests();
+		expect(faulted).toMatchObject({ route: 'calldetails', query: { offset: '0', limit: '100' } });
+		expect(faulted.body).toBeUndefined();
+		expect(entry).toMatchObject({
+			vendor: 'kore',
+			route: 'calldetails',
+			method: 'POST',
+			query: { offset: '0', limit: '100' },
+			headers: { accountid: local.credentials.kore.accountId, iid: local.credentials.kore.botId },
+			body: { startDate: '2026-03-01 12:00:00', endDate: '2026-03-02 12:00:59', timeZoneOffset: 0, channels: ['voice'] },
+		});
+	});
+
+	it('refuses a call without a session id or with a date it cannot read', () => {
+		expect(() => local.kore.putCall({ sessionId: '', start: Date.now() })).toThrow(/sessionId/);
+		expect(() => local.kore.putCall({ sessionId: 'x', start: 'not a date' })).toThrow(/start/);
+		expect(() => local.kore.putCall({ sessionId: 'x', start: Date.now(), recording: [] })).toThrow(/recording/);
+	});
+});

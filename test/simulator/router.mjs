@@ -34,8 +34,10 @@ function decodeParams(groups) {
  * @param fixedVendor set for the media port: every request there is Kore's
  * @param onRequest called with each request before anything else (the media port logs the
  *        credentials it was sent)
+ * @param requestLog requestLog.mjs: every vendor request, for in-process tests; the entry goes to
+ *        the route as `entry`, which may add to it (a body, a session id)
  */
-export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest, stalls, accountLimit, perMinute }) {
+export function createRouter({ vendors, faults, stats, timers, control, log, fixedVendor, onRequest, stalls, accountLimit, perMinute, requestLog }) {
 	return async function handle(req, res) {
 		const started = Date.now();
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -60,6 +62,7 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 		const matches = routes.map((route) => ({ route, match: route.path.exec(path) })).filter((m) => m.match);
 		const found = matches.find((m) => m.route.method === method);
 		stats.request(vendor, found ? found.route.name : 'unmatched');
+		const entry = requestLog?.record({ vendor, route: found ? found.route.name : 'unmatched', method: req.method, url, headers: req.headers });
 		const fail = (code, message, headers = {}) => reply.json(code, errorBody(code, message, path), headers);
 		if (!found) {
 			if (matches.length > 0) return fail(405, `Method ${req.method} not allowed`, { Allow: matches.map((m) => m.route.method).join(', ') });
@@ -78,9 +81,9 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 				const value = retryAfterHeader(fault, Date.now(), fallback);
 				return value === undefined ? {} : { 'Retry-After': value };
 			};
-			if (fault.fault === '429') return fail(429, 'Too many requests', retryAfter('1'));
-			if (fault.fault === '500') return fail(500, 'Internal server error (simulated)');
-			if (fault.fault === '503') return fail(503, 'Service unavailable (simulated)', retryAfter(undefined));
+			if (fault.fault === '429') return fail(429, fault.message ?? 'Too many requests', retryAfter('1'));
+			if (fault.fault === '500') return fail(500, fault.message ?? 'Internal server error (simulated)');
+			if (fault.fault === '503') return fail(503, fault.message ?? 'Service unavailable (simulated)', retryAfter(undefined));
 			if (fault.fault === 'html200') return reply.text(200, PROXY_PAGE, 'text/html; charset=utf-8');
 			if (fault.fault === 'redirect-foreign') {
 				return reply.send(fault.redirectStatus, { Location: `${fault.to}${path}${url.search}` }, '');
@@ -106,7 +109,7 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 			return fail(400, 'Malformed percent-encoding in the path');
 		}
 		try {
-			await found.route.handle({ req, res, reply, params, query: url.searchParams, path });
+			await found.route.handle({ req, res, reply, params, query: url.searchParams, path, entry: entry ?? {} });
 			if (!reply.sent) fail(500, 'The simulator route did not answer');
 		} catch (error) {
 			log?.(`route ${vendor}.${found.route.name} threw: ${error.stack ?? error}`);

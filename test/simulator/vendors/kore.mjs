@@ -4,7 +4,9 @@
  * header: an HS256 JWT signed with the client secret whose `appId` is the client id (jwt.mjs).
  * Errors use Kore's envelope `{ errors: [{ msg, code }] }`. Rate limits (documented): analytics
  * 60/min per account, platform APIs 60/min per bot → 429 without Retry-After (undocumented).
+ * Tests may replace the seeded calls with their own (setCalls / putCall, koreCalls.mjs).
  */
+import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 import { readBody } from '../http.mjs';
@@ -12,6 +14,7 @@ import { verifyHs256 } from '../jwt.mjs';
 import { fileId, fileStem, planFromSessionId } from './koreData.mjs';
 import { createKoreMedia } from './koreMedia.mjs';
 import { koreCallDetails } from './koreCallDetails.mjs';
+import { koreCallSession, scripted } from './koreCalls.mjs';
 
 const MAX_TRACKED = 10_000;
 
@@ -33,10 +36,19 @@ function createRateLimiter() {
 	};
 }
 
+function parsedOrText(text) {
+	try {
+		return JSON.parse(text ?? '');
+	} catch {
+		return text;
+	}
+}
+
 export function createKore({ data, media, clock, options, mediaUrl, secret, secrets }) {
 	const { credentials } = data;
 	const links = createKoreMedia({ mediaUrl, secret, clock, options });
 	const polls = new Map(); // sessionId → answers given so far
+	const mediaAnswers = new Map(); // sessionId → media host answers given so far (scripted calls)
 	const usedJti = new Set();
 	const allow = createRateLimiter();
 	const fail = (reply, status, msg) => reply.json(status, { errors: [{ msg, code: status }] });
@@ -77,11 +89,25 @@ export function createKore({ data, media, clock, options, mediaUrl, secret, secr
 	}
 
 	function planOf(sessionId) {
-		return planFromSessionId(sessionId) ?? data.bySessionId.get(sessionId)?.plan ?? { kind: 'media_unavailable' };
+		const own = data.bySessionId.get(sessionId)?.plan;
+		if (own?.kind === 'script') return own; // a test's own call: its script, whatever its id ends with
+		return planFromSessionId(sessionId) ?? own ?? { kind: 'media_unavailable' };
 	}
 
-	/** The status this call sees; `progress` plans advance by one answer per call. */
+	/** Counts one more answer for this session; returns how many it had been given before. */
+	function count(counters, sessionId) {
+		const seen = counters.get(sessionId) ?? 0;
+		if (!counters.has(sessionId) && counters.size >= MAX_TRACKED) counters.clear();
+		counters.set(sessionId, seen + 1);
+		return seen;
+	}
+
+	/**
+	 * The status this call sees; `progress` plans advance by one answer per call, `script` plans
+	 * answer their list in turn (a number: the HTTP status the listing fails with).
+	 */
 	function statusOf(sessionId, plan) {
+		if (plan.kind === 'script') return scripted(plan.statuses, count(polls, sessionId));
 		if (plan.kind !== 'progress') return plan.kind === 'voicemail' ? 'media_unavailable' : plan.kind;
 		const seen = polls.get(sessionId) ?? 0;
 		if (seen >= plan.polls) return 'success';
@@ -95,7 +121,7 @@ export function createKore({ data, media, clock, options, mediaUrl, secret, secr
 		const count = plan.files ?? 1;
 		return Array.from({ length: count }, (_, i) => ({
 			fileName: i === 0 ? `${stem}-merged.wav` : `${stem}-leg${i + 1}.wav`,
-			file: i === 0 ? media.callWav : media.voicemailWav,
+			file: plan.file ?? (i === 0 ? media.callWav : media.voicemailWav),
 			id: fileId(sessionId, i),
 		}));
 	}
@@ -114,10 +140,13 @@ export function createKore({ data, media, clock, options, mediaUrl, secret, secr
 		if (!sessionId) return fail(r.reply, 400, 'sessionId is required');
 		const plan = planOf(sessionId);
 		const status = statusOf(sessionId, plan);
+		if (typeof status === 'number') return fail(r.reply, status, STATUS_CODES[status] ?? 'Error');
 		if (status !== 'success') return r.reply.json(200, { status });
+		// A scripted call's media host answers its own list, in turn, whichever link is asked.
+		const answer = plan.media ? () => scripted(plan.media, count(mediaAnswers, sessionId)) : undefined;
 		const recording = filesOf(sessionId, plan).map((f) => ({
 			fileName: f.fileName,
-			fileUrl: links.signedUrl(mediaPath(sessionId, f.id), f.file),
+			fileUrl: links.signedUrl(mediaPath(sessionId, f.id), f.file, { sessionId, answer }),
 		}));
 		return r.reply.json(200, { status, recording });
 	}
@@ -131,7 +160,11 @@ export function createKore({ data, media, clock, options, mediaUrl, secret, secr
 		const recording = [];
 		for (const id of ids) {
 			const plan = planOf(id);
-			if (plan.kind !== 'success' && !(plan.kind === 'progress' && (polls.get(id) ?? 0) >= plan.polls)) continue;
+			const ready =
+				plan.kind === 'success' ||
+				(plan.kind === 'progress' && (polls.get(id) ?? 0) >= plan.polls) ||
+				(plan.kind === 'script' && polls.has(id) && scripted(plan.statuses, polls.get(id) - 1) === 'success');
+			if (!ready) continue;
 			for (const f of filesOf(id, plan)) recording.push(`data:audio/wav;base64,${f.file.buffer.toString('base64')}`);
 		}
 		return r.reply.json(200, { recording });
@@ -177,6 +210,7 @@ export function createKore({ data, media, clock, options, mediaUrl, secret, secr
 
 	async function callDetails(r) {
 		const text = await readBody(r.req);
+		r.entry.body = parsedOrText(text);
 		if (!authorized(r)) return;
 		const { req, reply, params } = r;
 		if (!req.headers.accountid || !req.headers.iid) return fail(reply, 400, 'accountId and iId headers are required');
@@ -192,10 +226,40 @@ export function createKore({ data, media, clock, options, mediaUrl, secret, secr
 		return reply.json(200, answer.body);
 	}
 
+	/** A test's own calls in place of the seeded ones: the call-details search answers these only. */
+	function setCalls(calls) {
+		const sessions = (calls ?? []).map((call) => koreCallSession(call, { botId: credentials.botId, media }));
+		data.sessions = sessions.sort((a, b) => a.startMs - b.startMs);
+		data.bySessionId = new Map(sessions.map((s) => [s.sessionId, s]));
+		polls.clear();
+		mediaAnswers.clear();
+	}
+
+	/** Adds a call, or replaces the one with its session id (e.g. now ended); answers given count on. */
+	function putCall(call) {
+		const session = koreCallSession(call, { botId: credentials.botId, media });
+		const others = data.sessions.filter((s) => s.sessionId !== session.sessionId);
+		data.sessions = [...others, session].sort((a, b) => a.startMs - b.startMs);
+		data.bySessionId.set(session.sessionId, session);
+	}
+
+	/** The files a session's recording listing names once ready: name, type, size and hash. */
+	function recordingFiles(sessionId) {
+		return filesOf(sessionId, planOf(sessionId)).map((f) => ({
+			fileName: f.fileName,
+			contentType: f.file.contentType,
+			bytes: f.file.bytes,
+			sha256: f.file.sha256,
+		}));
+	}
+
 	return {
 		links,
 		planOf,
 		filesOf,
+		setCalls,
+		putCall,
+		recordingFiles,
 		routes: [
 			{ method: 'GET', path: /^\/api\/public\/bot\/(?<botId>[^/]+)\/v2\/recordings$/, name: 'recordings.v2', handle: recordingsV2 },
 			{ method: 'GET', path: /^\/api\/1\.1\/public\/bot\/(?<botId>[^/]+)\/recordings$/, name: 'recordings.v1', handle: recordingsV1 },
