@@ -14,13 +14,13 @@
  *       an 'internal-link' puts in place of the media host in a Kore.ai listing's links,
  *     redirectStatus?: 301|302|303|307|308 (default 307, which keeps the method and body),
  *     delayMs?: pause per piece for 'slow' (default 200),
- *     message?: the text a 429/500/503 carries in the vendor's error envelope (default a
+ *     message?: the text a 429/500/502/503 carries in the vendor's error envelope (default a
  *       generic one), e.g. what the vendor says when its store is down }
  * One request can also ask for its own fault with the header `x-sim-fault` (plus optional
  * `x-sim-retry-after`, `x-sim-delay-ms`, `x-sim-location`), which wins over the rules and
  * consumes none.
  *
- * 429/500/503 answer instead of the route (in the vendor's own error envelope); 'html200' answers
+ * 429/500/502/503 answer instead of the route (in the vendor's own error envelope); 'html200' answers
  * 200 with a proxy's HTML page; 'redirect-foreign' answers a redirect to another server;
  * reset/short/slow let the route run and then degrade its response body (see http.mjs);
  * 'stall-headers' accepts the request and never answers, 'stall-body' sends the headers and half
@@ -29,7 +29,7 @@
  */
 import { createRandom } from './random.mjs';
 
-export const FAULT_KINDS = ['429', '500', '503', 'reset', 'slow', 'short', 'html200', 'redirect-foreign', 'stall-headers', 'stall-body', 'internal-link'];
+export const FAULT_KINDS = ['429', '500', '502', '503', 'reset', 'slow', 'short', 'html200', 'redirect-foreign', 'stall-headers', 'stall-body', 'internal-link'];
 export const VENDORS = ['vonage', 'ameyo', 'kore', 'genesys'];
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const MAX_RULES = 200;

@@ -4,6 +4,7 @@ export type Vendor = 'vonage' | 'ameyo' | 'kore' | 'genesys';
 export type FaultKind =
 	| '429'
 	| '500'
+	| '502'
 	| '503'
 	| 'reset'
 	| 'slow'
@@ -44,7 +45,7 @@ export interface FaultRule {
 	redirectStatus?: number;
 	/** For 'slow': the pause before each of the (at most 10) body pieces, default 200 ms. */
 	delayMs?: number;
-	/** 429/500/503: the text in the vendor's error envelope (default a generic one). */
+	/** 429/500/502/503: the text in the vendor's error envelope (default a generic one). */
 	message?: string;
 }
 
@@ -62,6 +63,34 @@ export interface RequestLogEntry {
 	body?: unknown;
 	/** Kore.ai media links: the session whose recording was asked for. */
 	sessionId?: string;
+}
+
+/** One file of a Vonage interaction a test writes by hand (vendors/vonageInteractions.mjs). */
+export interface VonageContent {
+	contentKey: string;
+	type: string;
+	/** Default 'audio/wav'. */
+	contentType?: string;
+	lastModified?: string;
+	/** The file (default the simulator's call WAV). */
+	bytes?: Uint8Array;
+	/** What its download answers, in turn (the last one repeats); 200 serves it. Default [200]. */
+	answers?: number[];
+	/** The message of a failing answer (default the status text). */
+	errorMessage?: string;
+}
+
+/** A Vonage interaction a test writes by hand. */
+export interface VonageInteraction {
+	guid: string;
+	start: Date | number | string;
+	/** Default 'inbound'. */
+	direction?: 'inbound' | 'outbound' | 'internal';
+	/** The handling agent's id, default '1342'. */
+	agentId?: string;
+	connectFrom?: string;
+	connectTo?: string;
+	content: VonageContent[];
 }
 
 /** A Kore.ai call a test writes by hand (vendors/koreCalls.mjs). */
@@ -103,6 +132,8 @@ export interface SimulatorOptions {
 	vonagePerMinute?: number;
 	ameyoPerMinute?: number;
 	genesysPerMinute?: number;
+	/** Items a Vonage search page holds at most, whatever `limit` asks (a continuation token follows); 0 (default): `limit`. */
+	vonagePageSize?: number;
 	ameyoLoginPage?: boolean;
 	genesysBasicAuth?: boolean;
 	koreEnforceJti?: boolean;
@@ -119,6 +150,7 @@ export type MutableOptions = Required<
 		| 'vonagePerMinute'
 		| 'ameyoPerMinute'
 		| 'genesysPerMinute'
+		| 'vonagePageSize'
 		| 'ameyoLoginPage'
 		| 'genesysBasicAuth'
 		| 'koreEnforceJti'
@@ -263,6 +295,12 @@ export interface Simulator {
 		putCall(call: KoreCall): void;
 		/** The files a session's listing names once ready. */
 		recordingFiles(sessionId: string): Array<ServedFile & { fileName: string }>;
+	};
+	vonage: {
+		/** Replaces every interaction (the seeded ones too): the search lists these only. */
+		setInteractions(interactions: VonageInteraction[]): void;
+		/** Adds an interaction, or replaces the one with its guid; answers already given count on. */
+		putInteraction(interaction: VonageInteraction): void;
 	};
 	now(): number;
 	advanceTime(seconds: number): void;

@@ -81,6 +81,7 @@ const MUTABLE = {
 	vonagePerMinute: 'count',
 	ameyoPerMinute: 'count',
 	genesysPerMinute: 'count',
+	vonagePageSize: 'count',
 	ameyoLoginPage: 'boolean',
 	genesysBasicAuth: 'boolean',
 	koreEnforceJti: 'boolean',
@@ -124,7 +125,7 @@ function closeServer(server) {
  * @param options.verbose   true: log requests to stderr (the CLI's --verbose)
  * Other options: signedUrlTtlSeconds (300), ameyoLoginPage (false), genesysBasicAuth (true),
  * koreEnforceJti (false), koreAnalyticsPerMinute (60), korePlatformPerMinute (60), vonagePerMinute,
- * ameyoPerMinute, genesysPerMinute (0: none; accountLimit.mjs).
+ * ameyoPerMinute, genesysPerMinute (0: none; accountLimit.mjs), vonagePageSize (0: `limit`).
  */
 export async function startSimulator({
 	port = 0,
@@ -155,6 +156,8 @@ export async function startSimulator({
 		vonagePerMinute: 0,
 		ameyoPerMinute: 0,
 		genesysPerMinute: 0,
+		// Items a Vonage search page holds at most, whatever `limit` asks; 0: as many as `limit`.
+		vonagePageSize: 0,
 		ameyoLoginPage: false,
 		genesysBasicAuth: true,
 		koreEnforceJti: false,
@@ -213,7 +216,7 @@ export async function startSimulator({
 	const shared = { clock, stats, options, secrets };
 	const kore = createKore({ data: koreData, media, ...shared, mediaUrl: () => koreMediaUrl, secret: randomBytes(32) });
 	const vendors = {
-		vonage: createVonage({ data: vonageData, credentials: credentials.vonage, ...shared }),
+		vonage: createVonage({ data: vonageData, credentials: credentials.vonage, media, ...shared }),
 		ameyo: createAmeyo({ data: ameyoData, credentials: credentials.ameyo, ...shared }),
 		kore,
 		genesys: createGenesys({ data: genesysData, options }),
@@ -252,6 +255,8 @@ export async function startSimulator({
 		onRequest: (listener) => requestLog.listen(listener),
 		/** Kore.ai calls a test writes by hand, at its own dates, with scripted answers (vendors/koreCalls.mjs). */
 		kore: { setCalls: kore.setCalls, putCall: kore.putCall, recordingFiles: kore.recordingFiles },
+		/** Vonage interactions a test writes by hand, with scripted download answers (vendors/vonageInteractions.mjs). */
+		vonage: { setInteractions: vendors.vonage.setInteractions, putInteraction: vendors.vonage.putInteraction },
 		now: () => clock.now(),
 		/** Moves the simulator clock forward: expires tokens, sessions and signed links. */
 		advanceTime: (seconds) => clock.advance(seconds * 1000),

@@ -83,6 +83,7 @@ export function createRouter({ vendors, faults, stats, timers, control, log, fix
 			};
 			if (fault.fault === '429') return fail(429, fault.message ?? 'Too many requests', retryAfter('1'));
 			if (fault.fault === '500') return fail(500, fault.message ?? 'Internal server error (simulated)');
+			if (fault.fault === '502') return fail(502, fault.message ?? 'Bad gateway (simulated)');
 			if (fault.fault === '503') return fail(503, fault.message ?? 'Service unavailable (simulated)', retryAfter(undefined));
 			if (fault.fault === 'html200') return reply.text(200, PROXY_PAGE, 'text/html; charset=utf-8');
 			if (fault.fault === 'redirect-foreign') {

@@ -229,3 +229,85 @@ describe('one request budget per account, whoever sends', () => {
 		}
 	});
 });
+
+describe('Vonage interactions a test writes by hand', () => {
+	let local: Simulator;
+	let localToken: string;
+	beforeAll(async () => {
+		local = await startSimulator({ seed: 11, interactions: 5 });
+		localToken = await vonageToken(local);
+	});
+	afterAll(async () => local?.close());
+
+	const GUID_A = '00000000-0000-4000-8000-000000000001'; // a large-file GUID: the written one wins
+	const GUID_B = '2480fc2c-bbd7-427c-9439-02f76583aef5';
+	const search = async (query: string) =>
+		(await (await vcc(local, `/interaction-content/interactions?${query}`, localToken)).json()) as Page;
+	const range = 'start=2026-03-02T00:00:00Z&end=2026-03-03T00:00:00Z';
+
+	it('replaces the seeded interactions: the search lists the written ones at their dates, by filter and page size', async () => {
+		local.vonage.setInteractions([
+			{ guid: GUID_A, start: '2026-03-02T10:00:00.400Z', content: [{ contentKey: 'callRecording', type: 'callRecording', lastModified: '2026-03-02T10:10:00Z' }] },
+			{ guid: GUID_B, start: Date.parse('2026-03-02T11:00:00Z'), direction: 'outbound', agentId: '77', content: [] },
+		]);
+		local.setOptions({ vonagePageSize: 1 });
+		try {
+			const first = await search(`${range}&limit=1000`);
+			const second = await search(`${range}&limit=1000&continuationToken=${first.meta.nextContinuationToken}`);
+			const outbound = await search(`${range}&direction=outbound&handlingAgentId=77`);
+
+			expect(first.items.map((x) => [x.guid, x.start])).toEqual([[GUID_A, '2026-03-02T10:00:00Z']]);
+			expect(first.items[0].content).toEqual([
+				{ contentKey: 'callRecording', type: 'callRecording', contentType: 'audio/wav', contentLength: expect.any(Number), lastModified: '2026-03-02T10:10:00Z' },
+			]);
+			expect(second.items.map((x) => x.guid)).toEqual([GUID_B]);
+			expect(second.meta.nextContinuationToken).toBeNull();
+			expect(outbound.items.map((x) => x.guid)).toEqual([GUID_B]);
+		} finally {
+			local.setOptions({ vonagePageSize: 0 });
+		}
+	});
+
+	it("answers a file's downloads in turn, in the API's envelope, the last answer repeating, and serves its bytes", async () => {
+		const bytes = Buffer.from('RIFF-a-file-of-its-own');
+		local.vonage.setInteractions([
+			{ guid: GUID_A, start: '2026-03-02T10:00:00Z', content: [{ contentKey: 'callRecording', type: 'callRecording', bytes, answers: [502, 403, 200], errorMessage: 'Content not available' }] },
+		]);
+		local.clearRequests();
+		const path = `/interaction-content/interactions/${GUID_A}/content/callRecording`;
+
+		const answers = [];
+		for (let i = 0; i < 4; i++) answers.push(await vcc(local, path, localToken));
+
+		expect(answers.map((r) => r.status)).toEqual([502, 403, 200, 200]);
+		expect(await answers[0].json()).toEqual({ message: 'Content not available' });
+		expect(Buffer.from(await answers[3].arrayBuffer())).toEqual(bytes);
+		expect(local.requests().map((r) => [r.route, r.path])).toEqual(Array.from({ length: 4 }, () => ['content', path]));
+	});
+
+	it('adds content to a written interaction with putInteraction, and logs the search query', async () => {
+		const recording = { contentKey: 'callRecording', type: 'callRecording' };
+		local.vonage.setInteractions([{ guid: GUID_B, start: '2026-03-02T10:00:00Z', content: [recording] }]);
+		local.vonage.putInteraction({ guid: GUID_B, start: '2026-03-02T10:00:00Z', content: [recording, { contentKey: 'transcript', type: 'transcript', contentType: 'application/json', bytes: Buffer.from('{}') }] });
+		local.clearRequests();
+
+		const page = await search(`${range}&direction=inbound`);
+
+		expect(page.items.map((x) => x.content.map((c) => c.contentKey))).toEqual([['callRecording', 'transcript']]);
+		expect(local.requests()[0]).toMatchObject({
+			vendor: 'vonage',
+			route: 'search',
+			query: { start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z', direction: 'inbound' },
+		});
+	});
+
+	it('answers a 502 fault with its message, and refuses a written interaction the API could not hold', async () => {
+		local.setFaults([{ vendor: 'vonage', path: '/content/', fault: '502', message: 'Service Unavailable' }]);
+		const response = await vcc(local, `/interaction-content/interactions/${GUID_B}/content/callRecording`, localToken);
+		expect(response.status).toBe(502);
+		expect(await response.json()).toEqual({ message: 'Service Unavailable' });
+
+		expect(() => local.vonage.putInteraction({ guid: 'not-a-guid', start: Date.now(), content: [] })).toThrow(/GUID/);
+		expect(() => local.vonage.putInteraction({ guid: GUID_B, start: Date.now(), content: [{ contentKey: 'x', type: 'x', answers: [] }] })).toThrow(/answers/);
+	});
+});

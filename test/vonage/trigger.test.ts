@@ -5,30 +5,49 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { VonageContactCenterApi } from '../../credentials/VonageContactCenterApi.credentials';
 import { VonageContactCenterTrigger } from '../../nodes/VonageContactCenter/VonageContactCenterTrigger.node';
 import { readBinary, runPoll, type RunPollResult } from '../harness/index';
+import { startSimulator, type Simulator, type VonageContent, type VonageInteraction } from '../simulator/index.mjs';
 import { useCappedDatabaseStore } from '../support/cappedBinaryStore';
 import { FAST } from '../support/vendorRun';
-import { CLIENT_SECRET, guid, vonageCredentials } from './fixtures';
-import { fileBytes, FakeVonage, type FakeContent, type FakeInteraction } from './fakeVonage';
+import { guid } from './fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 
-const recording = (lastModified = '2026-03-02T11:00:00Z'): FakeContent => ({
+/** Each file has bytes of its own, naming it: a file attached to the wrong item shows. */
+function fileBytes(guid: string, contentKey: string): Buffer {
+	return Buffer.from(`RIFF-${guid}-${contentKey}`);
+}
+
+const recording = (lastModified = '2026-03-02T11:00:00Z'): VonageContent => ({
 	contentKey: 'callRecording',
 	type: 'callRecording',
 	lastModified,
 });
-const transcript = (): FakeContent => ({
+const transcript = (): VonageContent => ({
 	contentKey: 'transcript',
 	type: 'transcript',
 	contentType: 'application/json',
 	lastModified: '2026-03-02T11:30:00Z',
-	body: Buffer.from('{"utterances":[]}'),
+	bytes: Buffer.from('{"utterances":[]}'),
 });
 
-function interaction(n: number, startedAgoMs: number, content: FakeContent[] = [recording()]): FakeInteraction {
+function interaction(n: number, startedAgoMs: number, content: VonageContent[] = [recording()]): VonageInteraction {
 	return { guid: guid(n), start: new Date(Date.now() - startedAgoMs), content };
+}
+
+/** The interaction as the simulator holds it: every file without bytes of the spec's gets its own. */
+const written = (x: VonageInteraction): VonageInteraction => ({
+	...x,
+	content: x.content.map((c) => ({ bytes: fileBytes(x.guid, c.contentKey), ...c })),
+});
+/** Only these interactions exist. */
+const setInteractions = (list: VonageInteraction[]) => sim.vonage.setInteractions(list.map(written));
+/** Interactions that show up in VCC's data from now on (or change: new content), as between polls. */
+const add = (...list: VonageInteraction[]) => list.forEach((x) => sim.vonage.putInteraction(written(x)));
+
+function vonageCredentials() {
+	return { vonageContactCenterApi: { ...sim.credentials.vonage, accessToken: '' } };
 }
 
 /** An active workflow's trigger: each poll gets the static data n8n saved after the last one. */
@@ -66,23 +85,61 @@ const emitted = (result: RunPollResult) =>
 		newContent: (item.json.newContent as IDataObject[]).map((c) => c.contentKey),
 	}));
 
-let vcc: FakeVonage;
+let sim: Simulator;
 
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
+interface SearchRequest {
+	start: string;
+	end: string;
+	limit: number;
+	continuationToken?: string;
+	direction?: string;
+	handlingAgentId?: string;
+}
+
+/** The simulator's request log, read the way the specs ask about it. */
+const vcc = {
+	get searches() {
+		return sim
+			.requests()
+			.filter((r) => r.route === 'search')
+			.map(({ query }) => ({ ...query, limit: Number(query.limit ?? 100) }) as SearchRequest);
+	},
+	get downloads() {
+		return sim
+			.requests()
+			.filter((r) => r.route === 'content')
+			.map((r) => {
+				const [, id, key] = /\/interactions\/([^/]+)\/content\/([^/]+)$/.exec(r.path) ?? [];
+				return `${decodeURIComponent(id)}/${decodeURIComponent(key)}`;
+			});
+	},
+	get tokensIssued() {
+		return sim.stats().tokensIssued;
+	},
+};
+
+/** The content service down: every download answers `status` until `sim.clearFaults()`. */
+const downloadOutage = (status: '502' | '503') =>
+	sim.setFaults([{ vendor: 'vonage', path: '/content/', fault: status, message: 'Service Unavailable', times: 1_000_000 }]);
+/** The search's path, for a fault rule that fails the next search. */
+const SEARCH = '^/interaction-content/interactions$';
+
+// Real sockets to the simulator on 127.0.0.1: nock must not sit in between.
+beforeAll(() => nock.restore());
+beforeEach(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(NOW);
-	vcc = new FakeVonage();
-	vcc.install();
+	// One simulator per spec, its clock on the spec's; only the interactions each spec writes.
+	sim = await startSimulator({ now: NOW, interactions: 0 });
 });
-afterEach(() => {
-	nock.cleanAll();
+afterEach(async () => {
+	await sim.close();
 	vi.useRealTimers();
 });
 
 describe('Vonage Contact Center Trigger: what it emits', () => {
 	it('emits nothing on first activation: content that already exists is the baseline', async () => {
-		vcc.interactions = [interaction(1, 2 * HOUR), interaction(2, 20 * MINUTE)];
+		setInteractions([interaction(1, 2 * HOUR), interaction(2, 20 * MINUTE)]);
 		const trigger = new ActiveTrigger();
 
 		const first = await trigger.poll();
@@ -93,13 +150,13 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		expect(vcc.searches[0]).toMatchObject({ start: new Date(NOW - 24 * HOUR).toISOString(), end: new Date(NOW).toISOString() });
 
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(3, 30_000));
+		add(interaction(3, 30_000));
 		const second = await trigger.poll();
 		expect(emitted(second)).toEqual([{ guid: guid(3), newContent: ['callRecording'] }]);
 	});
 
 	it('backfills only the hours asked for on first activation', async () => {
-		vcc.interactions = [interaction(1, 5 * HOUR), interaction(2, 90 * MINUTE), interaction(3, 10 * MINUTE)];
+		setInteractions([interaction(1, 5 * HOUR), interaction(2, 90 * MINUTE), interaction(3, 10 * MINUTE)]);
 		const trigger = new ActiveTrigger({ options: { backfillHours: 2 } });
 
 		const first = await trigger.poll();
@@ -114,11 +171,11 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		await trigger.poll();
 
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000));
+		add(interaction(1, 30_000));
 		const second = await trigger.poll();
 
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		vcc.interactions.push(interaction(2, 30_000));
+		add(interaction(2, 30_000));
 		const third = await trigger.poll();
 
 		vi.setSystemTime(NOW + 3 * MINUTE);
@@ -139,12 +196,12 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		const trigger = new ActiveTrigger();
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000));
+		add(interaction(1, 30_000));
 		expect(emitted(await trigger.poll())).toHaveLength(1);
 
 		trigger.restart();
 		vi.setSystemTime(NOW + 10 * MINUTE);
-		vcc.interactions.push(interaction(2, 30_000));
+		add(interaction(2, 30_000));
 		const afterRestart = await trigger.poll();
 
 		expect(emitted(afterRestart)).toEqual([{ guid: guid(2), newContent: ['callRecording'] }]);
@@ -156,12 +213,12 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		await trigger.poll();
 		vi.setSystemTime(NOW + 30 * MINUTE);
 		const call = interaction(1, 25 * MINUTE);
-		vcc.interactions.push(call);
+		add(call);
 		expect(emitted(await trigger.poll())).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
 
 		// The interaction started before the last poll; its transcript is ready 20 minutes later.
 		vi.setSystemTime(NOW + 50 * MINUTE);
-		call.content.push(transcript());
+		add({ ...call, content: [...call.content, transcript()] });
 		const later = await trigger.poll();
 
 		expect(emitted(later)).toEqual([{ guid: guid(1), newContent: ['transcript'] }]);
@@ -173,11 +230,11 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
 		const call = interaction(1, 30_000);
-		vcc.interactions.push(call);
+		add(call);
 		await trigger.poll();
 
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		call.content[0] = recording('2026-03-02T12:01:30Z');
+		add({ ...call, content: [recording('2026-03-02T12:01:30Z')] });
 		const again = await trigger.poll();
 
 		expect(emitted(again)).toEqual([{ guid: guid(1), newContent: ['callRecording'] }]);
@@ -190,7 +247,7 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		});
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(
+		add(
 			{ ...interaction(1, 30_000, [recording()]), direction: 'outbound', agentId: '77' },
 			{ ...interaction(2, 30_000, [{ contentKey: 'fbebd00a-1', type: 'voicemail' }]), direction: 'outbound', agentId: '77' },
 			{ ...interaction(3, 30_000, [{ contentKey: 'fbebd00a-2', type: 'voicemail' }]), direction: 'inbound', agentId: '77' },
@@ -206,7 +263,7 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 		const trigger = new ActiveTrigger({ contentTypes: ['callRecording'] });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30 * MINUTE, [recording(), transcript()]));
+		add(interaction(1, 30 * MINUTE, [recording(), transcript()]));
 		expect(emitted(await trigger.poll())).toHaveLength(1);
 
 		const edited = new ActiveTrigger({ contentTypes: ['callRecording', 'transcript'] });
@@ -218,7 +275,8 @@ describe('Vonage Contact Center Trigger: what it emits', () => {
 
 describe('Vonage Contact Center Trigger: bounded polls', () => {
 	it('emits at most Max Items per Poll, oldest first, and the next poll continues where it stopped', async () => {
-		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		const interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		setInteractions(interactions);
 		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });
 
 		const polls: RunPollResult[] = [];
@@ -228,11 +286,12 @@ describe('Vonage Contact Center Trigger: bounded polls', () => {
 		}
 
 		expect(polls.map((p) => p.items.length)).toEqual([10, 10, 5, 0]);
-		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(vcc.interactions.map((x) => x.guid));
+		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(interactions.map((x) => x.guid));
 	});
 
 	it('Start From walks the history from that date, bounded per poll, then polls as usual', async () => {
-		vcc.interactions = Array.from({ length: 30 }, (_, i) => interaction(i + 1, (30 - i) * 24 * HOUR));
+		const interactions = Array.from({ length: 30 }, (_, i) => interaction(i + 1, (30 - i) * 24 * HOUR));
+		setInteractions(interactions);
 		const startFrom = new Date(NOW - 30 * 24 * HOUR).toISOString();
 		const trigger = new ActiveTrigger({ options: { startFrom, maxItemsPerPoll: 12 } });
 
@@ -241,20 +300,22 @@ describe('Vonage Contact Center Trigger: bounded polls', () => {
 			vi.setSystemTime(NOW + minute * MINUTE);
 			polls.push(await trigger.poll());
 		}
-		vcc.interactions.push(interaction(99, 30_000));
+		add(interaction(99, 30_000));
 		vi.setSystemTime(NOW + 5 * MINUTE);
 		const live = await trigger.poll();
 
 		expect(polls.map((p) => p.items.length)).toEqual([12, 12, 6, 0]);
-		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(vcc.interactions.slice(0, 30).map((x) => x.guid));
+		expect(polls.flatMap(emitted).map((e) => e.guid)).toEqual(interactions.map((x) => x.guid));
 		expect(emitted(live)).toEqual([{ guid: guid(99), newContent: ['callRecording'] }]);
 		expect(vcc.searches.every((search) => Date.parse(search.start) >= Date.parse(startFrom))).toBe(true);
 	});
 
 	it('holds a walk at a file that failed for a reason that may pass, so the file is tried again and comes out once', async () => {
-		vcc.interactions = Array.from({ length: 30 }, (_, i) =>
-			interaction(i + 1, (30 - i) * 24 * HOUR, i === 2 ? [{ ...recording(), failures: [503] }] : [recording()]),
+		// The third file answers 503 once, then serves.
+		const interactions = Array.from({ length: 30 }, (_, i) =>
+			interaction(i + 1, (30 - i) * 24 * HOUR, i === 2 ? [{ ...recording(), answers: [503, 200] }] : [recording()]),
 		);
+		setInteractions(interactions);
 		const startFrom = new Date(NOW - 30 * 24 * HOUR).toISOString();
 		const trigger = new ActiveTrigger({ downloadFiles: true, options: { startFrom, maxItemsPerPoll: 12, maxTries: 1 } });
 
@@ -266,12 +327,13 @@ describe('Vonage Contact Center Trigger: bounded polls', () => {
 
 		expect(polls.map((p) => p.error)).toEqual([undefined, undefined, undefined, undefined]);
 		expect(polls.flatMap((p) => p.items).filter((item) => item.json.status === 'failed')).toEqual([]);
-		expect(polls.flatMap(emitted).map((e) => e.guid).sort()).toEqual(vcc.interactions.map((x) => x.guid).sort());
+		expect(polls.flatMap(emitted).map((e) => e.guid).sort()).toEqual(interactions.map((x) => x.guid).sort());
 		expect(emitted(polls[1])[0].guid).toBe(guid(3));
 	});
 
 	it('starts afresh, dropping a walk in progress, when a filter changes', async () => {
-		vcc.interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		const interactions = Array.from({ length: 25 }, (_, i) => interaction(i + 1, (30 - i) * MINUTE));
+		setInteractions(interactions);
 		const trigger = new ActiveTrigger({ options: { backfillHours: 1, maxItemsPerPoll: 10 } });
 		await trigger.poll();
 
@@ -281,15 +343,16 @@ describe('Vonage Contact Center Trigger: bounded polls', () => {
 		const afresh = await changed.poll();
 
 		// A first activation under the new filter: its own backfill, from the oldest match.
-		expect(emitted(afresh).map((e) => e.guid)).toEqual(vcc.interactions.slice(0, 10).map((x) => x.guid));
+		expect(emitted(afresh).map((e) => e.guid)).toEqual(interactions.slice(0, 10).map((x) => x.guid));
 		expect(vcc.searches.at(-1)?.direction).toBe('inbound');
 	});
 });
 
 describe('Vonage Contact Center Trigger: searching', () => {
 	it('searches at most 7 days per request and follows continuation tokens', async () => {
-		vcc.serverPageSize = 2;
-		vcc.interactions = [1, 2, 3, 4, 5].map((n) => interaction(n, n * 30 * HOUR));
+		// The server gives at most 2 items a page, whatever `limit` asks: tokens follow.
+		sim.setOptions({ vonagePageSize: 2 });
+		setInteractions([1, 2, 3, 4, 5].map((n) => interaction(n, n * 30 * HOUR)));
 		const trigger = new ActiveTrigger({ options: { backfillHours: 240, lookBackHours: 1 } });
 
 		const result = await trigger.poll();
@@ -309,7 +372,7 @@ describe('Vonage Contact Center Trigger: searching', () => {
 		const trigger = new ActiveTrigger({ options: { lookBackHours: 1 } });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000), interaction(2, 30_000));
+		add(interaction(1, 30_000), interaction(2, 30_000));
 		await trigger.poll();
 		const remembered = () => Object.keys((trigger.staticData['node:Node Under Test'] as IDataObject & { contentState: { seen: object } }).contentState.seen);
 		expect(remembered()).toHaveLength(2);
@@ -329,8 +392,8 @@ describe('Vonage Contact Center Trigger: searching', () => {
 		const trigger = new ActiveTrigger();
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000));
-		vcc.searchFailures.push({ status: 429, headers: { 'Retry-After': '0' } });
+		add(interaction(1, 30_000));
+		sim.setFaults([{ vendor: 'vonage', path: SEARCH, fault: '429', retryAfter: 0 }]);
 
 		const result = await trigger.poll();
 
@@ -346,7 +409,7 @@ describe('Vonage Contact Center Trigger: searching', () => {
 		const searches = vcc.searches.length;
 
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000));
+		add(interaction(1, 30_000));
 		const skipped = await trigger.poll();
 
 		expect(skipped.returnedNull).toBe(true);
@@ -360,8 +423,8 @@ describe('Vonage Contact Center Trigger: failures keep the trigger\'s place', ()
 		await trigger.poll();
 		const before = structuredClone(trigger.staticData);
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000));
-		vcc.searchFailures.push({ status: 500, body: { message: 'Database unavailable' } });
+		add(interaction(1, 30_000));
+		sim.setFaults([{ vendor: 'vonage', path: SEARCH, fault: '500', message: 'Database unavailable' }]);
 
 		const failed = await trigger.poll();
 
@@ -381,7 +444,7 @@ describe('Vonage Contact Center Trigger: Download Files', () => {
 		const trigger = new ActiveTrigger({ contentTypes: ['callRecording', 'voicemail'], downloadFiles: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', contentType: 'audio/wav' }]));
+		add(interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', contentType: 'audio/wav' }]));
 
 		const result = await trigger.poll();
 
@@ -402,10 +465,10 @@ describe('Vonage Contact Center Trigger: Download Files', () => {
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
 		const call = interaction(1, 30_000);
-		vcc.interactions.push(call);
+		add(call);
 		await trigger.poll();
 		vi.setSystemTime(NOW + 20 * MINUTE);
-		call.content.push(transcript());
+		add({ ...call, content: [...call.content, transcript()] });
 
 		const later = await trigger.poll();
 
@@ -419,12 +482,14 @@ describe('Vonage Contact Center Trigger: long polls', () => {
 		const trigger = new ActiveTrigger({ downloadFiles: true });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(interaction(1, 50_000), interaction(2, 40_000), interaction(3, 30_000));
+		add(interaction(1, 50_000), interaction(2, 40_000), interaction(3, 30_000));
 		// Each file takes three minutes; n8n gives a poll five, the trigger starts nothing after four.
-		vcc.onDownload = () => vi.setSystemTime(Date.now() + 3 * MINUTE);
+		const stop = sim.onRequest((request) => {
+			if (request.route === 'content') vi.setSystemTime(Date.now() + 3 * MINUTE);
+		});
 
 		const first = await trigger.poll();
-		vcc.onDownload = () => {};
+		stop();
 		vi.setSystemTime(NOW + 10 * MINUTE);
 		const second = await trigger.poll();
 		vi.setSystemTime(NOW + 11 * MINUTE);
@@ -439,7 +504,7 @@ describe('Vonage Contact Center Trigger: long polls', () => {
 
 describe('Vonage Contact Center Trigger: Fetch Test Event', () => {
 	it('returns the newest interaction with watched content, leaving the trigger state alone', async () => {
-		vcc.interactions = [interaction(1, 3 * HOUR), interaction(2, 40 * MINUTE), interaction(3, 10 * MINUTE, [transcript()])];
+		setInteractions([interaction(1, 3 * HOUR), interaction(2, 40 * MINUTE), interaction(3, 10 * MINUTE, [transcript()])]);
 		const trigger = new ActiveTrigger({ downloadFiles: true });
 
 		const result = await trigger.poll('manual');
@@ -451,7 +516,7 @@ describe('Vonage Contact Center Trigger: Fetch Test Event', () => {
 	});
 
 	it('says clearly when nothing matched in the Look Back period', async () => {
-		vcc.interactions = [interaction(1, 30 * HOUR)];
+		setInteractions([interaction(1, 30 * HOUR)]);
 		const trigger = new ActiveTrigger();
 
 		const result = await trigger.poll('manual');
@@ -467,18 +532,18 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 		((trigger.staticData['node:Node Under Test'] as IDataObject).contentState as IDataObject).failing as IDataObject;
 
 	/** Active with Download Files, baseline taken, then the given interactions appear a minute later. */
-	async function activeWith(fresh: FakeInteraction[], options: IDataObject = {}, parameters: INodeParameters = {}): Promise<ActiveTrigger> {
+	async function activeWith(fresh: VonageInteraction[], options: IDataObject = {}, parameters: INodeParameters = {}): Promise<ActiveTrigger> {
 		const trigger = new ActiveTrigger({ ...parameters, downloadFiles: true, options: { maxTries: 1, ...options } });
 		await trigger.poll();
 		vi.setSystemTime(NOW + MINUTE);
-		vcc.interactions.push(...fresh);
+		add(...fresh);
 		return trigger;
 	}
 
 	it.each([403, 404])(
 		'reports a file answering %i once as a failure item, emits the healthy files around it once, and moves on',
 		async (status) => {
-			const bad = interaction(2, 40_000, [{ ...recording(), status, errorMessage: 'Content not available' }]);
+			const bad = interaction(2, 40_000, [{ ...recording(), answers: [status], errorMessage: 'Content not available' }]);
 			const trigger = await activeWith([interaction(1, 50_000), bad, interaction(3, 30_000)]);
 
 			const first = await trigger.poll();
@@ -511,7 +576,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 			vi.setSystemTime(NOW + 2 * MINUTE);
 			const second = await trigger.poll();
 			vi.setSystemTime(NOW + 3 * MINUTE);
-			vcc.interactions.push(interaction(4, 30_000));
+			add(interaction(4, 30_000));
 			const third = await trigger.poll();
 
 			expect(second.returnedNull).toBe(true);
@@ -523,12 +588,12 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	);
 
 	it('tries a file whose 5xx never clears until its retry window closes, then reports it once, while newer content keeps coming', async () => {
-		const bad = interaction(1, 30_000, [{ ...recording(), status: 503 }]);
+		const bad = interaction(1, 30_000, [{ ...recording(), answers: [503] }]);
 		const trigger = await activeWith([bad], { maxTries: 2, retryHours: 0.05 });
 
 		const first = await trigger.poll();
 		vi.setSystemTime(NOW + 2 * MINUTE);
-		vcc.interactions.push(interaction(2, 30_000));
+		add(interaction(2, 30_000));
 		const second = await trigger.poll();
 		vi.setSystemTime(NOW + 3 * MINUTE);
 		const notDue = await trigger.poll();
@@ -559,7 +624,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	});
 
 	it('emits a file whose 5xx clears on the next poll once, with its bytes, and reports no failure', async () => {
-		const flaky = interaction(1, 30_000, [{ ...recording(), failures: [502] }]);
+		const flaky = interaction(1, 30_000, [{ ...recording(), answers: [502, 200] }]);
 		const trigger = await activeWith([flaky]);
 
 		const first = await trigger.poll();
@@ -580,7 +645,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 
 	it('emits the files of an interaction that arrived, and a file of it that failed on a later poll once it arrives', async () => {
 		const trigger = await activeWith(
-			[interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', failures: [500] }])],
+			[interaction(1, 30_000, [recording(), { contentKey: 'vm-1', type: 'voicemail', answers: [500, 200] }])],
 			{},
 			{ contentTypes: ['callRecording', 'voicemail'] },
 		);
@@ -597,7 +662,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	it("reports a file over n8n's binary-store cap at once, without trying it again", async () => {
 		const restore = await useCappedDatabaseStore(1);
 		try {
-			const big = interaction(2, 30_000, [{ ...recording(), body: Buffer.alloc(2 * 1024 * 1024, 1) }]);
+			const big = interaction(2, 30_000, [{ ...recording(), bytes: Buffer.alloc(2 * 1024 * 1024, 1) }]);
 			const trigger = await activeWith([interaction(1, 40_000), big]);
 
 			const first = await trigger.poll();
@@ -626,7 +691,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	});
 
 	it('reports a failing file whose interaction leaves Look Back before its last try, and forgets it', async () => {
-		const trigger = await activeWith([interaction(1, 50 * MINUTE, [{ ...recording(), status: 500 }])], { lookBackHours: 1 });
+		const trigger = await activeWith([interaction(1, 50 * MINUTE, [{ ...recording(), answers: [500] }])], { lookBackHours: 1 });
 
 		const first = await trigger.poll();
 		expect(Object.keys(failingLog(trigger))).toHaveLength(1);
@@ -653,11 +718,11 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 		const delivered: string[] = [];
 		const failed: IDataObject[] = [];
 		const pollErrors: string[] = [];
-		vcc.downloadOutage = 503;
+		downloadOutage('503');
 		for (let minute = 1; minute <= 40; minute++) {
-			if (minute === 31) vcc.downloadOutage = undefined;
+			if (minute === 31) sim.clearFaults();
 			vi.setSystemTime(NOW + minute * MINUTE);
-			vcc.interactions.push(interaction(minute, 30_000));
+			add(interaction(minute, 30_000));
 			const result = await trigger.poll();
 			if (result.error) pollErrors.push(result.error.message);
 			delivered.push(...healthy(result).map((item) => item.json.interactionId as string));
@@ -675,7 +740,7 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	it('fails a poll in which every download fails transiently as a whole, keeping its place and every retry window', async () => {
 		const trigger = await activeWith([interaction(1, 40_000), interaction(2, 30_000)]);
 		const before = structuredClone(trigger.staticData);
-		vcc.downloadOutage = 502;
+		downloadOutage('502');
 
 		const failed = await trigger.poll();
 
@@ -685,12 +750,12 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	});
 
 	it('reports a file that stays broken past its retry window once, at the end of the window, while the rest flows', async () => {
-		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), status: 500 }])], { retryHours: 1 });
+		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), answers: [500] }])], { retryHours: 1 });
 		const failed: Array<{ minute: number; failure: IDataObject }> = [];
 		const delivered: string[] = [];
 		for (let minute = 1; minute <= 90; minute++) {
 			vi.setSystemTime(NOW + minute * MINUTE);
-			if (minute % 10 === 0) vcc.interactions.push(interaction(100 + minute, 30_000));
+			if (minute % 10 === 0) add(interaction(100 + minute, 30_000));
 			const result = await trigger.poll();
 			expect(result.error).toBeUndefined();
 			failed.push(...failures(result).map((failure) => ({ minute, failure })));
@@ -705,18 +770,23 @@ describe('Vonage Contact Center Trigger: a file that keeps failing never stops i
 	});
 
 	it('keeps no secret in a failure item, even when the server echoes one', async () => {
-		const echo = `denied for Authorization: Bearer token-1 client_secret=${CLIENT_SECRET}`;
-		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), status: 403, errorMessage: echo }])]);
+		const trigger = await activeWith([]);
+		// The token the baseline poll signed in with, which this poll uses too.
+		const [token] = sim.issuedSecrets().vonage;
+		const { clientSecret } = sim.credentials.vonage;
+		const echo = `denied for Authorization: Bearer ${token} client_secret=${clientSecret}`;
+		add(interaction(1, 30_000, [{ ...recording(), answers: [403], errorMessage: echo }]));
 
 		const result = await trigger.poll();
 
+		expect(sim.issuedSecrets().vonage).toEqual([token]);
 		expect(failures(result)).toHaveLength(1);
-		expect(JSON.stringify(result.items)).not.toContain('token-1');
-		expect(JSON.stringify(result.items)).not.toContain(CLIENT_SECRET);
+		expect(JSON.stringify(result.items)).not.toContain(token);
+		expect(JSON.stringify(result.items)).not.toContain(clientSecret);
 	});
 
 	it('still fails the whole poll, keeping its place, when a file download is refused with 401', async () => {
-		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), status: 401 }])]);
+		const trigger = await activeWith([interaction(1, 30_000, [{ ...recording(), answers: [401] }])]);
 		const before = structuredClone(trigger.staticData);
 
 		const failed = await trigger.poll();

@@ -2,13 +2,15 @@
  * Vonage Contact Center: token endpoint, Interaction Content API (search with continuation
  * tokens and the 7-day limit, one interaction, content downloads with Range) and, from
  * vonageAnalyzer.mjs, the Conversation Analyzer. Errors use each API's documented envelope:
- * `{ message }` here, `{ error: { code, message } }` for the Analyzer.
+ * `{ message }` here, `{ error: { code, message } }` for the Analyzer. Tests may replace the seeded
+ * interactions with their own (setInteractions / putInteraction, vonageInteractions.mjs).
  */
 import { createHash } from 'node:crypto';
 
 import { fileSource, largeFileSize, largeFileSource } from '../media.mjs';
 import { createVonageAnalyzer } from './vonageAnalyzer.mjs';
 import { createVonageAuth } from './vonageAuth.mjs';
+import { scriptedAnswer, vonageInteraction } from './vonageInteractions.mjs';
 
 const ACCEPT_VALUES = ['application/vnd.newvoicemedia.v2+json', 'application/vnd.newvoicemedia.v3+json'];
 const MISSING_VERSION = `Invalid api-version! Valid values: ${ACCEPT_VALUES.map((v) => `'${v}'`).join(', ')}`;
@@ -40,9 +42,12 @@ function isoDate(value) {
 	return Date.parse(value);
 }
 
-export function createVonage({ data, credentials, clock, stats, options, secrets }) {
+const MAX_TRACKED = 10_000;
+
+export function createVonage({ data, credentials, clock, stats, options, secrets, media }) {
 	const auth = createVonageAuth({ credentials, clock, stats, options, secrets });
 	const byGuid = new Map(data.interactions.map((x) => [x.guid.toLowerCase(), x]));
+	const downloads = new Map(); // guid/contentKey → downloads answered so far (scripted content)
 	const fail = (reply, status, message) => reply.json(status, { message });
 
 	/** Bearer, then api-version: the checks every Interaction Content call makes. */
@@ -56,10 +61,12 @@ export function createVonage({ data, credentials, clock, stats, options, secrets
 		return null;
 	}
 
-	/** A generated benchmark interaction (never listed by search), or a seeded one. */
+	/** A written or seeded interaction, or a generated benchmark one (never listed by search). */
 	function findInteraction(guid) {
+		const own = byGuid.get(guid.toLowerCase());
+		if (own) return own; // a test's own interaction wins over the benchmark GUID scheme
 		const size = largeFileSize(guid);
-		if (size === undefined) return byGuid.get(guid.toLowerCase());
+		if (size === undefined) return undefined;
 		const lastModified = new Date(clock.start - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
 		const file = { contentType: 'audio/wav', bytes: size };
 		const listing = {
@@ -119,8 +126,10 @@ export function createVonage({ data, credentials, clock, stats, options, secrets
 				(!to || x.listing.connectTo.startsWith(to)) &&
 				(!direction || x.listing.direction === direction.toLowerCase()),
 		);
-		const items = matching.slice(offset, offset + limit).map((x) => x.listing);
-		const next = offset + limit < matching.length ? Buffer.from(JSON.stringify({ o: offset + limit, k: key })).toString('base64url') : null;
+		// A page holds at most `limit` items; `vonagePageSize` makes the server give fewer (a token follows).
+		const size = options.vonagePageSize ? Math.min(limit, options.vonagePageSize) : limit;
+		const items = matching.slice(offset, offset + size).map((x) => x.listing);
+		const next = offset + size < matching.length ? Buffer.from(JSON.stringify({ o: offset + size, k: key })).toString('base64url') : null;
 		return reply.json(200, { items, meta: { nextContinuationToken: next } });
 	}
 
@@ -142,6 +151,14 @@ export function createVonage({ data, credentials, clock, stats, options, secrets
 		if (!interaction) return fail(reply, 404, `Interaction '${params.guid}' was not found`);
 		const content = interaction.contents.get(params.contentKey.toLowerCase());
 		if (!content) return fail(reply, 404, `Content '${params.contentKey}' was not found for interaction '${params.guid}'`);
+		if (content.answers) {
+			const id = `${interaction.guid.toLowerCase()}/${content.key.toLowerCase()}`;
+			const seen = downloads.get(id) ?? 0;
+			if (!downloads.has(id) && downloads.size >= MAX_TRACKED) downloads.clear();
+			downloads.set(id, seen + 1);
+			const { status, message } = scriptedAnswer(content, seen);
+			if (status !== 200) return fail(reply, status, message);
+		}
 		const source = content.source ? content.source() : fileSource(content.file);
 		const lastModified = interaction.listing.content.find((c) => c.contentKey === content.key)?.lastModified;
 		return reply.file(source, content.file.contentType, lastModified ? { 'Last-Modified': new Date(lastModified).toUTCString() } : {});
@@ -170,5 +187,22 @@ export function createVonage({ data, credentials, clock, stats, options, secrets
 		return { message };
 	}
 
-	return { routes, errorBody, findInteraction };
+	/** A test's own interactions in place of the seeded ones: the search lists these only. */
+	function setInteractions(list) {
+		const written = (list ?? []).map((x) => vonageInteraction(x, { media, guidProblem }));
+		data.interactions = written.sort((a, b) => a.startMs - b.startMs || a.guid.localeCompare(b.guid));
+		byGuid.clear();
+		for (const x of written) byGuid.set(x.guid.toLowerCase(), x);
+		downloads.clear();
+	}
+
+	/** Adds an interaction, or replaces the one with its guid (new content); answers given count on. */
+	function putInteraction(x) {
+		const written = vonageInteraction(x, { media, guidProblem });
+		const others = data.interactions.filter((y) => y.guid.toLowerCase() !== written.guid.toLowerCase());
+		data.interactions = [...others, written].sort((a, b) => a.startMs - b.startMs || a.guid.localeCompare(b.guid));
+		byGuid.set(written.guid.toLowerCase(), written);
+	}
+
+	return { routes, errorBody, findInteraction, setInteractions, putInteraction };
 }
