@@ -4,6 +4,7 @@ import {
 	XmlParseError,
 	type XmlElement,
 } from '../../nodes/GenesysContextServices/transport/xmlParser';
+import { mulberry32 } from '../simulator/random.mjs';
 
 /**
  * The XML parser's fuzz inputs, shared by its unit specs (xmlFuzz.test.ts: every input ends in
@@ -11,17 +12,8 @@ import {
  * every failure is reproducible from its seed, random trees and their serialisations, mutations.
  */
 
-/** mulberry32: tiny, fast, good enough to drive a fuzzer, and the same on every machine. */
-export function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The simulator's seeded generator (mulberry32): every failure is reproducible from its seed. */
+export const prng = mulberry32;
 
 export type Random = () => number;
 export const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];

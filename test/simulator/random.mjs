@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 
-/** mulberry32: tiny, fast, good enough for test data (not for secrets). */
-function mulberry32(seed) {
+/** mulberry32: tiny, fast, good enough for test data and fuzzing (not for secrets), the same on every machine. */
+export function mulberry32(seed) {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;
