@@ -35,6 +35,11 @@ export interface RunPollOptions {
 	/** 'trigger' (an active workflow's scheduled poll, the default) or 'manual' (Fetch Test Event). */
 	mode?: 'trigger' | 'manual';
 	activation?: WorkflowActivateMode;
+	/**
+	 * The workflow's id; by default each poll's own, so what the process remembers of a trigger's
+	 * polls (nodes/shared/trigger/pollTime.ts) carries to another poll only where a spec says so.
+	 */
+	workflowId?: string;
 }
 
 export interface RunPollResult {
@@ -52,6 +57,7 @@ let pollCounter = 0;
 
 export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 	await ensureContainer();
+	const pollNumber = ++pollCounter;
 	const nodeType = opts.nodeType;
 	if (typeof nodeType.poll !== 'function') throw new Error(`${nodeType.description.name} has no poll()`);
 
@@ -67,7 +73,7 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 		credentials: credentialRefs(credentialStore),
 	};
 	const { workflowData, workflow } = testWorkflow({
-		id: 'test-workflow',
+		id: opts.workflowId ?? `test-workflow-${pollNumber}`,
 		name: 'Trigger test',
 		nodes: [node],
 		nodeTypes: createNodeTypes(nodeType),
@@ -76,7 +82,7 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 	});
 
 	const mode = opts.mode ?? 'trigger';
-	const additionalData = createAdditionalData(credentialsHelper, workflowData, `poll-${++pollCounter}`);
+	const additionalData = createAdditionalData(credentialsHelper, workflowData, `poll-${pollNumber}`);
 	const refuse = () => {
 		throw new Error('poll() must return its items, not emit them');
 	};

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { STALE_COPY_MS } from '../../nodes/shared/trigger/pollTime';
 import { runPoll, type PollingTrigger } from '../../nodes/shared/trigger/runPoll';
 import type { TriggerState } from '../../nodes/shared/trigger/state';
 
@@ -14,7 +15,7 @@ import type { TriggerState } from '../../nodes/shared/trigger/state';
 const NODE = { id: 'trigger-1', name: 'Trigger', type: 'test.trigger', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 
 /** A poll context as n8n builds one: `copies` gives each poll its own static data, as durable cursors do. */
-function pollContext(staticData: () => IDataObject, workflowId = 'wf-1'): IPollFunctions {
+function pollContext(staticData: () => IDataObject, workflowId: string): IPollFunctions {
 	const data = staticData();
 	return {
 		getMode: () => 'trigger',
@@ -66,19 +67,30 @@ describe('overlapping polls of one trigger', () => {
 		let release = () => {};
 		const gate = new Promise<void>((resolve) => (release = resolve));
 		const searches = { count: 0 };
-		const first = runPoll(pollContext(staticData), slowTrigger(searches, gate));
-		const second = await runPoll(pollContext(staticData), slowTrigger(searches, gate));
+		const first = runPoll(pollContext(staticData, `wf-${kind}`), slowTrigger(searches, gate));
+		const second = await runPoll(pollContext(staticData, `wf-${kind}`), slowTrigger(searches, gate));
 		release();
 		expect(second).toBeNull();
 		expect(await first).toHaveLength(1);
 		expect(searches.count).toBe(1);
 	});
 
-	it('lets the next poll run once the first is over', async () => {
+	it('lets the next poll run once the first is over, on the state the first saved', async () => {
 		const searches = { count: 0 };
-		await runPoll(pollContext(() => ({})), slowTrigger(searches, Promise.resolve()));
-		await runPoll(pollContext(() => ({})), slowTrigger(searches, Promise.resolve()));
+		const saved: IDataObject = {};
+		await runPoll(pollContext(() => saved, 'wf-next'), slowTrigger(searches, Promise.resolve()));
+		await runPoll(pollContext(() => structuredClone(saved), 'wf-next'), slowTrigger(searches, Promise.resolve()));
 		expect(searches.count).toBe(2);
+	});
+
+	it('skips a poll handed a copy older than what the last poll saved (read before that save landed)', async () => {
+		const searches = { count: 0 };
+		const readBeforeTheSave: IDataObject = {};
+		await runPoll(pollContext(() => ({}), 'wf-stale'), slowTrigger(searches, Promise.resolve()));
+		const late = await runPoll(pollContext(() => readBeforeTheSave, 'wf-stale'), slowTrigger(searches, Promise.resolve()));
+		expect(late).toBeNull();
+		expect(searches.count).toBe(1);
+		expect(readBeforeTheSave).toEqual({});
 	});
 
 	it('does not hold back the same trigger node of another workflow', async () => {
@@ -90,5 +102,19 @@ describe('overlapping polls of one trigger', () => {
 		release();
 		await Promise.all([first, other]);
 		expect(searches.count).toBe(2);
+	});
+
+	describe('when the last save never reached n8n', () => {
+		afterEach(() => vi.useRealTimers());
+
+		it('polls again from the place n8n kept, once the save is a minute old', async () => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			const searches = { count: 0 };
+			await runPoll(pollContext(() => ({}), 'wf-lost-save'), slowTrigger(searches, Promise.resolve()));
+			vi.setSystemTime(Date.now() + STALE_COPY_MS);
+			const again = await runPoll(pollContext(() => ({}), 'wf-lost-save'), slowTrigger(searches, Promise.resolve()));
+			expect(again).toHaveLength(1);
+			expect(searches.count).toBe(2);
+		});
 	});
 });

@@ -62,21 +62,47 @@ export function isBusy(data: IDataObject, now: number): boolean {
  */
 const runningPolls = new Map<string, number>();
 
+/**
+ * A copy can also be stale without any overlap: n8n's durable scheduler reads the cursor before
+ * the poll starts, and the poll before it commits its cursor only after handing over its items.
+ * A scheduled poll that read the cursor in that gap, and started after the busy mark was gone,
+ * would walk everything again from the older place. So the process also remembers what each
+ * trigger's last poll saved (its state's `polledAt`), and a poll holding an older copy skips;
+ * the next one reads the saved place. Remembered for a minute only: should a save never reach
+ * n8n (a poll whose lease ran out), polls go on from the place n8n kept, repeating, not losing.
+ */
+export const STALE_COPY_MS = 60_000;
+const lastSaved = new Map<string, { stamp: number; at: number }>();
+
 function pollKey(fx: IPollFunctions): string {
 	const node = fx.getNode();
 	return `${String(fx.getWorkflow().id ?? '')} ${node.id ?? node.name}`;
 }
 
-/** Marks this trigger's poll running until `until`; false when another poll of it still runs. */
-export function claimPoll(fx: IPollFunctions, data: IDataObject, now: number, until: number): boolean {
+function isStaleCopy(key: string, seenStamp: number | undefined, now: number): boolean {
+	const saved = lastSaved.get(key);
+	return saved !== undefined && now - saved.at < STALE_COPY_MS && (seenStamp ?? -Infinity) < saved.stamp;
+}
+
+/**
+ * Marks this trigger's poll running until `until`. False when another poll of it still runs, or
+ * when `seenStamp` (the `polledAt` of the state this poll was given) is older than the last save.
+ */
+export function claimPoll(fx: IPollFunctions, data: IDataObject, now: number, until: number, seenStamp?: number): boolean {
 	const key = pollKey(fx);
-	if (isBusy(data, now) || (runningPolls.get(key) ?? 0) > now) return false;
+	if (isBusy(data, now) || (runningPolls.get(key) ?? 0) > now || isStaleCopy(key, seenStamp, now)) return false;
 	data[BUSY_FIELD] = until;
 	runningPolls.set(key, until);
 	return true;
 }
 
-export function releasePoll(fx: IPollFunctions, data: IDataObject): void {
+/** Ends the poll's mark; `savedStamp` is the `polledAt` of the state it saved, if it saved one. */
+export function releasePoll(fx: IPollFunctions, data: IDataObject, savedStamp?: number): void {
 	delete data[BUSY_FIELD];
-	runningPolls.delete(pollKey(fx));
+	const key = pollKey(fx);
+	runningPolls.delete(key);
+	if (savedStamp === undefined) return;
+	const now = Date.now();
+	for (const [other, saved] of lastSaved) if (now - saved.at >= STALE_COPY_MS) lastSaved.delete(other);
+	lastSaved.set(key, { stamp: savedStamp, at: now });
 }

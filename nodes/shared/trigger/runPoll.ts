@@ -205,7 +205,8 @@ export async function runPoll<S extends CursorState, T, N>(
 	const data = fx.getWorkflowStaticData('node');
 	const startedAt = Date.now();
 	const deadline = pollDeadline(fx, startedAt);
-	if (!claimPoll(fx, data, startedAt, deadline + BUSY_GRACE_MS)) return null;
+	if (!claimPoll(fx, data, startedAt, deadline + BUSY_GRACE_MS, stampOf(data[trigger.stateKey]))) return null;
+	let savedStamp: number | undefined;
 	try {
 		const saved = trigger.readState(data);
 		const now = Date.now();
@@ -253,10 +254,17 @@ export async function runPoll<S extends CursorState, T, N>(
 		// Only a poll that got this far moves the cursor; a failure above leaves the state as it was.
 		// One assignment: n8n sees one change, and a reader never meets half a state.
 		data[trigger.stateKey] = { ...next };
+		savedStamp = now;
 		return items.length > 0 ? [items] : null;
 	} catch (error) {
 		throw withStateKeptNote(error);
 	} finally {
-		releasePoll(fx, data);
+		releasePoll(fx, data, savedStamp);
 	}
+}
+
+/** When the stored state was written (its `polledAt`), read without trusting its shape. */
+function stampOf(stored: unknown): number | undefined {
+	if (typeof stored !== 'object' || stored === null || !('polledAt' in stored)) return undefined;
+	return typeof stored.polledAt === 'number' ? stored.polledAt : undefined;
 }
