@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import { looksLikeOutage, outageIsClear, type PollTally } from './failedWork';
 import { ownError } from '../http/vendorErrors';
 import { BUSY_GRACE_MS, claimPoll, pollDeadline, releasePoll } from './pollTime';
-import type { Backlog, CursorState } from './state';
+import { savedPolledAt, type Backlog, type CursorState } from './state';
 
 /**
  * The one polling algorithm every vendor's trigger runs. A vendor says how to find what started
@@ -205,7 +205,7 @@ export async function runPoll<S extends CursorState, T, N>(
 	const data = fx.getWorkflowStaticData('node');
 	const startedAt = Date.now();
 	const deadline = pollDeadline(fx, startedAt);
-	if (!claimPoll(fx, data, startedAt, deadline + BUSY_GRACE_MS, stampOf(data[trigger.stateKey]))) return null;
+	if (!claimPoll(fx, data, startedAt, deadline + BUSY_GRACE_MS, savedPolledAt(data, trigger.stateKey))) return null;
 	let savedStamp: number | undefined;
 	try {
 		const saved = trigger.readState(data);
@@ -261,10 +261,4 @@ export async function runPoll<S extends CursorState, T, N>(
 	} finally {
 		releasePoll(fx, data, savedStamp);
 	}
-}
-
-/** When the stored state was written (its `polledAt`), read without trusting its shape. */
-function stampOf(stored: unknown): number | undefined {
-	if (typeof stored !== 'object' || stored === null || !('polledAt' in stored)) return undefined;
-	return typeof stored.polledAt === 'number' ? stored.polledAt : undefined;
 }

@@ -76,6 +76,16 @@ export function readTriggerState(
 	return { state, saved };
 }
 
+/**
+ * When the state under `key` was saved (its `polledAt`), whatever scope or version it was saved
+ * for: which copy of the state a poll was handed (see claimPoll), not whether it can be used.
+ */
+export function savedPolledAt(data: IDataObject, key: string): number | undefined {
+	const saved = data[key];
+	if (typeof saved !== 'object' || saved === null || !('polledAt' in saved)) return undefined;
+	return typeof saved.polledAt === 'number' ? saved.polledAt : undefined;
+}
+
 /** About 0.7 MB of static data; an account needs more than this in one Look Back to reach it. */
 export const MAX_REMEMBERED = 20_000;
 
